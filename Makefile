@@ -1,0 +1,48 @@
+# The two commands of the README are the contract: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+DB     ?= sqlite
+SCALE  ?= demo
+
+.PHONY: demo test install install-test lint browser bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# Runtime install; re-run whenever pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+# Serve on SQLite with demo data; a second run reuses var/danvan.sqlite3.
+demo: install
+	DANVAN_DEBUG=true $(BIN)/danvan demo --serve --port $(PORT)
+
+# Browser tests drive Debian's chromium; install it when we can (root), say how when we cannot.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	  else echo "Browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; fi; fi
+
+test: install-test browser
+	DANVAN_DEBUG=true $(BIN)/pytest
+
+lint: install-test
+	$(BIN)/ruff check src tests bench
+	DANVAN_DEBUG=true $(BIN)/danvan makemigrations --check --dry-run
+
+bench: install-test
+	DANVAN_DEBUG=true $(BIN)/python -m bench --db $(DB) --scale $(SCALE)
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

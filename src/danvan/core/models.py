@@ -1,0 +1,99 @@
+"""Base classes every domain record stands on: audit history, archive instead of delete, unit scope.
+
+The single scoping rule of the project lives in `ScopedQuerySet.restrict`: a user sees and changes
+only the records whose unit (`area`) lies in the subtree of their own organisation's area. Every
+list, detail, export and API view goes through it (see `danvan.core.views`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+if TYPE_CHECKING:
+    from danvan.accounts.models import User
+
+
+class ArchiveOnlyError(Exception):
+    """Raised on a hard delete: records are archived, never deleted (DEVELOPERS.md)."""
+
+
+class Action:
+    VIEW = "view"
+    CHANGE = "change"
+
+
+class ScopedQuerySet(models.QuerySet):
+    def active(self) -> ScopedQuerySet:
+        return self.filter(archived_at__isnull=True)
+
+    def restrict(self, user: User | None, action: str = Action.VIEW) -> ScopedQuerySet:
+        """The records `user` may see (VIEW) or change (CHANGE); nothing for an outsider."""
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if action == Action.CHANGE and not user.can_record:
+            return self.none()
+        if user.is_superuser:
+            return self
+        scope_path = user.scope_path
+        if not scope_path:
+            return self.none()
+        field = self.model.scope_field
+        return self.filter(**{f"{field}__path__startswith": scope_path})
+
+    def delete(self):  # noqa: D401 - a guard, not an action
+        raise ArchiveOnlyError("Records are archived, not deleted.")
+
+
+class AuditedModel(models.Model):
+    """A record whose every change is kept in its history (django-simple-history, ADR 0003)."""
+
+    created_at = models.DateTimeField(_("Thời điểm tạo"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("Thời điểm cập nhật"), auto_now=True)
+    archived_at = models.DateTimeField(_("Thời điểm lưu trữ"), null=True, blank=True, editable=False)
+    archive_reason = models.TextField(_("Lý do lưu trữ"), blank=True, editable=False)
+
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+    def delete(self, *args, **kwargs):
+        raise ArchiveOnlyError("Records are archived, not deleted.")
+
+
+class ScopedModel(AuditedModel):
+    """A record owned by an organisation, visible in the subtree of that organisation's area."""
+
+    scope_field = "area"
+
+    organisation = models.ForeignKey(
+        "units.Organisation", verbose_name=_("Cơ quan, tổ chức"), on_delete=models.PROTECT, related_name="+"
+    )
+    area = models.ForeignKey(
+        "units.Area",
+        verbose_name=_("Địa bàn"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        help_text=_("Địa bàn của cơ quan sở hữu bản ghi; dùng để phân quyền theo cây đơn vị."),
+    )
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # The owning organisation's area is copied so that scoping is one indexed prefix match.
+        if self.organisation_id and not self.area_id:
+            self.area_id = self.organisation.area_id
+        super().save(*args, **kwargs)

@@ -1,0 +1,21 @@
+"""Vietnamese text normalisation shared by search, petitioner matching and duplicate detection."""
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """NFC-normalise and collapse white space: the same text typed on two keyboards compares equal."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
+
+
+def fold(text: str) -> str:
+    """Lower-case, without diacritics, for searching: "Quỳnh Vinh" and "quynh vinh" both give "quynh vinh".
+
+    "đ" has no combining mark in Unicode, so it is mapped by hand.
+    """
+    decomposed = unicodedata.normalize("NFD", normalize(text).lower())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.replace("đ", "d")

@@ -1,0 +1,86 @@
+"""Shared view machinery. Every list, detail and export reaches records through `scoped_queryset`,
+which applies `restrict(user, action)`: an outsider gets 404, a viewer gets 403 on a change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from danvan.core.models import Action
+
+
+def scoped_queryset(model_or_qs: type[models.Model] | models.QuerySet, user, action: str = Action.VIEW):
+    qs = model_or_qs if isinstance(model_or_qs, models.QuerySet) else model_or_qs._default_manager.all()
+    return qs.restrict(user, action)
+
+
+def scoped_object_or_404(model_or_qs, user, action: str = Action.VIEW, **lookup: Any):
+    """The record if it lies in the user's scope. 404 for an outsider; 403 if seen but not changeable."""
+    obj = get_object_or_404(scoped_queryset(model_or_qs, user, Action.VIEW), **lookup)
+    if action == Action.CHANGE and not scoped_queryset(model_or_qs, user, Action.CHANGE).filter(pk=obj.pk).exists():
+        raise PermissionDenied
+    return obj
+
+
+def paginate(request: HttpRequest, queryset, per_page: int = 50):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html", {"organisation": request.user.organisation})
+
+
+def _history_rows(obj: models.Model, user) -> list[dict[str, Any]]:
+    rows = []
+    records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    visible = getattr(obj, "history_field_visible", None)
+    for index, record in enumerate(records):
+        previous = records[index + 1] if index + 1 < len(records) else None
+        changes = []
+        if previous is not None:
+            for change in record.diff_against(previous).changes:
+                field = obj._meta.get_field(change.field)
+                hidden = visible is not None and not visible(change.field, user)
+                changes.append(
+                    {
+                        "field": getattr(field, "verbose_name", change.field),
+                        "old": "•••" if hidden else change.old,
+                        "new": "•••" if hidden else change.new,
+                    }
+                )
+        rows.append(
+            {
+                "date": record.history_date,
+                "user": record.history_user,
+                "type": record.get_history_type_display(),
+                "reason": record.history_change_reason or "",
+                "changes": changes,
+            }
+        )
+    return rows
+
+
+@require_GET
+def history(request: HttpRequest, app_label: str, model_name: str, pk: int) -> HttpResponse:
+    """The audit history of any scoped record: who changed what, when, before and after."""
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as exc:
+        raise Http404 from exc
+    if not hasattr(model._default_manager, "restrict") or not hasattr(model, "history"):
+        raise Http404
+    obj = scoped_object_or_404(model, request.user, pk=pk)
+    return render(
+        request,
+        "core/history.html",
+        {"object": obj, "rows": _history_rows(obj, request.user), "verbose_name": model._meta.verbose_name},
+    )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class UnitsConfig(AppConfig):
+    name = "danvan.units"
+    verbose_name = "Đơn vị hành chính"

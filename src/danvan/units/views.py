@@ -1,0 +1,52 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from danvan.core.views import paginate, scoped_object_or_404
+from danvan.units.models import Area, Organisation
+
+
+def _roots(user):
+    """The top of the tree this user may browse: the whole country, or their own area."""
+    areas = Area.objects.restrict(user)
+    if user.is_superuser or not user.scope_path:
+        return areas.filter(parent__isnull=True)
+    return areas.filter(path=user.scope_path)
+
+
+@require_GET
+def browse(request: HttpRequest) -> HttpResponse:
+    roots = list(_roots(request.user))
+    if len(roots) == 1:
+        return area_detail(request, roots[0].pk)
+    return render(request, "units/browse.html", {"roots": roots})
+
+
+@require_GET
+def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    area = scoped_object_or_404(Area, request.user, pk=pk)
+    show_retired = request.GET.get("cu") == "1"
+    children = area.children.all() if show_retired else area.children.current()
+    ancestors = [a for a in area.ancestors() if a.pk != area.pk and Area.objects.restrict(request.user).filter(pk=a.pk).exists()]
+    context = {
+        "area": area,
+        "ancestors": ancestors,
+        "children": paginate(request, children.order_by("name"), per_page=200),
+        "organisations": Organisation.objects.filter(area=area).order_by("type", "name"),
+        "predecessors": area.predecessor_links.select_related("predecessor"),
+        "successors": area.successor_links.select_related("successor"),
+        "show_retired": show_retired,
+    }
+    return render(request, "units/area_detail.html", context)
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    results = (
+        Area.objects.restrict(request.user).search(query).select_related("parent").order_by("level", "name")[:100]
+        if query
+        else []
+    )
+    template = "units/_search_results.html" if request.htmx else "units/search.html"
+    return render(request, template, {"query": query, "results": results})

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("danvan.core.urls")),
+    path("tai-khoan/", include("danvan.accounts.urls")),
+    path("don-vi/", include("danvan.units.urls")),
+    path("thoi-han/", include("danvan.legal.urls")),
+    path("tiep-cong-dan/", include("danvan.reception.urls")),
+    path("don-thu/", include("danvan.letters.urls")),
+    path("dan-van/", include("danvan.mobilisation.urls")),
+    path("bao-cao/", include("danvan.reports.urls")),
+    path("don-trung/", include("danvan.duplicates.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("quan-tri/", admin.site.urls),
+]

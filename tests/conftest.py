@@ -1,0 +1,125 @@
+"""Shared fixtures: a small real-shaped unit tree and named personas (style.md: alice, bob, charlie).
+
+- alice: officer of the mobilisation board of Cao Bằng province (sees the whole province);
+- hana: head of the same board (may see denouncers' identities);
+- bob: viewer at the People's Committee of Xã Quảng Lâm, a commune of Cao Bằng;
+- charlie: officer in Hà Nội, an outsider to everything in Cao Bằng;
+- root: a superuser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+
+from danvan.accounts.models import Role, User
+from danvan.units.models import Area, AreaLevel, DocumentStyle, Organisation, OrganisationType
+
+REFORM = dt.date(2025, 7, 1)
+PASSWORD = "mat-khau-thu-nghiem-2026"
+
+
+@dataclass
+class Tree:
+    nation: Area
+    cao_bang: Area
+    quang_lam: Area
+    hoa_an: Area
+    ha_noi: Area
+    hoan_kiem: Area
+    village: Area
+    board_cb: Organisation
+    ubnd_cb: Organisation
+    ubnd_quang_lam: Organisation
+    ubnd_hoa_an: Organisation
+    board_hn: Organisation
+    ubnd_hoan_kiem: Organisation
+
+
+def make_area(level, code, name, parent=None, **extra) -> Area:
+    area = Area(level=level, code=code, name=name, parent=parent, valid_from=extra.pop("valid_from", REFORM), **extra)
+    area.save()
+    return area
+
+
+def make_org(name, type_, area, style=DocumentStyle.STATE, short_name="") -> Organisation:
+    org = Organisation(name=name, type=type_, area=area, document_style=style, short_name=short_name)
+    org.save()
+    return org
+
+
+@pytest.fixture
+def tree(db) -> Tree:
+    nation = make_area(AreaLevel.NATION, "VN", "Việt Nam", valid_from=None)
+    cao_bang = make_area(AreaLevel.PROVINCE, "04", "Tỉnh Cao Bằng", nation, division_type="tỉnh")
+    quang_lam = make_area(AreaLevel.COMMUNE, "01279", "Xã Quảng Lâm", cao_bang, division_type="xã", remote=True)
+    hoa_an = make_area(AreaLevel.COMMUNE, "01576", "Xã Hòa An", cao_bang, division_type="xã")
+    ha_noi = make_area(AreaLevel.PROVINCE, "01", "Thành phố Hà Nội", nation, division_type="thành phố trung ương")
+    hoan_kiem = make_area(AreaLevel.COMMUNE, "00070", "Phường Hoàn Kiếm", ha_noi, division_type="phường")
+    village = make_area(AreaLevel.VILLAGE, "QL-01", "Thôn Nà Mạ", quang_lam)
+    return Tree(
+        nation=nation,
+        cao_bang=cao_bang,
+        quang_lam=quang_lam,
+        hoa_an=hoa_an,
+        ha_noi=ha_noi,
+        hoan_kiem=hoan_kiem,
+        village=village,
+        board_cb=make_org("Ban Tuyên giáo và Dân vận Tỉnh ủy Cao Bằng", OrganisationType.MOBILISATION_BOARD,
+                          cao_bang, DocumentStyle.PARTY, "BTGDVTU"),
+        ubnd_cb=make_org("Ủy ban nhân dân tỉnh Cao Bằng", OrganisationType.PEOPLES_COMMITTEE, cao_bang,
+                         short_name="UBND"),
+        ubnd_quang_lam=make_org("Ủy ban nhân dân xã Quảng Lâm", OrganisationType.PEOPLES_COMMITTEE, quang_lam,
+                                short_name="UBND"),
+        ubnd_hoa_an=make_org("Ủy ban nhân dân xã Hòa An", OrganisationType.PEOPLES_COMMITTEE, hoa_an,
+                             short_name="UBND"),
+        board_hn=make_org("Ban Tuyên giáo và Dân vận Thành ủy Hà Nội", OrganisationType.MOBILISATION_BOARD,
+                          ha_noi, DocumentStyle.PARTY, "BTGDVTU"),
+        ubnd_hoan_kiem=make_org("Ủy ban nhân dân phường Hoàn Kiếm", OrganisationType.PEOPLES_COMMITTEE, hoan_kiem,
+                                short_name="UBND"),
+    )
+
+
+def make_user(username: str, organisation: Organisation | None, role: str, **extra) -> User:
+    user = User(username=username, organisation=organisation, role=role, **extra)
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+@pytest.fixture
+def alice(tree) -> User:
+    return make_user("alice", tree.board_cb, Role.OFFICER, first_name="Alice", last_name="Nguyễn")
+
+
+@pytest.fixture
+def hana(tree) -> User:
+    return make_user("hana", tree.board_cb, Role.HEAD, first_name="Hà", last_name="Nông")
+
+
+@pytest.fixture
+def bob(tree) -> User:
+    return make_user("bob", tree.ubnd_quang_lam, Role.VIEWER)
+
+
+@pytest.fixture
+def charlie(tree) -> User:
+    return make_user("charlie", tree.board_hn, Role.OFFICER)
+
+
+@pytest.fixture
+def root(tree) -> User:
+    return make_user("root", None, Role.ADMINISTRATOR, is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def client_for(client):
+    """Log a persona in: `client_for(alice)` returns a client with alice's session."""
+
+    def login(user: User):
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return login
