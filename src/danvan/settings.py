@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "danvan.core",
     "danvan.units",
+    "danvan.people",
     "danvan.accounts",
     "danvan.legal",
     "danvan.reception",

@@ -1,0 +1,63 @@
+"""Citizens who visit or write, and the audit of every reveal of a protected identity.
+
+A denouncer's name, address, ID number and contacts are protected (Luật Tố cáo 2018 Điều 8.3,
+9.1.b, 47, 56): masked for everyone but the assigned handler and the head, every reveal logged.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from danvan.core.models import ScopedModel
+from danvan.core.text import fold, normalize
+
+
+class Citizen(ScopedModel):
+    full_name = models.CharField(_("Họ và tên"), max_length=120)
+    id_number = models.CharField(_("Số CCCD/CMND"), max_length=20, blank=True, db_index=True)
+    birth_year = models.PositiveSmallIntegerField(_("Năm sinh"), null=True, blank=True)
+    address = models.CharField(_("Địa chỉ"), max_length=255, blank=True)
+    residence = models.ForeignKey(
+        "units.Area", verbose_name=_("Nơi cư trú (xã, phường)"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
+    phone = models.CharField(_("Điện thoại"), max_length=20, blank=True)
+    email = models.EmailField(_("Thư điện tử"), blank=True)
+    search_name = models.CharField(max_length=120, db_index=True, editable=False, default="")
+
+    # Identity fields masked when the citizen is a protected denouncer.
+    IDENTITY_FIELDS = ("full_name", "id_number", "birth_year", "address", "phone", "email")
+
+    class Meta:
+        verbose_name = _("Công dân")
+        verbose_name_plural = _("Công dân")
+        indexes = [models.Index(fields=["search_name", "birth_year"], name="citizen_name_year")]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args, **kwargs) -> None:
+        self.full_name = normalize(self.full_name)
+        self.id_number = "".join(ch for ch in self.id_number if ch.isdigit())
+        self.search_name = fold(self.full_name)
+        super().save(*args, **kwargs)
+
+
+class IdentityReveal(models.Model):
+    """Append-only log: who saw a protected identity, when, on which record and why."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    citizen = models.ForeignKey(Citizen, on_delete=models.PROTECT, related_name="reveals")
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    context = models.CharField(_("Nơi xem"), max_length=200, help_text=_("Trang hoặc bản ghi nơi danh tính được hiển thị"))
+
+    class Meta:
+        verbose_name = _("Lượt xem danh tính được bảo vệ")
+        verbose_name_plural = _("Lượt xem danh tính được bảo vệ")
+        ordering = ["-at"]
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("The reveal log is append-only.")
