@@ -79,6 +79,9 @@ def history(request: HttpRequest, app_label: str, model_name: str, pk: int) -> H
     if not hasattr(model._default_manager, "restrict") or not hasattr(model, "history"):
         raise Http404
     obj = scoped_object_or_404(model, request.user, pk=pk)
+    visible_to = getattr(obj, "history_visible_to", None)
+    if visible_to is not None and not visible_to(request.user):
+        raise PermissionDenied
     return render(
         request,
         "core/history.html",

@@ -39,6 +39,10 @@ class Citizen(ScopedModel):
     def __str__(self) -> str:
         return self.full_name
 
+    def history_visible_to(self, user) -> bool:
+        """A citizen's history holds identities that may be protected: heads only."""
+        return bool(user.is_superuser or user.can_see_identities)
+
     def save(self, *args, **kwargs) -> None:
         self.full_name = normalize(self.full_name)
         self.id_number = "".join(ch for ch in self.id_number if ch.isdigit())
