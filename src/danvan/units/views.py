@@ -31,7 +31,7 @@ def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "area": area,
         "ancestors": ancestors,
-        "children": paginate(request, children.order_by("name"), per_page=200),
+        "children": paginate(request, children.order_by("search_name"), per_page=200),
         "organisations": Organisation.objects.filter(area=area).order_by("type", "name"),
         "predecessors": area.predecessor_links.select_related("predecessor"),
         "successors": area.successor_links.select_related("successor"),
