@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "danvan.core",
     "danvan.units",
     "danvan.people",
+    "danvan.matters",
     "danvan.accounts",
     "danvan.legal",
     "danvan.reception",
