@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 
 import pytest
@@ -19,6 +20,17 @@ from danvan.units.models import Area, AreaLevel, DocumentStyle, Organisation, Or
 
 REFORM = dt.date(2025, 7, 1)
 PASSWORD = "mat-khau-thu-nghiem-2026"
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """One test database per pytest process, so concurrent runs on one PostgreSQL never collide."""
+    from django.conf import settings
+
+    for alias in settings.DATABASES.values():
+        if alias["ENGINE"].endswith("postgresql"):
+            alias.setdefault("TEST", {})
+            alias["TEST"]["NAME"] = f"test_{alias['NAME']}_{os.getpid()}"
 
 
 @dataclass

@@ -4,6 +4,7 @@ which applies `restrict(user, action)`: an outsider gets 404, a viewer gets 403 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.apps import apps
@@ -12,6 +13,8 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from danvan.core.models import Action
@@ -39,6 +42,22 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", {"organisation": request.user.organisation})
 
 
+def _display(field, value) -> str:
+    """A history value as an official reads it: choice labels, Có/Không, dd/mm/yyyy."""
+    if value is None or value == "":
+        return "—"
+    choices = dict(getattr(field, "flatchoices", None) or [])
+    if value in choices:
+        return str(choices[value])
+    if isinstance(value, bool):
+        return str(_("Có") if value else _("Không"))
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if timezone.is_aware(value) else value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
 def _history_rows(obj: models.Model, user) -> list[dict[str, Any]]:
     rows = []
     records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id"))
@@ -53,8 +72,8 @@ def _history_rows(obj: models.Model, user) -> list[dict[str, Any]]:
                 changes.append(
                     {
                         "field": getattr(field, "verbose_name", change.field),
-                        "old": "•••" if hidden else change.old,
-                        "new": "•••" if hidden else change.new,
+                        "old": "•••" if hidden else _display(field, change.old),
+                        "new": "•••" if hidden else _display(field, change.new),
                     }
                 )
         rows.append(
