@@ -79,18 +79,32 @@ def tree(db) -> Tree:
         ha_noi=ha_noi,
         hoan_kiem=hoan_kiem,
         village=village,
-        board_cb=make_org("Ban Tuyên giáo và Dân vận Tỉnh ủy Cao Bằng", OrganisationType.MOBILISATION_BOARD,
-                          cao_bang, DocumentStyle.PARTY, "BTGDVTU"),
-        ubnd_cb=make_org("Ủy ban nhân dân tỉnh Cao Bằng", OrganisationType.PEOPLES_COMMITTEE, cao_bang,
-                         short_name="UBND"),
-        ubnd_quang_lam=make_org("Ủy ban nhân dân xã Quảng Lâm", OrganisationType.PEOPLES_COMMITTEE, quang_lam,
-                                short_name="UBND"),
-        ubnd_hoa_an=make_org("Ủy ban nhân dân xã Hòa An", OrganisationType.PEOPLES_COMMITTEE, hoa_an,
-                             short_name="UBND"),
-        board_hn=make_org("Ban Tuyên giáo và Dân vận Thành ủy Hà Nội", OrganisationType.MOBILISATION_BOARD,
-                          ha_noi, DocumentStyle.PARTY, "BTGDVTU"),
-        ubnd_hoan_kiem=make_org("Ủy ban nhân dân phường Hoàn Kiếm", OrganisationType.PEOPLES_COMMITTEE, hoan_kiem,
-                                short_name="UBND"),
+        board_cb=make_org(
+            "Ban Tuyên giáo và Dân vận Tỉnh ủy Cao Bằng",
+            OrganisationType.MOBILISATION_BOARD,
+            cao_bang,
+            DocumentStyle.PARTY,
+            "BTGDVTU",
+        ),
+        ubnd_cb=make_org(
+            "Ủy ban nhân dân tỉnh Cao Bằng", OrganisationType.PEOPLES_COMMITTEE, cao_bang, short_name="UBND"
+        ),
+        ubnd_quang_lam=make_org(
+            "Ủy ban nhân dân xã Quảng Lâm", OrganisationType.PEOPLES_COMMITTEE, quang_lam, short_name="UBND"
+        ),
+        ubnd_hoa_an=make_org(
+            "Ủy ban nhân dân xã Hòa An", OrganisationType.PEOPLES_COMMITTEE, hoa_an, short_name="UBND"
+        ),
+        board_hn=make_org(
+            "Ban Tuyên giáo và Dân vận Thành ủy Hà Nội",
+            OrganisationType.MOBILISATION_BOARD,
+            ha_noi,
+            DocumentStyle.PARTY,
+            "BTGDVTU",
+        ),
+        ubnd_hoan_kiem=make_org(
+            "Ủy ban nhân dân phường Hoàn Kiếm", OrganisationType.PEOPLES_COMMITTEE, hoan_kiem, short_name="UBND"
+        ),
     )
 
 

@@ -63,8 +63,13 @@ def _settings_in_subprocess(env: dict[str, str], expression: str) -> subprocess.
     clean = {k: v for k, v in os.environ.items() if not k.startswith("DANVAN_")}
     clean.update(env)
     code = f"import django; django.setup(); from django.conf import settings; print({expression})"
-    return subprocess.run([sys.executable, "-c", code], env=clean | {"DJANGO_SETTINGS_MODULE": "danvan.settings"},
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        env=clean | {"DJANGO_SETTINGS_MODULE": "danvan.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,10 @@ def test_restrict_follows_the_area_subtree(alice, bob, charlie, root, tree):
     assert names(charlie) == {"Ở Hà Nội"}
     assert names(root) == {"Ở tỉnh", "Ở xã Quảng Lâm", "Ở xã Hòa An", "Ở Hà Nội"}
     assert {province.area, commune.area, other_commune.area, ha_noi.area} == {
-        tree.cao_bang, tree.quang_lam, tree.hoa_an, tree.ha_noi
+        tree.cao_bang,
+        tree.quang_lam,
+        tree.hoa_an,
+        tree.ha_noi,
     }
 
 

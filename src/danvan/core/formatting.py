@@ -38,5 +38,5 @@ def vn_date(value: dt.date | None) -> str:
 
 
 def vn_long_date(value: dt.date) -> str:
-    """"ngày 25 tháng 02 năm 2010", the form of a document's place-and-date line (NĐ 30/2020)."""
+    """ "ngày 25 tháng 02 năm 2010", the form of a document's place-and-date line (NĐ 30/2020)."""
     return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"

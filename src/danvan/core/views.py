@@ -52,7 +52,11 @@ def _display(field, value) -> str:
     if isinstance(value, bool):
         return str(_("Có") if value else _("Không"))
     if isinstance(value, dt.datetime):
-        return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if timezone.is_aware(value) else value.strftime("%d/%m/%Y %H:%M")
+        return (
+            timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+            if timezone.is_aware(value)
+            else value.strftime("%d/%m/%Y %H:%M")
+        )
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")
     return str(value)

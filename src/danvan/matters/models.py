@@ -23,7 +23,11 @@ class Matter(ScopedModel):
     content_kind = models.CharField(_("Loại nội dung"), max_length=20, choices=ContentKind.choices)
     field = models.CharField(_("Lĩnh vực"), max_length=20, choices=Field.choices)
     subject_area = models.ForeignKey(
-        "units.Area", verbose_name=_("Địa bàn phát sinh"), null=True, blank=True, on_delete=models.PROTECT,
+        "units.Area",
+        verbose_name=_("Địa bàn phát sinh"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     first_received = models.DateField(_("Ngày tiếp nhận lần đầu"))

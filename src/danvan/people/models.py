@@ -21,8 +21,12 @@ class Citizen(ScopedModel):
     birth_year = models.PositiveSmallIntegerField(_("Năm sinh"), null=True, blank=True)
     address = models.CharField(_("Địa chỉ"), max_length=255, blank=True)
     residence = models.ForeignKey(
-        "units.Area", verbose_name=_("Nơi cư trú (xã, phường)"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        "units.Area",
+        verbose_name=_("Nơi cư trú (xã, phường)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     phone = models.CharField(_("Điện thoại"), max_length=20, blank=True)
     email = models.EmailField(_("Thư điện tử"), blank=True)
@@ -56,12 +60,17 @@ class IdentityReveal(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     citizen = models.ForeignKey(Citizen, on_delete=models.PROTECT, related_name="reveals")
     at = models.DateTimeField(default=timezone.now, db_index=True)
-    context = models.CharField(_("Nơi xem"), max_length=200, help_text=_("Trang hoặc bản ghi nơi danh tính được hiển thị"))
+    context = models.CharField(
+        _("Nơi xem"), max_length=200, help_text=_("Trang hoặc bản ghi nơi danh tính được hiển thị")
+    )
 
     class Meta:
         verbose_name = _("Lượt xem danh tính được bảo vệ")
         verbose_name_plural = _("Lượt xem danh tính được bảo vệ")
         ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.citizen_id} — {self.at:%d/%m/%Y %H:%M}"
 
     def delete(self, *args, **kwargs):
         raise PermissionError("The reveal log is append-only.")

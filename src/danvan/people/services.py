@@ -19,8 +19,9 @@ class CitizenMatch:
     reason: str  # "id_number" or "name"
 
 
-def find_matching_citizens(user, *, full_name: str = "", id_number: str = "", birth_year: int | None = None,
-                           limit: int = 10) -> list[CitizenMatch]:
+def find_matching_citizens(
+    user, *, full_name: str = "", id_number: str = "", birth_year: int | None = None, limit: int = 10
+) -> list[CitizenMatch]:
     """The same person typed with or without diacritics, or recognised by CCCD (issue 4).
 
     An identical ID number is a certain match; otherwise the folded name must be equal, and the birth
@@ -50,7 +51,9 @@ def record_citizen(actor, organisation, *, full_name: str, **fields) -> Citizen:
     """Create a citizen, or reuse the one with the same CCCD in the same organisation's scope."""
     digits = "".join(ch for ch in fields.get("id_number", "") if ch.isdigit())
     if digits:
-        existing = Citizen.objects.active().filter(id_number=digits, area__path__startswith=organisation.area.path).first()
+        existing = (
+            Citizen.objects.active().filter(id_number=digits, area__path__startswith=organisation.area.path).first()
+        )
         if existing is not None:
             return existing
     return audited.create(Citizen, actor, organisation=organisation, full_name=normalize(full_name), **fields)

@@ -89,7 +89,9 @@ class Area(models.Model):
     @property
     def is_current(self) -> bool:
         today = dt.date.today()
-        return (self.valid_from is None or self.valid_from <= today) and (self.valid_to is None or self.valid_to >= today)
+        return (self.valid_from is None or self.valid_from <= today) and (
+            self.valid_to is None or self.valid_to >= today
+        )
 
     def clean(self) -> None:
         if self.parent_id:
@@ -122,7 +124,7 @@ class Area(models.Model):
             # Re-parenting moves the whole subtree.
             old = self.path
             for child in type(self).objects.filter(path__startswith=old).exclude(pk=self.pk):
-                type(self).objects.filter(pk=child.pk).update(path=new_path + child.path[len(old):])
+                type(self).objects.filter(pk=child.pk).update(path=new_path + child.path[len(old) :])
         self.path = new_path
         super().save(*args, **kwargs)
 
@@ -194,7 +196,9 @@ class OrganisationQuerySet(models.QuerySet):
 
 class Organisation(models.Model):
     name = models.CharField(_("Tên cơ quan, tổ chức"), max_length=255)
-    short_name = models.CharField(_("Tên viết tắt"), max_length=40, blank=True, help_text=_("Dùng trong số văn bản, ví dụ BDVTU, UBND."))
+    short_name = models.CharField(
+        _("Tên viết tắt"), max_length=40, blank=True, help_text=_("Dùng trong số văn bản, ví dụ BDVTU, UBND.")
+    )
     type = models.CharField(_("Loại"), max_length=20, choices=OrganisationType.choices)
     area = models.ForeignKey(Area, verbose_name=_("Địa bàn"), on_delete=models.PROTECT, related_name="organisations")
     superior = models.ForeignKey(

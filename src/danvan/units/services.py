@@ -119,25 +119,60 @@ def create_standard_organisations(nation: Area, provinces: list[Area], communes:
         committee = "Thành ủy" if city else "Tỉnh ủy"
         level = "thành phố" if city else "tỉnh"
         orgs += [
-            Organisation(name=f"{committee} {bare}", short_name="TU", type=OrganisationType.PARTY_COMMITTEE,
-                         area=p, document_style=DocumentStyle.PARTY),
-            Organisation(name=f"Ban Tuyên giáo và Dân vận {committee} {bare}", short_name="BTGDVTU",
-                         type=OrganisationType.MOBILISATION_BOARD, area=p, document_style=DocumentStyle.PARTY),
-            Organisation(name=f"Ủy ban nhân dân {level} {bare}", short_name="UBND",
-                         type=OrganisationType.PEOPLES_COMMITTEE, area=p, document_style=DocumentStyle.STATE),
-            Organisation(name=f"Ủy ban MTTQ Việt Nam {level} {bare}", short_name="MTTQ",
-                         type=OrganisationType.FATHERLAND_FRONT, area=p, document_style=DocumentStyle.STATE),
+            Organisation(
+                name=f"{committee} {bare}",
+                short_name="TU",
+                type=OrganisationType.PARTY_COMMITTEE,
+                area=p,
+                document_style=DocumentStyle.PARTY,
+            ),
+            Organisation(
+                name=f"Ban Tuyên giáo và Dân vận {committee} {bare}",
+                short_name="BTGDVTU",
+                type=OrganisationType.MOBILISATION_BOARD,
+                area=p,
+                document_style=DocumentStyle.PARTY,
+            ),
+            Organisation(
+                name=f"Ủy ban nhân dân {level} {bare}",
+                short_name="UBND",
+                type=OrganisationType.PEOPLES_COMMITTEE,
+                area=p,
+                document_style=DocumentStyle.STATE,
+            ),
+            Organisation(
+                name=f"Ủy ban MTTQ Việt Nam {level} {bare}",
+                short_name="MTTQ",
+                type=OrganisationType.FATHERLAND_FRONT,
+                area=p,
+                document_style=DocumentStyle.STATE,
+            ),
         ]
     for c in communes:
         kind = c.division_type or "xã"
         bare = _bare(c.name)
         orgs += [
-            Organisation(name=f"Đảng ủy {kind} {bare}", short_name="ĐU", type=OrganisationType.PARTY_COMMITTEE,
-                         area=c, document_style=DocumentStyle.PARTY),
-            Organisation(name=f"Ủy ban nhân dân {kind} {bare}", short_name="UBND",
-                         type=OrganisationType.PEOPLES_COMMITTEE, area=c, document_style=DocumentStyle.STATE),
-            Organisation(name=f"Ủy ban MTTQ Việt Nam {kind} {bare}", short_name="MTTQ",
-                         type=OrganisationType.FATHERLAND_FRONT, area=c, document_style=DocumentStyle.STATE),
+            Organisation(
+                name=f"Đảng ủy {kind} {bare}",
+                short_name="ĐU",
+                type=OrganisationType.PARTY_COMMITTEE,
+                area=c,
+                document_style=DocumentStyle.PARTY,
+            ),
+            Organisation(
+                name=f"Ủy ban nhân dân {kind} {bare}",
+                short_name="UBND",
+                type=OrganisationType.PEOPLES_COMMITTEE,
+                area=c,
+                document_style=DocumentStyle.STATE,
+            ),
+            Organisation(
+                name=f"Ủy ban MTTQ Việt Nam {kind} {bare}",
+                short_name="MTTQ",
+                type=OrganisationType.FATHERLAND_FRONT,
+                area=c,
+                document_style=DocumentStyle.STATE,
+            ),
         ]
     for org in orgs:
         org.search_name = fold(org.name)

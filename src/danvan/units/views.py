@@ -27,7 +27,9 @@ def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
     area = scoped_object_or_404(Area, request.user, pk=pk)
     show_retired = request.GET.get("cu") == "1"
     children = area.children.all() if show_retired else area.children.current()
-    ancestors = [a for a in area.ancestors() if a.pk != area.pk and Area.objects.restrict(request.user).filter(pk=a.pk).exists()]
+    ancestors = [
+        a for a in area.ancestors() if a.pk != area.pk and Area.objects.restrict(request.user).filter(pk=a.pk).exists()
+    ]
     context = {
         "area": area,
         "ancestors": ancestors,

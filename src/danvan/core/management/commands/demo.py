@@ -37,8 +37,9 @@ class Command(BaseCommand):
     @transaction.atomic
     def create_accounts(self) -> list[tuple[str, str]]:
         central = Organisation.objects.get(type=OrganisationType.MOBILISATION_BOARD, area__level=0)
-        board = Organisation.objects.get(type=OrganisationType.MOBILISATION_BOARD, area__code=DEMO_PROVINCE,
-                                         area__level=1)
+        board = Organisation.objects.get(
+            type=OrganisationType.MOBILISATION_BOARD, area__code=DEMO_PROVINCE, area__level=1
+        )
         specs = [
             ("demo", central, Role.HEAD, "Lãnh đạo, toàn quốc"),
             ("canbo", board, Role.OFFICER, f"Cán bộ, {board.area.name}"),
