@@ -38,7 +38,7 @@ test: install-test browser
 	DANVAN_DEBUG=true $(BIN)/pytest
 
 lint: install-test
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check .
 	DANVAN_DEBUG=true $(BIN)/danvan makemigrations --check --dry-run
 
 bench: install-test
