@@ -6,7 +6,7 @@ PORT   ?= 8000
 DB     ?= sqlite
 SCALE  ?= demo
 
-.PHONY: demo test install install-test lint browser bench clean
+.PHONY: demo test install install-test lint browser bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ lint: install-test
 
 bench: install-test
 	DANVAN_DEBUG=true $(BIN)/python -m bench --db $(DB) --scale $(SCALE)
+
+# Collect translatable strings (Vietnamese source) and compile the English catalogue (needs gettext).
+messages: install-test
+	cd src/danvan && DANVAN_DEBUG=true ../../$(BIN)/danvan makemessages -l en --ignore "*/migrations/*"
+	cd src/danvan && DANVAN_DEBUG=true ../../$(BIN)/danvan compilemessages -l en
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
