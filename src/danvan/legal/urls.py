@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from danvan.legal import views
 
 app_name = "legal"
-urlpatterns: list = []
+urlpatterns = [
+    path("lich-nghi/", views.calendar, name="calendar"),
+]

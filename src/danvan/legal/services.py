@@ -1,0 +1,180 @@
+"""The calendar the app counts with, and the audited writes of the Government's holiday decisions.
+
+- `current_calendar()` builds a `WorkingCalendar` from the decisions in the database and caches it.
+  The cache is checked against a fingerprint of the holiday tables (one small query), so a change
+  made in another process (another web worker, a command) is seen at once, not at the next restart;
+  a change in this process also clears it through the save signals.
+- `record_decision`, `add_day` and `archive_decision` are the writes, for administrators only
+  (holidays are national data). Django's admin writes through the same models and signals.
+- After any committed change, `danvan.legal.signals.holidays_changed` is sent once.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied
+from django.db import connection, transaction
+from django.utils.translation import gettext as _
+from simple_history.models import HistoricalRecords
+
+from danvan.core import services as core_services
+from danvan.legal.calendar import DecidedDay, Occasion, WorkingCalendar
+from danvan.legal.models import HolidayDay, HolidayDayKind, HolidayDecision
+from danvan.legal.signals import holidays_changed
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from danvan.accounts.models import User
+
+# (fingerprint of the holiday tables, the calendar built from them); replaced whole, never mutated.
+_cache: tuple[tuple, WorkingCalendar] | None = None
+_pending = threading.local()
+
+
+# ---- reading ---------------------------------------------------------------------------------------------
+
+
+def build_calendar() -> WorkingCalendar:
+    """A calendar from every day of every decision not archived (no cache)."""
+    rows = (
+        HolidayDay.objects.filter(decision__archived_at__isnull=True)
+        .select_related("decision")
+        .order_by("date", "pk")
+    )
+    return WorkingCalendar(
+        decided_days=tuple(
+            DecidedDay(
+                date=row.date,
+                occasion=Occasion(row.occasion),
+                working=row.is_working,
+                description=row.description,
+                reference=row.decision.reference,
+            )
+            for row in rows
+        )
+    )
+
+
+def current_calendar() -> WorkingCalendar:
+    """The working calendar of state offices as recorded now. Call it once per request or job and pass
+    the calendar to the `danvan.legal.deadlines` functions."""
+    global _cache
+    fingerprint = _fingerprint()
+    cached = _cache
+    if cached is not None and cached[0] == fingerprint:
+        return cached[1]
+    calendar = build_calendar()
+    _cache = (fingerprint, calendar)
+    return calendar
+
+
+def clear_calendar_cache() -> None:
+    global _cache
+    _cache = None
+
+
+def _fingerprint() -> tuple:
+    """Changes whenever a decision or a day is written: the last history row of each, and the day count."""
+    quote = connection.ops.quote_name
+    parts = []
+    for model in (HolidayDecision.history.model, HolidayDay.history.model):
+        parts.append(f"(SELECT MAX({quote(model._meta.pk.column)}) FROM {quote(model._meta.db_table)})")
+    parts.append(f"(SELECT COUNT(*) FROM {quote(HolidayDay._meta.db_table)})")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts))
+        return tuple(cursor.fetchone())
+
+
+# ---- writing ---------------------------------------------------------------------------------------------
+
+
+def _check_may_edit(actor: User | None) -> None:
+    if actor is not None and not actor.can_administer:
+        raise PermissionDenied(_("Chỉ quản trị viên được sửa lịch nghỉ lễ, tết."))
+
+
+@transaction.atomic
+def record_decision(
+    actor: User | None,
+    *,
+    year: int,
+    reference: str,
+    days: Iterable[DecidedDay],
+    issued_on: dt.date | None = None,
+    note: str = "",
+    reason: str = "",
+) -> HolidayDecision:
+    """Record a Government notice and the days it announces; it overrides the rule for its occasions."""
+    _check_may_edit(actor)
+    decision = core_services.create(
+        HolidayDecision, actor, reason=reason or _("Ghi văn bản nghỉ lễ, tết"),
+        year=year, reference=reference, issued_on=issued_on, note=note,
+    )
+    for day in days:
+        add_day(actor, decision, day, reason=reason)
+    return decision
+
+
+@transaction.atomic
+def add_day(actor: User | None, decision: HolidayDecision, day: DecidedDay, *, reason: str = "") -> HolidayDay:
+    _check_may_edit(actor)
+    row = HolidayDay(
+        decision=decision,
+        date=day.date,
+        kind=HolidayDayKind.WORKED if day.working else HolidayDayKind.DAY_OFF,
+        occasion=Occasion(day.occasion).value,
+        description=day.description,
+    )
+    row.full_clean()
+    row._history_user = actor
+    row._change_reason = reason or _("Ghi ngày nghỉ, ngày làm bù")
+    row.save()
+    return row
+
+
+def archive_decision(actor: User | None, decision: HolidayDecision, *, reason: str) -> HolidayDecision:
+    """Withdraw a notice (superseded, entered by mistake): its days stop counting, its history stays."""
+    _check_may_edit(actor)
+    return core_services.archive(decision, actor, reason=reason)
+
+
+# ---- announcing changes (connected in LegalConfig.ready) -----------------------------------------------
+
+
+def _actor_of(instance) -> User | None:
+    actor = getattr(instance, "_history_user", None)
+    if actor is None:
+        user = getattr(getattr(HistoricalRecords.context, "request", None), "user", None)
+        actor = user if getattr(user, "is_authenticated", False) else None
+    return actor
+
+
+def _announce(years: set[int], actor: User | None) -> None:
+    """Clear the cache now and send `holidays_changed` once, after the transaction commits."""
+    clear_calendar_cache()
+    if not hasattr(_pending, "years"):
+        _pending.years, _pending.actor = set(), None
+    _pending.years |= years
+    _pending.actor = actor or _pending.actor
+    transaction.on_commit(_flush)
+
+
+def _flush() -> None:
+    clear_calendar_cache()
+    years, actor = getattr(_pending, "years", set()), getattr(_pending, "actor", None)
+    _pending.years, _pending.actor = set(), None
+    if years:  # several saves in one transaction schedule several flushes; the first sends for all
+        holidays_changed.send(sender=HolidayDecision, years=frozenset(years), actor=actor)
+
+
+def on_decision_changed(sender, instance: HolidayDecision, **kwargs) -> None:
+    years = {instance.year, *(d.year for d in instance.days.values_list("date", flat=True))}
+    _announce(years, _actor_of(instance))
+
+
+def on_day_changed(sender, instance: HolidayDay, **kwargs) -> None:
+    _announce(instance.years_touched(), _actor_of(instance))

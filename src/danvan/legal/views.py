@@ -1,0 +1,64 @@
+"""A read-only page of a year's days off, as the app counts them (the admin edits the decisions)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from danvan.legal.calendar import ONE_DAY, Source
+from danvan.legal.models import HolidayDecision, HolidayOccasion
+from danvan.legal.services import current_calendar
+
+WEEKDAYS = [_("Thứ Hai"), _("Thứ Ba"), _("Thứ Tư"), _("Thứ Năm"), _("Thứ Sáu"), _("Thứ Bảy"), _("Chủ nhật")]
+SOURCES = {
+    Source.STATUTE: _("Theo Bộ luật Lao động (Điều 112)"),
+    Source.MAKE_UP: _("Nghỉ bù (Điều 111 khoản 3)"),
+    Source.DECISION: _("Theo văn bản"),
+}
+FIRST_YEAR, LAST_YEAR = 1901, 2099  # the range of the Vietnamese lunar tables (lunar_vn)
+
+
+def _year(request: HttpRequest) -> int:
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year", today.year))
+    except ValueError:
+        return today.year
+    return year if FIRST_YEAR <= year <= LAST_YEAR else today.year
+
+
+@require_GET
+def calendar(request: HttpRequest) -> HttpResponse:
+    year = _year(request)
+    working_calendar = current_calendar()
+    schedule = working_calendar.schedule(year)
+    day, last, working_days = dt.date(year, 1, 1), dt.date(year, 12, 31), 0
+    while day <= last:
+        working_days += working_calendar.is_working_day(day)
+        day += ONE_DAY
+    context = {
+        "year": year,
+        "previous_year": year - 1 if year > FIRST_YEAR else None,
+        "next_year": year + 1 if year < LAST_YEAR else None,
+        "days_off": [
+            {
+                "entry": entry,
+                "weekday": WEEKDAYS[entry.date.weekday()],
+                "occasion": HolidayOccasion(entry.occasion.value).label,
+                "source": SOURCES[entry.source],
+            }
+            for entry in schedule.days_off
+        ],
+        "days_worked": [
+            {"entry": entry, "weekday": WEEKDAYS[entry.date.weekday()]} for entry in schedule.days_worked
+        ],
+        "ruled_occasions": [HolidayOccasion(o.value).label for o in schedule.ruled_occasions()],
+        "decisions": HolidayDecision.objects.filter(year=year, archived_at__isnull=True),
+        "working_day_count": working_days,
+    }
+    return render(request, "legal/calendar.html", context)
