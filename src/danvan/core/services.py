@@ -46,7 +46,7 @@ def check_can_change(actor: User | None, obj: models.Model) -> None:
 @transaction.atomic
 def create(model: type[M], actor: User | None, *, reason: str = "", **fields: Any) -> M:
     obj = model(**fields)
-    if hasattr(obj, "organisation_id") and getattr(obj, "organisation_id", None) and not obj.area_id:
+    if getattr(obj, "organisation_id", None) and hasattr(obj, "area_id") and not obj.area_id:
         obj.area_id = obj.organisation.area_id
     check_can_change(actor, obj)
     obj.full_clean()
