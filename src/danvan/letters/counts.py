@@ -1,0 +1,180 @@
+"""Counts of letters for reports, over a unit subtree and an inclusive date range.
+
+Each figure is given by letter and by matter ("29 đơn (29 vụ việc)"): the matters are the distinct
+matters of the letters counted. Letters are counted by their received date, except `resolved` and
+`resolved_on_time`, whose event is the resolution and which are counted by the resolution date.
+Archived letters are not counted. The subtree is the owning organisation's area (`area`), as for
+every scoped record.
+
+Resolution rate (domain.md §Letters, form 02/XLD of TT 01/2024/TT-TTCP): resolved / within
+jurisdiction, both in the period, returned as numerator and denominator, so that rates of several
+units are summed before dividing, never averaged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q, QuerySet
+
+from danvan.core.choices import ContentKind, Field
+from danvan.letters.models import FiledReason, Handling, Letter
+from danvan.units.models import Area
+
+
+@dataclass(frozen=True)
+class Figure:
+    letters: int
+    matters: int
+
+
+@dataclass(frozen=True)
+class Rate:
+    numerator: int
+    denominator: int
+
+
+@dataclass(frozen=True)
+class LetterCounts:
+    received: Figure
+    qualifying: Figure
+    within_jurisdiction: Figure
+    accepted: Figure
+    resolved: Figure
+    resolved_on_time: Figure
+    forwarded: Figure
+    forward_replied: Figure
+    filed_duplicate: Figure
+    resolution_rate: Rate
+
+
+def _base(root: Area, **filters) -> QuerySet:
+    qs = Letter.objects.active().filter(area__path__startswith=root.path)
+    if filters.get("content_kind"):
+        qs = qs.filter(content_kind=filters["content_kind"])
+    if filters.get("field"):
+        qs = qs.filter(field=filters["field"])
+    return qs
+
+
+def _received(root: Area, start: dt.date, end: dt.date, **filters) -> QuerySet:
+    return _base(root, **filters).filter(received_on__gte=start, received_on__lte=end)
+
+
+def _resolved(root: Area, start: dt.date, end: dt.date, **filters) -> QuerySet:
+    return _base(root, **filters).filter(resolved_on__gte=start, resolved_on__lte=end)
+
+
+def _figure(qs: QuerySet) -> Figure:
+    totals = qs.aggregate(letters=Count("pk"), matters=Count("matter", distinct=True))
+    return Figure(letters=totals["letters"], matters=totals["matters"])
+
+
+# The condition of each figure on the letters received in the period (one place for both the single
+# functions and `letter_counts`, which computes them all in one query).
+QUALIFYING = Q(qualifying=True)
+# Form 02/XLD classifies only qualifying letters by jurisdiction.
+WITHIN_JURISDICTION = Q(qualifying=True, within_jurisdiction=True)
+ACCEPTED = Q(accepted_on__isnull=False)
+FORWARDED = Q(handling=Handling.FORWARD)
+# Form 02/XLD: forwarded letters whose competent body has sent its written reply.
+FORWARD_REPLIED = Q(handling=Handling.FORWARD, forward_reply_on__isnull=False)
+# Not processed again (TT 05/2021/TT-TTCP): a duplicate of a matter handled, or already finally resolved.
+FILED_DUPLICATE = Q(handling=Handling.FILE, filed_reason__in=(FiledReason.DUPLICATE, FiledReason.FINALLY_RESOLVED))
+# Resolved on or before the stored resolution deadline (pauses and extensions already counted in).
+ON_TIME = Q(resolution_deadline__isnull=False, resolved_on__lte=F("resolution_deadline"))
+
+RECEIVED_FIGURES = {"received": None, "qualifying": QUALIFYING, "within_jurisdiction": WITHIN_JURISDICTION,
+                    "accepted": ACCEPTED, "forwarded": FORWARDED, "forward_replied": FORWARD_REPLIED,
+                    "filed_duplicate": FILED_DUPLICATE}
+RESOLVED_FIGURES = {"resolved": None, "resolved_on_time": ON_TIME}
+
+
+def _figures(qs: QuerySet, conditions: dict[str, Q | None]) -> dict[str, Figure]:
+    """Several figures over one queryset in a single aggregate query."""
+    aggregates = {}
+    for name, condition in conditions.items():
+        aggregates[f"{name}__letters"] = Count("pk", filter=condition)
+        aggregates[f"{name}__matters"] = Count("matter", distinct=True, filter=condition)
+    row = qs.aggregate(**aggregates)
+    return {name: Figure(row[f"{name}__letters"], row[f"{name}__matters"]) for name in conditions}
+
+
+def count_received(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
+    return _figure(_received(root, start, end, **filters))
+
+
+def count_qualifying(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
+    return _figure(_received(root, start, end, **filters).filter(QUALIFYING))
+
+
+def count_within_jurisdiction(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
+    """Qualifying letters within jurisdiction: form 02/XLD classifies only qualifying letters by jurisdiction."""
+    return _figure(_received(root, start, end, **filters).filter(WITHIN_JURISDICTION))
+
+
+def count_accepted(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
+    return _figure(_received(root, start, end, **filters).filter(ACCEPTED))
+
+
+def count_forwarded(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
+    return _figure(_received(root, start, end, **filters).filter(FORWARDED))
+
+
+def count_forward_replied(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
+    return _figure(_received(root, start, end, **filters).filter(FORWARD_REPLIED))
+
+
+def count_filed_duplicate(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
+    return _figure(_received(root, start, end, **filters).filter(FILED_DUPLICATE))
+
+
+def count_resolved(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
+    return _figure(_resolved(root, start, end, **filters))
+
+
+def count_resolved_on_time(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
+    """Resolved in the period on or before the stored resolution deadline (pauses already counted in)."""
+    return _figure(_resolved(root, start, end, **filters).filter(ON_TIME))
+
+
+def resolution_rate(root: Area, start: dt.date, end: dt.date, **filters) -> Rate:
+    """Letters resolved in the period over letters received in the period within jurisdiction."""
+    return Rate(numerator=count_resolved(root, start, end, **filters).letters,
+                denominator=count_within_jurisdiction(root, start, end, **filters).letters)
+
+
+def letter_counts(root: Area, start: dt.date, end: dt.date, **filters) -> LetterCounts:
+    """Every figure at once (two queries), optionally for one `content_kind` and/or one `field`."""
+    received = _figures(_received(root, start, end, **filters), RECEIVED_FIGURES)
+    resolved = _figures(_resolved(root, start, end, **filters), RESOLVED_FIGURES)
+    return LetterCounts(
+        **received, **resolved,
+        resolution_rate=Rate(numerator=resolved["resolved"].letters,
+                             denominator=received["within_jurisdiction"].letters),
+    )
+
+
+def _received_by(root: Area, start: dt.date, end: dt.date, column: str, values) -> dict[str, Figure]:
+    rows = (_received(root, start, end).values(column)
+            .annotate(letters=Count("pk"), matters=Count("matter", distinct=True)))
+    found = {row[column]: Figure(row["letters"], row["matters"]) for row in rows}
+    return {value: found.get(value, Figure(0, 0)) for value in values}
+
+
+def received_by_content_kind(root: Area, start: dt.date, end: dt.date) -> dict[str, Figure]:
+    """Letters received per content kind (complaint, denunciation, recommendation, several), zeros included."""
+    return _received_by(root, start, end, "content_kind", ContentKind.values)
+
+
+def received_by_field(root: Area, start: dt.date, end: dt.date) -> dict[str, Figure]:
+    """Letters received per field (land and housing, policy, …), zeros included."""
+    return _received_by(root, start, end, "field", Field.values)
+
+
+def count_group_letters(root: Area, start: dt.date, end: dt.date) -> Figure:
+    """Group letters (5 signers or more) received in the period."""
+    from danvan.letters.models import GROUP_LETTER_SIGNERS
+
+    return _figure(_received(root, start, end).filter(Q(signer_count__gte=GROUP_LETTER_SIGNERS)))

@@ -1,0 +1,311 @@
+"""Forms of the letters pages. Labels are the names the errors refer to; rules live in services.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from danvan.core.choices import ContentKind, Field
+from danvan.letters.models import (
+    Channel,
+    Complexity,
+    FiledReason,
+    Letter,
+    NotQualifyingReason,
+    Outcome,
+    PauseKind,
+)
+from danvan.letters.workflow import LetterStatus
+from danvan.matters.models import Matter
+from danvan.units.models import Area, AreaLevel, Organisation
+
+# Dates are typed and shown as dd/mm/yyyy (style: Vietnamese dates), like the reception register; ISO dates
+# are accepted too, for scripts and browsers that autofill them.
+DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+# How many recent matters the intake form offers in its list (a chosen older one is added).
+MATTER_CHOICES = 200
+
+
+def date_field(label, required=True, **kwargs):
+    kwargs.setdefault("error_messages", {"invalid": _("Nhập ngày hợp lệ theo dạng dd/mm/yyyy, ví dụ 05/11/2026.")})
+    return forms.DateField(label=label, required=required, widget=DATE_WIDGET, input_formats=DATE_INPUT_FORMATS,
+                           **kwargs)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
+
+
+class LetterIntakeForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Cơ quan nhận đơn"), queryset=Organisation.objects.none())
+    channel = forms.ChoiceField(label=_("Nguồn đơn"), choices=Channel.choices, initial=Channel.DIRECT)
+    received_on = date_field(_("Ngày nhận đơn"), initial=dt.date.today)
+    forwarded_by_body = forms.CharField(label=_("Cơ quan chuyển đơn đến"), required=False, max_length=255)
+    forwarded_by_number = forms.CharField(label=_("Số văn bản chuyển đơn"), required=False, max_length=60)
+    anonymous = forms.BooleanField(label=_("Đơn nặc danh"), required=False)
+    petitioner_name = forms.CharField(label=_("Họ và tên người viết đơn"), required=False, max_length=120)
+    petitioner_id_number = forms.CharField(label=_("Số CCCD/CMND"), required=False, max_length=20)
+    petitioner_birth_year = forms.IntegerField(label=_("Năm sinh"), required=False, min_value=1900, max_value=2100,
+                                               error_messages={"invalid": _("Nhập một số nguyên.")})
+    petitioner_address = forms.CharField(label=_("Địa chỉ"), required=False, max_length=255)
+    petitioner_phone = forms.CharField(label=_("Điện thoại"), required=False, max_length=20)
+    existing_petitioners = forms.TypedMultipleChoiceField(
+        label=_("Công dân đã có trong hệ thống"), required=False, coerce=int, choices=(),
+        widget=forms.CheckboxSelectMultiple)
+    other_signers = forms.CharField(
+        label=_("Người cùng ký đơn"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Mỗi dòng một họ tên. Từ 5 người ký trở lên là đơn đông người."))
+    summary = forms.CharField(label=_("Tóm tắt nội dung"), max_length=500)
+    content = forms.CharField(label=_("Nội dung đơn"), required=False, widget=forms.Textarea)
+    content_kind = forms.ChoiceField(label=_("Loại đơn"), choices=ContentKind.choices)
+    field = forms.ChoiceField(label=_("Lĩnh vực"), choices=Field.choices)
+    subject_area = forms.ModelChoiceField(label=_("Địa bàn phát sinh (xã, phường)"), required=False,
+                                          queryset=Area.objects.none())
+    matter = forms.ModelChoiceField(
+        label=_("Vụ việc"), required=False, queryset=Matter.objects.none(),
+        empty_label=_("— Vụ việc mới —"),
+        help_text=_("Chọn vụ việc đã có nếu đơn cùng nội dung; để trống để mở vụ việc mới."))
+    previous_letter = forms.CharField(
+        label=_("Số hiệu đơn khiếu nại lần đầu"), required=False, max_length=20,
+        help_text=_("Chỉ với khiếu nại lần hai: số hiệu đơn lần đầu, ví dụ Đ000123 (Luật Khiếu nại 2011 Điều 33)."))
+    attachments = MultipleFileField(label=_("Tệp đính kèm"), required=False)
+
+    # Not asked when the letter is handed in at a reception visit: the channel is the visit and the
+    # petitioner is the visit's citizen (other signers may still be listed).
+    NOT_FOR_VISIT = ("channel", "forwarded_by_body", "forwarded_by_number", "anonymous", "petitioner_name",
+                     "petitioner_id_number", "petitioner_birth_year", "petitioner_address", "petitioner_phone",
+                     "existing_petitioners")
+
+    def __init__(self, *args, user, visit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.visit = visit
+        if visit is not None:
+            for name in self.NOT_FOR_VISIT:
+                del self.fields[name]
+        self.fields["organisation"].queryset = Organisation.objects.restrict(user).filter(active=True).order_by(
+            "area__path", "name")
+        if user.organisation_id:
+            self.fields["organisation"].initial = user.organisation_id
+        self.fields["subject_area"].queryset = Area.objects.restrict(user).current().filter(
+            level=AreaLevel.COMMUNE).order_by("search_name")
+        matters = Matter.objects.restrict(user).active().order_by("-first_received", "-pk")
+        self.fields["matter"].queryset = matters  # validates any matter in scope...
+        # ...but a province holds thousands: the list offers the most recent and the one already chosen.
+        chosen = self.data.get("matter") if self.is_bound else self.initial.get("matter")
+        chosen_pk = getattr(chosen, "pk", chosen)
+        offered = list(matters[:MATTER_CHOICES])
+        if chosen_pk and str(chosen_pk).isdigit() and all(m.pk != int(chosen_pk) for m in offered):
+            offered += list(matters.filter(pk=int(chosen_pk)))
+        self.fields["matter"].choices = [("", self.fields["matter"].empty_label)] + [(m.pk, str(m)) for m in offered]
+        self.fields["previous_letter"].widget.attrs["placeholder"] = "Đ000123"
+        if visit is not None:
+            self.citizens = {}
+            return
+        # Petitioner matching as the officer types (htmx; no inline script under the CSP).
+        for name in ("petitioner_name", "petitioner_id_number", "petitioner_birth_year"):
+            self.fields[name].widget.attrs.update({
+                "class": "match-input", "hx-get": reverse("letters:petitioner_matches"),
+                "hx-trigger": "input changed delay:400ms", "hx-target": "#petitioner-matches",
+                "hx-include": ".match-input", "autocomplete": "off",
+            })
+        # Existing citizens offered by the matching panel: any citizen in the user's scope may be ticked.
+        from danvan.people.models import Citizen
+
+        ticked = self.data.getlist("existing_petitioners") if hasattr(self.data, "getlist") else []
+        pks = [int(p) for p in ticked if str(p).isdigit()]
+        self.citizens = {c.pk: c for c in Citizen.objects.restrict(user).active().filter(pk__in=pks)}
+        self.fields["existing_petitioners"].choices = [(pk, pk) for pk in self.citizens]
+
+    def clean_previous_letter(self):
+        """The code as shown on the letter (Đ000123) or just its number (123)."""
+        typed = (self.cleaned_data.get("previous_letter") or "").strip()
+        if not typed:
+            return None
+        digits = typed[1:] if typed[:1] in "ĐđDd" else typed
+        if not digits.isdigit() or int(digits) < 1:
+            raise forms.ValidationError(_("Số hiệu đơn gồm chữ Đ và các chữ số, ví dụ Đ000123."))
+        letter = Letter.objects.restrict(self.user).filter(pk=int(digits)).first()
+        if letter is None:
+            raise forms.ValidationError(_("Không tìm thấy đơn số %(n)s trong phạm vi của tài khoản.") % {"n": typed})
+        return letter
+
+    def new_petitioners(self) -> list[dict]:
+        data = self.cleaned_data
+        rows = []
+        if data.get("petitioner_name", "").strip():
+            rows.append({"full_name": data["petitioner_name"], "id_number": data.get("petitioner_id_number", ""),
+                         "birth_year": data.get("petitioner_birth_year"), "address": data.get("petitioner_address", ""),
+                         "phone": data.get("petitioner_phone", "")})
+        for line in (data.get("other_signers") or "").splitlines():
+            if line.strip():
+                rows.append({"full_name": line.strip()})
+        return rows
+
+    def existing(self) -> list:
+        if self.visit is not None:
+            return [self.visit.citizen]
+        return [self.citizens[pk] for pk in self.cleaned_data.get("existing_petitioners", []) if pk in self.citizens]
+
+
+class ClassifyForm(forms.Form):
+    content_kind = forms.ChoiceField(label=_("Phân loại theo nội dung"), choices=ContentKind.choices)
+    field = forms.ChoiceField(label=_("Lĩnh vực"), choices=Field.choices)
+    qualifying = forms.TypedChoiceField(
+        label=_("Điều kiện xử lý"), coerce=lambda v: v == "yes",
+        choices=[("yes", _("Đủ điều kiện xử lý")), ("no", _("Không đủ điều kiện xử lý"))])
+    not_qualifying_reason = forms.ChoiceField(label=_("Lý do không đủ điều kiện"), required=False,
+                                              choices=[("", "—"), *NotQualifyingReason.choices])
+    within_jurisdiction = forms.TypedChoiceField(
+        label=_("Thẩm quyền"), coerce=lambda v: v == "yes",
+        choices=[("yes", _("Thuộc thẩm quyền")), ("no", _("Không thuộc thẩm quyền"))])
+    complexity = forms.ChoiceField(label=_("Mức độ phức tạp"), choices=Complexity.choices, initial=Complexity.NORMAL)
+    several_places = forms.BooleanField(label=_("Phải xác minh ở nhiều địa điểm"), required=False)
+    note = forms.CharField(label=_("Ghi chú"), required=False, max_length=500)
+
+
+class AcceptForm(forms.Form):
+    accepted_on = date_field(_("Ngày thụ lý"), initial=dt.date.today)
+    handler = forms.ModelChoiceField(label=_("Người được giao xử lý"), required=False, queryset=None)
+    note = forms.CharField(label=_("Ghi chú"), required=False, max_length=500)
+
+    def __init__(self, *args, letter: Letter, **kwargs):
+        super().__init__(*args, **kwargs)
+        from danvan.accounts.models import Role, User
+
+        self.fields["handler"].queryset = User.objects.filter(
+            is_active=True, organisation__area__path__in=[a.path for a in letter.area.ancestors()],
+            role__in=[Role.OFFICER, Role.HEAD],
+        ).order_by("username")
+
+
+class AssignForm(forms.Form):
+    handler = forms.ModelChoiceField(label=_("Người được giao xử lý"), queryset=None)
+
+    def __init__(self, *args, letter: Letter, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["handler"].queryset = AcceptForm(letter=letter).fields["handler"].queryset
+
+
+class ForwardForm(forms.Form):
+    forwarded_to = forms.CharField(label=_("Cơ quan có thẩm quyền nhận đơn"), max_length=255)
+    document_number = forms.CharField(label=_("Số văn bản chuyển đơn"), required=False, max_length=60)
+    forwarded_on = date_field(_("Ngày chuyển đơn"), initial=dt.date.today)
+    note = forms.CharField(label=_("Ghi chú"), required=False, max_length=500)
+
+
+class ReplyForm(forms.Form):
+    replied_on = date_field(_("Ngày nhận văn bản trả lời"), initial=dt.date.today)
+    summary = forms.CharField(label=_("Nội dung trả lời"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class GuideForm(forms.Form):
+    guided_on = date_field(_("Ngày hướng dẫn"), initial=dt.date.today)
+    note = forms.CharField(label=_("Nội dung hướng dẫn"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class FileForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Lý do lưu đơn"), choices=FiledReason.choices)
+    filed_on = date_field(_("Ngày lưu đơn"), initial=dt.date.today)
+    note = forms.CharField(label=_("Ghi chú"), required=False, max_length=500)
+
+
+class StartForm(forms.Form):
+    note = forms.CharField(label=_("Ghi chú"), required=False, max_length=500)
+
+
+class ResolveForm(forms.Form):
+    resolved_on = date_field(_("Ngày giải quyết"), initial=dt.date.today)
+    outcome = forms.ChoiceField(label=_("Kết quả giải quyết"), choices=Outcome.choices)
+    summary = forms.CharField(label=_("Nội dung quyết định, kết luận"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, letter: Letter, **kwargs):
+        super().__init__(*args, **kwargs)
+        from danvan.letters.models import OUTCOMES_BY_KIND
+
+        allowed = OUTCOMES_BY_KIND.get(letter.content_kind, set())
+        self.fields["outcome"].choices = [(v, label) for v, label in Outcome.choices if v in allowed]
+
+
+class CloseForm(forms.Form):
+    closed_on = date_field(_("Ngày kết thúc"), initial=dt.date.today)
+    reason = forms.CharField(label=_("Lý do kết thúc"), widget=forms.Textarea(attrs={"rows": 2}))
+    final = forms.BooleanField(label=_("Quyết định giải quyết cuối cùng, kết luận (không xử lý lại)"), required=False)
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do mở lại"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PauseForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Loại tạm dừng"), choices=PauseKind.choices)
+    start = date_field(_("Từ ngày"), initial=dt.date.today)
+    end = date_field(_("Đến ngày"), required=False)
+    note = forms.CharField(label=_("Căn cứ, ghi chú"), required=False, max_length=255)
+
+
+class EndPauseForm(forms.Form):
+    pause = forms.IntegerField(widget=forms.HiddenInput)
+    end = date_field(_("Ngày tiếp tục giải quyết"), initial=dt.date.today)
+
+
+class CancelPauseForm(forms.Form):
+    pause = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Lý do hủy lần tạm dừng"), max_length=255)
+
+
+class ExtensionForm(forms.Form):
+    decision = forms.CharField(label=_("Số, ngày quyết định gia hạn"), max_length=120)
+
+
+class LetterFilterForm(forms.Form):
+    q = forms.CharField(label=_("Tìm kiếm"), required=False)
+    status = forms.ChoiceField(label=_("Trạng thái"), required=False,
+                               choices=[("", _("Tất cả")), *LetterStatus.choices])
+    content_kind = forms.ChoiceField(label=_("Loại đơn"), required=False,
+                                     choices=[("", _("Tất cả")), *ContentKind.choices])
+    field = forms.ChoiceField(label=_("Lĩnh vực"), required=False, choices=[("", _("Tất cả")), *Field.choices])
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), required=False, queryset=Area.objects.none(),
+                                  empty_label=_("Toàn bộ phạm vi"))
+    deadline = forms.ChoiceField(label=_("Thời hạn"), required=False, choices=[
+        ("", _("Tất cả")), ("overdue", _("Quá hạn")), ("due_soon", _("Sắp đến hạn"))])
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Area.objects.restrict(user).current().filter(
+            level__lte=AreaLevel.COMMUNE).order_by("path")
+
+
+class StatisticsForm(forms.Form):
+    start = date_field(_("Từ ngày"))
+    end = date_field(_("Đến ngày"))
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), required=False, queryset=Area.objects.none(),
+                                  empty_label=_("Toàn bộ phạm vi"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Area.objects.restrict(user).current().filter(
+            level__lte=AreaLevel.COMMUNE).order_by("path")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("Ngày kết thúc kỳ không được trước ngày bắt đầu."))
+        return data

@@ -1,0 +1,413 @@
+"""Thin views of letters: fetch through the scoped helpers, call the services, render."""
+
+from __future__ import annotations
+
+import datetime as dt
+from io import BytesIO
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from danvan.core.formatting import vn_date
+from danvan.core.models import Action
+from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
+from danvan.letters import counts, forms, queries, services
+from danvan.letters import deadlines as letter_deadlines
+from danvan.letters.models import Channel, Letter, LetterAttachment, LetterPause
+from danvan.letters.workflow import ACTIONS_BY_STATE
+
+
+def _apply_errors(form, exc: ValidationError, aliases: dict[str, str] | None = None) -> None:
+    """Put the service's errors on the form's fields (`aliases`: service field → form field), so the
+    message appears next to the field it names; the rest go above the form."""
+    if not hasattr(exc, "error_dict"):
+        for message in exc.messages:
+            form.add_error(None, message)
+        return
+    for name, errors in exc.message_dict.items():
+        name = (aliases or {}).get(name, name)
+        for message in errors:
+            form.add_error(name if name in form.fields else None, message)
+
+
+# The services name the letter's fields; some action forms call the same value otherwise.
+ERROR_ALIASES = {
+    "forward": {"decided_on": "forwarded_on"},
+    "guide": {"decided_on": "guided_on"},
+    "file": {"decided_on": "filed_on", "filed_reason": "reason"},
+    "reply": {"forward_reply_on": "replied_on", "forward_reply_summary": "summary"},
+}
+
+
+# ------------------------------------------------------------------------------------------------ list
+
+def _filtered_letters(request: HttpRequest):
+    form = forms.LetterFilterForm(request.GET or None, user=request.user)
+    letters = scoped_queryset(Letter, request.user).active()
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        letters = queries.filter_letters(letters, status=data["status"], content_kind=data["content_kind"],
+                                         field=data["field"], unit=data["unit"], deadline=data["deadline"])
+        letters = queries.search_letters(request.user, letters, data["q"])
+    return form, letters.select_related("organisation", "matter").prefetch_related("petitioner_links__citizen")
+
+
+@require_GET
+def letter_list(request: HttpRequest) -> HttpResponse:
+    form, letters = _filtered_letters(request)
+    page = paginate(request, letters.order_by("-received_on", "-pk"))
+    rows = [(letter, queries.petitioner_names(request.user, letter, context=_("Danh sách đơn"))) for letter in page]
+    return render(request, "letters/letter_list.html", {"form": form, "page": page, "rows": rows,
+                                                        "today": timezone.localdate()})
+
+
+@require_GET
+def export(request: HttpRequest) -> HttpResponse:
+    """The filtered letter list as an Excel file; protected petitioners masked as on the page."""
+    from openpyxl import Workbook
+
+    _form, letters = _filtered_letters(request)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Don thu"
+    sheet.append([_("Số hiệu"), _("Ngày nhận"), _("Người viết đơn"), _("Tóm tắt"), _("Loại đơn"), _("Lĩnh vực"),
+                  _("Trạng thái"), _("Hạn"), _("Cơ quan")])
+    for letter in letters.order_by("-received_on", "-pk")[:20000]:
+        names = queries.petitioner_names(request.user, letter, context=_("Xuất Excel danh sách đơn"))
+        sheet.append([letter.code, vn_date(letter.received_on), ", ".join(names) or _("Nặc danh"), letter.summary,
+                      letter.get_content_kind_display(), letter.get_field_display(), letter.get_status_display(),
+                      vn_date(letter.due_on), letter.organisation.name])
+    buffer = BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="don-thu-{timezone.localdate():%Y%m%d}.xlsx"'
+    return response
+
+
+# ---------------------------------------------------------------------------------------------- intake
+
+def _intake(request: HttpRequest, *, visit=None) -> HttpResponse:
+    if not request.user.can_record:
+        raise PermissionDenied
+    if request.method == "POST":
+        form = forms.LetterIntakeForm(request.POST, request.FILES, user=request.user, visit=visit)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                letter = services.receive_letter(
+                    request.user, data["organisation"], received_on=data["received_on"], summary=data["summary"],
+                    content=data["content"], content_kind=data["content_kind"], field=data["field"],
+                    channel=Channel.VISIT if visit is not None else data["channel"],
+                    subject_area=data["subject_area"], anonymous=data.get("anonymous", False),
+                    petitioners=form.existing(), new_petitioners=form.new_petitioners(), matter=data["matter"],
+                    forwarded_by_body=data.get("forwarded_by_body", ""),
+                    forwarded_by_number=data.get("forwarded_by_number", ""),
+                    source_visit=visit, previous_letter=data["previous_letter"], attachments=data["attachments"],
+                )
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, _("Đã tiếp nhận đơn %(code)s.") % {"code": letter.code})
+                return redirect("letters:letter_detail", pk=letter.pk)
+        status = 400
+    else:
+        initial = {}
+        if visit is not None:
+            initial = {
+                "organisation": visit.organisation_id, "channel": Channel.VISIT, "received_on": visit.session.date,
+                "summary": visit.summary[:500], "content_kind": visit.content_kind, "field": visit.field,
+                "subject_area": visit.subject_area_id, "matter": visit.matter_id,
+            }
+        form = forms.LetterIntakeForm(initial=initial, user=request.user, visit=visit)
+        status = 200
+    visit_identity = None
+    if visit is not None:
+        from danvan.reception.services import visit_identity as reception_identity
+
+        visit_identity = reception_identity(request.user, visit, context=_("Tạo đơn từ lượt tiếp #%(pk)s")
+                                            % {"pk": visit.pk})
+    # A visit usually hands in one letter: say so if one was already made from it.
+    visit_letters = (scoped_queryset(Letter, request.user).active().filter(source_visit=visit).order_by("pk")
+                     if visit is not None else [])
+    return render(request, "letters/letter_form.html",
+                  {"form": form, "visit": visit, "visit_identity": visit_identity, "visit_letters": visit_letters},
+                  status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def letter_create(request: HttpRequest) -> HttpResponse:
+    return _intake(request)
+
+
+@require_http_methods(["GET", "POST"])
+def letter_from_visit(request: HttpRequest, visit_pk: int) -> HttpResponse:
+    """A letter handed in at a reception visit: the visit's content prefills the form, the citizen signs it."""
+    from danvan.reception.models import Visit
+
+    visit = scoped_object_or_404(Visit.objects.select_related("session", "citizen"), request.user,
+                                 Action.CHANGE, pk=visit_pk)
+    return _intake(request, visit=visit)
+
+
+@require_GET
+def petitioner_matches(request: HttpRequest) -> HttpResponse:
+    """htmx: citizens already recorded who match what the officer types, with their earlier letters.
+
+    A citizen who signed a protected letter is left out below head level (queries.py): even a masked
+    hit would confirm that the person typed has denounced (Luật Tố cáo 2018 Điều 8.3).
+    """
+    from danvan.people.services import find_matching_citizens, identity_for
+
+    if not request.user.can_record:
+        raise PermissionDenied  # an intake tool, like the reception desk's matching
+
+    birth_year = request.GET.get("petitioner_birth_year", "")
+    matches = find_matching_citizens(
+        request.user, full_name=request.GET.get("petitioner_name", ""),
+        id_number=request.GET.get("petitioner_id_number", ""),
+        birth_year=int(birth_year) if birth_year.isdigit() else None,
+    )
+    protected = queries.protected_petitioner_ids(m.citizen.pk for m in matches)
+    rows = []
+    for match in matches:
+        earlier = queries.earlier_letters_for(request.user, match.citizen.pk)
+        is_protected = match.citizen.pk in protected
+        if is_protected and not queries.sees_all_identities(request.user):
+            handled = any(letter.handler_id == request.user.pk and letter.protects_identity for letter in earlier)
+            if not handled:
+                continue
+        identity = identity_for(request.user, match.citizen, protected=False,
+                                context=_("Đối chiếu người viết đơn")) if not is_protected else identity_for(
+            request.user, match.citizen, protected=True, handler_ids={request.user.pk},
+            context=_("Đối chiếu người viết đơn"))
+        rows.append({"citizen_id": match.citizen.pk, "identity": identity, "reason": match.reason,
+                     "letters": earlier})
+    return render(request, "letters/_petitioner_matches.html", {"rows": rows})
+
+
+# ---------------------------------------------------------------------------------------------- detail
+
+ACTION_FORMS = {
+    "classify": forms.ClassifyForm,
+    "accept": forms.AcceptForm,
+    "assign": forms.AssignForm,
+    "forward": forms.ForwardForm,
+    "reply": forms.ReplyForm,
+    "guide": forms.GuideForm,
+    "file": forms.FileForm,
+    "start": forms.StartForm,
+    "resolve": forms.ResolveForm,
+    "close": forms.CloseForm,
+    "reopen": forms.ReopenForm,
+    "pause": forms.PauseForm,
+    "end_pause": forms.EndPauseForm,
+    "cancel_pause": forms.CancelPauseForm,
+    "extend": forms.ExtensionForm,
+}
+NEEDS_LETTER = {"accept", "assign", "resolve"}
+
+ACTION_LABELS = {
+    "classify": _("Phân loại đơn"), "accept": _("Thụ lý"), "assign": _("Giao người xử lý"),
+    "forward": _("Chuyển đơn"), "reply": _("Ghi văn bản trả lời"), "guide": _("Hướng dẫn công dân"),
+    "file": _("Lưu đơn"), "start": _("Bắt đầu giải quyết"), "resolve": _("Ghi kết quả giải quyết"),
+    "close": _("Kết thúc đơn"), "reopen": _("Mở lại đơn"), "pause": _("Tạm dừng thời hạn"),
+    "end_pause": _("Tiếp tục giải quyết"), "cancel_pause": _("Hủy lần tạm dừng"),
+    "extend": _("Gia hạn giải quyết"),
+}
+
+
+def _make_form(name: str, letter: Letter, data=None):
+    cls = ACTION_FORMS[name]
+    kwargs = {"letter": letter} if name in NEEDS_LETTER else {}
+    if data is None and name == "classify":
+        kwargs["initial"] = {"content_kind": letter.content_kind, "field": letter.field,
+                             "complexity": letter.complexity, "several_places": letter.several_places,
+                             "qualifying": "no" if letter.anonymous else "yes"}
+    return cls(data, prefix=name, **kwargs)
+
+
+def _available_actions(user, letter: Letter) -> list[str]:
+    if not user.can_record or letter.is_archived:
+        return []
+    names = list(ACTIONS_BY_STATE.get(letter.status, ()))
+    if letter.status in ("accepted", "in_progress") and letter.content_kind == "denunciation" \
+            and letter.complexity != "normal":
+        names.append("extend")
+    if "pause" in names:
+        names += ["end_pause", "cancel_pause"]  # on the pauses listed under the deadlines
+    if not letter.protects_identity or user.can_approve or user.is_superuser:
+        names.append("assign")
+    return names
+
+
+# Actions whose forms are drawn per pause, not in the list of actions.
+PAUSE_ACTIONS = {"end_pause", "cancel_pause"}
+
+
+def _call_service(name: str, user, letter: Letter, data: dict):
+    if name == "classify":
+        return services.classify_letter(user, letter, **data)
+    if name == "accept":
+        return services.accept_letter(user, letter, **data)
+    if name == "assign":
+        return services.assign_handler(user, letter, data["handler"])
+    if name == "forward":
+        return services.forward_letter(user, letter, **data)
+    if name == "reply":
+        return services.record_forward_reply(user, letter, **data)
+    if name == "guide":
+        return services.guide_citizen(user, letter, **data)
+    if name == "file":
+        return services.file_letter(user, letter, **data)
+    if name == "start":
+        return services.start_resolution(user, letter, **data)
+    if name == "resolve":
+        return services.resolve_letter(user, letter, **data)
+    if name == "close":
+        return services.close_letter(user, letter, **data)
+    if name == "reopen":
+        return services.reopen_letter(user, letter, **data)
+    if name == "pause":
+        return services.add_pause(user, letter, **data)
+    if name in PAUSE_ACTIONS:
+        pause = LetterPause.objects.filter(letter=letter, pk=data["pause"], archived_at__isnull=True).first()
+        if pause is None:
+            raise ValidationError({"pause": _("Không tìm thấy lần tạm dừng này.")})
+        if name == "cancel_pause":
+            return services.cancel_pause(user, pause, reason=data["reason"])
+        return services.end_pause(user, pause, end=data["end"])
+    if name == "extend":
+        return services.grant_extension(user, letter, **data)
+    raise Http404
+
+
+def _detail(request: HttpRequest, letter: Letter, *, bound: dict | None = None, status: int = 200) -> HttpResponse:
+    user = request.user
+    context_label = _("Chi tiết đơn %(code)s") % {"code": letter.code}
+    action_names = _available_actions(user, letter)
+    action_forms = [
+        {"name": name, "label": ACTION_LABELS[name],
+         "form": bound["form"] if bound and bound["name"] == name else _make_form(name, letter)}
+        for name in action_names if name not in PAUSE_ACTIONS
+    ]
+    today = timezone.localdate()
+    deadline_rows = [
+        (label, date, letter_deadlines.remaining(date, today) if date and letter.due_on == date else None)
+        for label, date in ((_("Hạn xử lý ban đầu, thụ lý"), letter.acceptance_deadline),
+                            (_("Hạn giải quyết"), letter.resolution_deadline))
+    ]
+    pauses = list(letter.pauses.filter(archived_at__isnull=True))
+    may_see = letter.may_see_identity(user)
+    return render(request, "letters/letter_detail.html", {
+        "letter": letter,
+        "petitioners": queries.petitioner_identities(user, letter, context=context_label),
+        "may_see_identity": may_see,
+        "timeline": letter.status_changes.select_related("by"),
+        "pauses": pauses,
+        "open_pauses": [p for p in pauses if p.end is None] if "pause" in action_names else [],
+        "pause_actions": "pause" in action_names,
+        "end_pause_form": bound["form"] if bound and bound["name"] == "end_pause" else None,
+        "cancel_pause_form": bound["form"] if bound and bound["name"] == "cancel_pause" else None,
+        "attachments": letter.attachments.filter(archived_at__isnull=True),
+        "deadline_rows": deadline_rows,
+        "action_forms": action_forms,
+        "error_action": bound["name"] if bound else "",
+        "later_letters": letter.later_letters.all(),
+        "second_window": letter_deadlines.second_complaint_window(letter),
+        "matter_letters": letter.matter.letters.restrict(user).active().exclude(pk=letter.pk).order_by("received_on"),
+        "today": today,
+    }, status=status)
+
+
+def _letter_qs():
+    return Letter.objects.select_related("organisation", "area", "matter", "handler", "subject_area",
+                                         "previous_letter", "source_visit")
+
+
+@require_GET
+def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, scoped_object_or_404(_letter_qs(), request.user, pk=pk))
+
+
+@require_POST
+def letter_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """One POST view for every workflow action; the service decides whether it is allowed."""
+    letter = scoped_object_or_404(_letter_qs(), request.user, Action.CHANGE, pk=pk)
+    if action not in ACTION_FORMS:
+        raise Http404
+    form = _make_form(action, letter, request.POST)
+    if action not in _available_actions(request.user, letter):
+        # A page left open while someone else moved the letter on; the services would refuse it too.
+        messages.error(request, _("Thao tác «%(action)s» không áp dụng cho đơn ở trạng thái «%(status)s».")
+                       % {"action": ACTION_LABELS[action], "status": letter.get_status_display()})
+        return _detail(request, letter, status=400)
+    if form.is_valid():
+        try:
+            _call_service(action, request.user, letter, form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc, ERROR_ALIASES.get(action))
+        else:
+            messages.success(request, _("Đã cập nhật: %(action)s.") % {"action": ACTION_LABELS[action]})
+            return redirect("letters:letter_detail", pk=letter.pk)
+    letter.refresh_from_db()
+    return _detail(request, letter, bound={"name": action, "form": form}, status=400)
+
+
+@require_GET
+def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """An attachment of a protected letter is the denouncer's own writing: head and handler only."""
+    # Attachments are scoped through their letter: find the letter id, then the letter in scope (404 otherwise).
+    candidate = LetterAttachment.objects.filter(pk=pk, archived_at__isnull=True).first()
+    if candidate is None:
+        raise Http404
+    letter = scoped_object_or_404(Letter, request.user, pk=candidate.letter_id)
+    if not letter.may_see_identity(request.user):
+        raise PermissionDenied
+    return FileResponse(candidate.file.open("rb"), as_attachment=True, filename=candidate.original_name)
+
+
+# ------------------------------------------------------------------------------------------ statistics
+
+@require_GET
+def statistics(request: HttpRequest) -> HttpResponse:
+    """The letter counts of the user's scope for a date range (the reports app builds the real dashboard)."""
+    today = timezone.localdate()
+    initial = {"start": dt.date(today.year, 1, 1), "end": today}
+    form = forms.StatisticsForm(request.GET or initial, user=request.user)
+    figures = by_kind = by_field = None
+    root = None
+    if form.is_valid():
+        data = form.cleaned_data
+        root = data["unit"] or _scope_root(request.user)
+        if root is not None:
+            figures = counts.letter_counts(root, data["start"], data["end"])
+            by_kind = counts.received_by_content_kind(root, data["start"], data["end"])
+            by_field = counts.received_by_field(root, data["start"], data["end"])
+    status = 200 if form.is_valid() else 400
+    from danvan.core.choices import ContentKind, Field
+
+    return render(request, "letters/statistics.html", {
+        "form": form, "figures": figures, "root": root,
+        "by_kind": [(ContentKind(k).label, v) for k, v in (by_kind or {}).items()],
+        "by_field": [(Field(k).label, v) for k, v in (by_field or {}).items()],
+    }, status=status)
+
+
+def _scope_root(user):
+    from danvan.units.models import Area
+
+    if user.organisation_id:
+        return user.organisation.area
+    if user.is_superuser:
+        return Area.objects.filter(parent__isnull=True).order_by("pk").first()
+    return None
+
+
+__all__ = ["letter_list", "export", "letter_create", "letter_from_visit", "petitioner_matches", "letter_detail",
+           "letter_action", "attachment_download", "statistics"]

@@ -1,0 +1,182 @@
+"""Input forms of the reception register. They parse; the rules live in `reception.services`."""
+
+from __future__ import annotations
+
+from django import forms
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from danvan.core.choices import ContentKind, Field
+from danvan.matters.models import Matter
+from danvan.reception.models import Handling, Occurrence, SessionKind
+from danvan.units.models import Area, AreaLevel, Organisation
+
+DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
+
+
+def _date_field(label, required=True):
+    return forms.DateField(label=label, required=required, widget=DATE_WIDGET, input_formats=["%d/%m/%Y"],
+                           error_messages={"invalid": _("Nhập ngày theo dạng dd/mm/yyyy, ví dụ 05/11/2026.")})
+
+
+ALL = _("— Tất cả —")
+# How many recent matters the intake form offers in its list.
+MATTER_CHOICES = 200
+
+
+def _with_blank(choices, label=ALL):
+    return [("", label), *choices]
+
+
+def organisations_for(user):
+    return Organisation.objects.restrict(user).filter(active=True).select_related("area").order_by("area__path",
+                                                                                                      "name")
+
+
+def scope_area_choices(user) -> list[Area]:
+    """The user's own area and the units one level below: enough to filter a province or a commune."""
+    areas = Area.objects.restrict(user)
+    roots = list(areas.filter(parent__isnull=True) if user.is_superuser or not user.scope_path
+                 else areas.filter(path=user.scope_path))
+    result = []
+    for root in roots:
+        result.append(root)
+        result.extend(root.children.current().order_by("search_name"))
+    return result
+
+
+class SessionForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Cơ quan tiếp"), queryset=Organisation.objects.none())
+    kind = forms.ChoiceField(label=_("Hình thức tiếp"), choices=SessionKind.choices)
+    date = _date_field(_("Ngày tiếp"))
+    place = forms.CharField(label=_("Địa điểm"), max_length=255)
+    online = forms.BooleanField(label=_("Tiếp trực tuyến"), required=False)
+    presiding_name = forms.CharField(label=_("Người chủ trì"), max_length=120, required=False,
+                                     help_text=_("Bắt buộc với buổi tiếp định kỳ của người đứng đầu."))
+    presiding_position = forms.CharField(label=_("Chức vụ người chủ trì"), max_length=160, required=False)
+    notes = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations_for(user)
+        if not self.is_bound and user.organisation_id and "organisation" not in self.initial:
+            self.initial["organisation"] = user.organisation_id
+        self.initial.setdefault("date", timezone.localdate())
+
+
+class VisitForm(forms.Form):
+    # The citizen, or the representative who speaks for a group.
+    citizen = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    full_name = forms.CharField(label=_("Họ và tên công dân (người đại diện)"), max_length=120, required=False)
+    id_number = forms.CharField(label=_("Số CCCD"), max_length=20, required=False)
+    birth_year = forms.IntegerField(label=_("Năm sinh"), required=False,
+                                    error_messages={"invalid": _("Năm sinh phải là một số, ví dụ 1968.")})
+    address = forms.CharField(label=_("Địa chỉ"), max_length=255, required=False)
+    phone = forms.CharField(label=_("Điện thoại"), max_length=20, required=False)
+    persons = forms.IntegerField(label=_("Số người"), initial=1, min_value=1,
+                                 error_messages={"min_value": _("Số người phải từ 1 trở lên."),
+                                                 "invalid": _("Số người phải là một số nguyên."),
+                                                 "required": _("Cần ghi số người.")})
+    representatives = forms.IntegerField(label=_("Số người đại diện"), initial=0, min_value=0,
+                                         help_text=_("Đoàn 5–10 người cử 1–2 người; trên 10 người cử tối đa 5 người."),
+                                         error_messages={"invalid": _("Số người đại diện phải là một số nguyên."),
+                                                         "min_value": _("Số người đại diện không được âm."),
+                                                         "required": _("Cần ghi số người đại diện (0 nếu không có).")})
+    occurrence = forms.ChoiceField(label=_("Lần tiếp"), choices=Occurrence.choices, initial=Occurrence.FIRST)
+    content_kind = forms.ChoiceField(label=_("Loại nội dung"), choices=_with_blank(ContentKind.choices, "—"))
+    field = forms.ChoiceField(label=_("Lĩnh vực"), choices=_with_blank(Field.choices, "—"))
+    subject_area = forms.ModelChoiceField(label=_("Địa bàn phát sinh vụ việc"), required=False,
+                                          queryset=Area.objects.none(), empty_label=_("— Không ghi —"))
+    summary = forms.CharField(label=_("Tóm tắt nội dung"), widget=forms.Textarea(attrs={"rows": 3}))
+    handling = forms.ChoiceField(label=_("Kết quả xử lý"), choices=_with_blank(Handling.choices, "—"))
+    matter = forms.ModelChoiceField(label=_("Vụ việc đã có"), required=False, queryset=Matter.objects.none(),
+                                    empty_label=_("— Không gắn vụ việc —"))
+    create_matter = forms.BooleanField(label=_("Tạo vụ việc mới từ lượt tiếp này"), required=False)
+    notes = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    error_messages_required = {
+        "content_kind": _("Chọn loại nội dung."),
+        "field": _("Chọn lĩnh vực."),
+        "handling": _("Chọn kết quả xử lý."),
+        "summary": _("Cần tóm tắt nội dung công dân trình bày."),
+    }
+
+    def __init__(self, *args, user, with_citizen=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, message in self.error_messages_required.items():
+            self.fields[name].error_messages["required"] = message
+        areas = Area.objects.restrict(user).current().filter(level__in=(AreaLevel.COMMUNE, AreaLevel.VILLAGE))
+        self.fields["subject_area"].queryset = areas.order_by("path")
+        matters = Matter.objects.restrict(user).active().order_by("-first_received", "-pk")
+        self.fields["matter"].queryset = matters  # any matter in scope is accepted
+        # ...but a province holds thousands: the list offers the most recent and the one already chosen.
+        chosen = self.data.get("matter") if self.is_bound else self.initial.get("matter")
+        chosen_pk = getattr(chosen, "pk", chosen)
+        offered = list(matters[:MATTER_CHOICES])
+        if chosen_pk and str(chosen_pk).isdigit() and all(m.pk != int(chosen_pk) for m in offered):
+            offered += list(matters.filter(pk=int(chosen_pk)))
+        self.fields["matter"].choices = [("", self.fields["matter"].empty_label)] + [(m.pk, str(m)) for m in offered]
+        if not with_citizen:
+            for name in ("citizen", "full_name", "id_number", "birth_year", "address", "phone", "create_matter"):
+                del self.fields[name]
+        else:
+            # Petitioner matching as the officer types (htmx): the name or CCCD, and the birth year.
+            matching = {
+                "autocomplete": "off",
+                "hx-get": reverse_lazy("reception:citizen_matches"),
+                "hx-trigger": "input changed delay:400ms",
+                "hx-target": "#citizen-matches",
+                "hx-include": ", ".join(f"#visit-form [name={n}]" for n in ("full_name", "id_number", "birth_year")),
+            }
+            self.fields["full_name"].widget.attrs.update(matching)
+            self.fields["id_number"].widget.attrs.update(matching | {"inputmode": "numeric"})
+
+
+class SessionFilterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Hình thức"), required=False, choices=_with_blank(SessionKind.choices))
+    date_from = _date_field(_("Từ ngày"), required=False)
+    date_to = _date_field(_("Đến ngày"), required=False)
+    area = forms.ModelChoiceField(label=_("Đơn vị"), required=False, queryset=Area.objects.none(),
+                                  empty_label=_("— Tất cả —"))
+    content_kind = forms.ChoiceField(label=_("Loại nội dung"), required=False,
+                                     choices=_with_blank(ContentKind.choices))
+    field = forms.ChoiceField(label=_("Lĩnh vực"), required=False, choices=_with_blank(Field.choices))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["area"]
+        field.queryset = Area.objects.restrict(user)  # any area in scope is accepted (e.g. from a link)
+        field.choices = [("", _("— Tất cả —"))] + [(a.pk, a.name) for a in scope_area_choices(user)]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
+            self.add_error("date_to", _("«Đến ngày» phải sau hoặc bằng «Từ ngày»."))
+        return data
+
+
+class RegisterPeriodForm(forms.Form):
+    # The query string keeps the register's own names: ?from=dd/mm/yyyy&to=dd/mm/yyyy.
+    date_from = _date_field(_("Từ ngày"))
+    date_to = _date_field(_("Đến ngày"))
+    organisation = forms.ModelChoiceField(label=_("Cơ quan"), required=False, queryset=Organisation.objects.none(),
+                                          empty_label=_("— Tất cả cơ quan trong phạm vi —"))
+
+    def __init__(self, data=None, *, user, **kwargs):
+        if data is not None:
+            data = {"date_from": data.get("from", ""), "date_to": data.get("to", ""),
+                    "organisation": data.get("organisation", "")}
+        super().__init__(data, **kwargs)
+        self.fields["organisation"].queryset = organisations_for(user)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
+            self.add_error("date_to", _("«Đến ngày» phải sau hoặc bằng «Từ ngày»."))
+        return data
+
+
+class ArchiveForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do lưu trữ"), widget=forms.Textarea(attrs={"rows": 2}),
+                             error_messages={"required": _("Cần ghi lý do lưu trữ.")})

@@ -1,0 +1,274 @@
+"""Thin views of the reception register: fetch through the scoped helpers, call the services, render."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q, Sum
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from danvan.core.models import Action
+from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
+from danvan.letters.models import Letter
+from danvan.people.models import Citizen
+from danvan.reception import services
+from danvan.reception.forms import ArchiveForm, RegisterPeriodForm, SessionFilterForm, SessionForm, VisitForm
+from danvan.reception.models import ReceptionSession, Visit
+
+# The printed register covers at most a year: a longer period is a report, not a register.
+REGISTER_MAX_DAYS = 366
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    if not hasattr(exc, "error_dict"):
+        for message in exc.messages:
+            form.add_error(None, message)
+        return
+    for name, errors in exc.message_dict.items():
+        for message in errors:
+            form.add_error(name if name in form.fields else None, message)
+
+
+def _rows(user, visits, context: str) -> list[tuple[Visit, dict]]:
+    """Each visit with its citizen's identity as `user` may see it (masked for a denouncer below head level)."""
+    return [(visit, services.visit_identity(user, visit, context=f"{context} #{visit.pk}")) for visit in visits]
+
+
+@require_GET
+def session_list(request: HttpRequest) -> HttpResponse:
+    form = SessionFilterForm(request.GET or None, user=request.user)
+    sessions = scoped_queryset(ReceptionSession, request.user).active().select_related("organisation")
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        if data["kind"]:
+            sessions = sessions.filter(kind=data["kind"])
+        if data["date_from"]:
+            sessions = sessions.filter(date__gte=data["date_from"])
+        if data["date_to"]:
+            sessions = sessions.filter(date__lte=data["date_to"])
+        if data["area"]:
+            sessions = sessions.filter(area__path__startswith=data["area"].path)
+        visit_filter = {k: data[k] for k in ("content_kind", "field") if data[k]}
+        if visit_filter:
+            matching = Visit.objects.active().filter(**visit_filter).values("session_id")
+            sessions = sessions.filter(pk__in=matching)
+    active_visit = Q(visits__archived_at__isnull=True)
+    sessions = sessions.annotate(
+        visit_count=Count("visits", filter=active_visit), person_count=Sum("visits__persons", filter=active_visit)
+    ).order_by("-date", "-pk")
+    return render(request, "reception/session_list.html", {"form": form, "sessions": paginate(request, sessions)})
+
+
+@require_http_methods(["GET", "POST"])
+def session_create(request: HttpRequest) -> HttpResponse:
+    if not request.user.can_record:
+        raise PermissionDenied
+    form = SessionForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = services.open_session(request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Đã mở buổi tiếp công dân."))
+            return redirect("reception:session_detail", pk=session.pk)
+    status = 400 if form.is_bound else 200
+    return render(request, "reception/session_form.html", {"form": form, "session": None}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    session = scoped_object_or_404(ReceptionSession, request.user, action=Action.CHANGE, pk=pk)
+    initial = {name: getattr(session, name) for name in services.SESSION_EDITABLE_FIELDS}
+    initial["organisation"] = session.organisation
+    form = SessionForm(request.POST or None, user=request.user, initial=initial)
+    form.fields["organisation"].disabled = True
+    if request.method == "POST" and form.is_valid():
+        changes = {k: v for k, v in form.cleaned_data.items() if k in services.SESSION_EDITABLE_FIELDS}
+        try:
+            services.update_session(request.user, session, **changes)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Đã lưu buổi tiếp."))
+            return redirect("reception:session_detail", pk=session.pk)
+    status = 400 if form.is_bound else 200
+    return render(request, "reception/session_form.html", {"form": form, "session": session}, status=status)
+
+
+def _matches_context(user, form) -> dict:
+    """On a re-rendered intake form, the petitioner matches again, with the officer's choice kept."""
+    if not form.is_bound:
+        return {}
+    full_name, id_number = form.data.get("full_name", ""), form.data.get("id_number", "")
+    try:
+        selected = int(form.data.get("citizen") or 0)
+    except ValueError:
+        selected = 0
+    matches = services.intake_matches(user, full_name=full_name, id_number=id_number)
+    return {"matches": matches, "searched": bool(full_name.strip() or id_number.strip()), "selected": selected}
+
+
+def _session_page(request, session, visit_form, status=200) -> HttpResponse:
+    visits = (
+        session.visits.filter(archived_at__isnull=True)
+        .select_related("citizen", "subject_area", "matter")
+        .order_by("pk")
+    )
+    context = {
+        "session": session,
+        "rows": _rows(request.user, visits, _("Buổi tiếp công dân")),
+        "visit_form": visit_form,
+        "archive_form": ArchiveForm(),
+    }
+    if visit_form is not None:
+        context |= _matches_context(request.user, visit_form)
+    return render(request, "reception/session_detail.html", context, status=status)
+
+
+@require_GET
+def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    session = scoped_object_or_404(
+        ReceptionSession.objects.select_related("organisation"), request.user, pk=pk
+    )
+    form = VisitForm(user=request.user) if request.user.can_record and not session.is_archived else None
+    return _session_page(request, session, form)
+
+
+@require_POST
+def session_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    session = scoped_object_or_404(ReceptionSession, request.user, action=Action.CHANGE, pk=pk)
+    form = ArchiveForm(request.POST)
+    if form.is_valid():
+        services.archive_session(request.user, session, reason=form.cleaned_data["reason"])
+        messages.success(request, _("Đã lưu trữ buổi tiếp."))
+        return redirect("reception:session_list")
+    messages.error(request, _("Lý do lưu trữ: cần ghi lý do lưu trữ."))
+    return redirect("reception:session_detail", pk=session.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def visit_create(request: HttpRequest, pk: int) -> HttpResponse:
+    session = scoped_object_or_404(ReceptionSession, request.user, action=Action.CHANGE, pk=pk)
+    if request.method == "GET":
+        return redirect("reception:session_detail", pk=session.pk)
+    form = VisitForm(request.POST, user=request.user)
+    if form.is_valid():
+        data = form.cleaned_data
+        citizen: Citizen | services.CitizenDetails
+        if data["citizen"]:
+            citizen = scoped_queryset(Citizen, request.user).active().filter(pk=data["citizen"]).first()
+        else:
+            citizen = services.CitizenDetails(
+                full_name=data["full_name"], id_number=data["id_number"], birth_year=data["birth_year"],
+                address=data["address"], phone=data["phone"],
+            )
+        if citizen is None:
+            form.add_error("full_name", _("Không tìm thấy công dân đã chọn; nhập lại họ và tên."))
+        else:
+            fields = {k: data[k] for k in services.VISIT_EDITABLE_FIELDS} | {"create_matter": data["create_matter"]}
+            try:
+                visit = services.record_visit(request.user, session, citizen=citizen, **fields)
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, _("Đã ghi lượt tiếp số %(pk)s.") % {"pk": visit.pk})
+                return redirect("reception:session_detail", pk=session.pk)
+    return _session_page(request, session, form, status=400)
+
+
+@require_GET
+def citizen_matches(request: HttpRequest) -> HttpResponse:
+    """Petitioner matching at intake (htmx): earlier citizens and visits, denouncers left out below head level."""
+    if not request.user.can_record:
+        raise PermissionDenied
+    try:
+        birth_year = int(request.GET.get("birth_year") or 0) or None
+    except ValueError:
+        birth_year = None
+    full_name = request.GET.get("full_name", "")[:120]
+    id_number = request.GET.get("id_number", "")[:20]
+    matches = services.intake_matches(request.user, full_name=full_name, id_number=id_number, birth_year=birth_year)
+    searched = bool(full_name.strip() or id_number.strip())
+    return render(request, "reception/_matches.html", {"matches": matches, "searched": searched})
+
+
+@require_GET
+def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    visit = scoped_object_or_404(
+        Visit.objects.select_related("session", "session__organisation", "citizen", "subject_area", "matter"),
+        request.user,
+        pk=pk,
+    )
+    identity = services.visit_identity(request.user, visit, context=f"{_('Lượt tiếp công dân')} #{visit.pk}")
+    letters = scoped_queryset(Letter, request.user).active().filter(source_visit=visit).order_by("pk")
+    return render(request, "reception/visit_detail.html",
+                  {"visit": visit, "identity": identity, "archive_form": ArchiveForm(), "letters": letters})
+
+
+@require_http_methods(["GET", "POST"])
+def visit_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    visit = scoped_object_or_404(Visit.objects.select_related("session"), request.user, action=Action.CHANGE, pk=pk)
+    initial = {name: getattr(visit, name) for name in services.VISIT_EDITABLE_FIELDS}
+    form = VisitForm(request.POST or None, user=request.user, with_citizen=False, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        changes = {k: form.cleaned_data[k] for k in services.VISIT_EDITABLE_FIELDS}
+        try:
+            services.update_visit(request.user, visit, **changes)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Đã lưu lượt tiếp."))
+            return redirect("reception:visit_detail", pk=visit.pk)
+    status = 400 if form.is_bound else 200
+    return render(request, "reception/visit_form.html", {"form": form, "visit": visit}, status=status)
+
+
+@require_POST
+def visit_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    visit = scoped_object_or_404(Visit, request.user, action=Action.CHANGE, pk=pk)
+    form = ArchiveForm(request.POST)
+    if form.is_valid():
+        services.archive_visit(request.user, visit, reason=form.cleaned_data["reason"])
+        messages.success(request, _("Đã lưu trữ lượt tiếp."))
+        return redirect("reception:session_detail", pk=visit.session_id)
+    messages.error(request, _("Lý do lưu trữ: cần ghi lý do lưu trữ."))
+    return redirect("reception:visit_detail", pk=visit.pk)
+
+
+@require_GET
+def register(request: HttpRequest) -> HttpResponse:
+    """The printable register (sổ tiếp công dân) of a period, after the register of TT 04/2021/TT-TTCP."""
+    today = timezone.localdate()
+    if "from" in request.GET or "to" in request.GET:
+        form = RegisterPeriodForm(request.GET, user=request.user)
+    else:
+        form = RegisterPeriodForm({"from": today.replace(day=1).strftime("%d/%m/%Y"),
+                                   "to": today.strftime("%d/%m/%Y")}, user=request.user)
+    rows, period = [], None
+    if form.is_valid():
+        start, end = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
+        if end - start > dt.timedelta(days=REGISTER_MAX_DAYS):
+            form.add_error("date_to", _("Sổ tiếp công dân in tối đa một năm; chọn khoảng ngắn hơn."))
+        else:
+            period = (start, end)
+            visits = (
+                scoped_queryset(Visit, request.user).active()
+                .filter(session__archived_at__isnull=True, session__date__gte=start, session__date__lte=end)
+                .select_related("session", "session__organisation", "citizen", "subject_area")
+                .order_by("session__date", "session_id", "pk")
+            )
+            if form.cleaned_data["organisation"]:
+                visits = visits.filter(organisation=form.cleaned_data["organisation"])
+            rows = _rows(request.user, visits, _("Sổ tiếp công dân"))
+    status = 200 if form.is_valid() else 400
+    return render(request, "reception/register.html",
+                  {"form": form, "rows": rows, "period": period,
+                   "list_url": reverse("reception:session_list")}, status=status)

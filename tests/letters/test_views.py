@@ -1,0 +1,289 @@
+"""The letter pages: intake (with malformed input), from a reception visit, workflow actions, list and
+statistics. A malformed input gets a Vietnamese error naming the field and saves nothing (issue 4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from danvan.core.choices import ContentKind, Field
+from danvan.letters.models import Channel, Letter, LetterAttachment
+from danvan.letters.workflow import LetterStatus
+from danvan.matters.models import Matter
+from danvan.people.models import Citizen
+from tests.letters.factories import accepted, classify, receive
+from tests.letters.scoping import PDF, _visit
+
+D = dt.date
+
+
+def intake_data(tree, **overrides):
+    data = {
+        "organisation": tree.board_cb.pk, "channel": Channel.POST, "received_on": "2026-03-02",
+        "petitioner_name": "Nông Văn Dân", "petitioner_id_number": "004099887766", "petitioner_birth_year": "1970",
+        "petitioner_address": "Xã Hòa An", "other_signers": "", "summary": "Khiếu nại giá bồi thường",
+        "content": "", "content_kind": ContentKind.COMPLAINT, "field": Field.LAND_HOUSING,
+        "subject_area": tree.hoa_an.pk, "matter": "", "previous_letter": "",
+    }
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def nothing_saved():
+    return not (Letter.objects.exists() or Citizen.objects.exists() or Matter.objects.exists()
+                or LetterAttachment.objects.exists())
+
+
+def test_the_intake_form_records_a_letter_with_its_petitioner_and_matter(tree, alice, client_for):
+    response = client_for(alice).post(reverse("letters:letter_create"), intake_data(
+        tree, other_signers="Nông Thị Hai\nNông Văn Ba"))
+    letter = Letter.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("letters:letter_detail", args=[letter.pk])
+    assert [c.full_name for c in letter.petitioners.order_by("letter_links__position")] == [
+        "Nông Văn Dân", "Nông Thị Hai", "Nông Văn Ba"]
+    assert letter.signer_count == 3 and letter.matter.title == "Khiếu nại giá bồi thường"
+    assert letter.channel == Channel.POST and letter.acceptance_deadline == D(2026, 3, 12)
+    html = client_for(alice).get(response["Location"]).content.decode()
+    assert "12/03/2026" in html and "Mới tiếp nhận" in html and "Lịch sử thay đổi" in html
+
+
+@pytest.mark.parametrize(("overrides", "label", "message"), [
+    ({"summary": ""}, "Tóm tắt nội dung", "Trường này là bắt buộc."),
+    ({"received_on": "31/02/2026"}, "Ngày nhận đơn", "Nhập ngày hợp lệ theo dạng dd/mm/yyyy"),
+    ({"petitioner_birth_year": "năm bảy mươi"}, "Năm sinh", "Nhập một số nguyên."),
+    ({"petitioner_name": "", "petitioner_id_number": ""}, "Người viết đơn",
+     "Cần nhập họ tên người viết đơn, hoặc đánh dấu đơn nặc danh."),
+    ({"channel": Channel.FORWARDED}, "Cơ quan chuyển đơn đến",
+     "Đơn do cơ quan khác chuyển đến: cần ghi tên cơ quan chuyển đơn."),
+    ({"previous_letter": "999"}, "Số hiệu đơn khiếu nại lần đầu", "Không tìm thấy đơn số 999"),
+    ({"previous_letter": "Đ00x1"}, "Số hiệu đơn khiếu nại lần đầu", "Số hiệu đơn gồm chữ Đ và các chữ số"),
+])
+def test_malformed_intake_names_the_field_and_saves_nothing(tree, alice, client_for, overrides, label, message):
+    response = client_for(alice).post(reverse("letters:letter_create"), intake_data(tree, **overrides))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert label in html and message in html and "Đơn chưa được lưu" in html
+    assert nothing_saved()
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("don.exe", b"MZ\x90\x00", "không đúng định dạng cho phép"),
+    ("don.pdf", b"MZ\x90\x00 not a pdf", "không khớp với định dạng .pdf"),
+    ("anh.png", b"\xff\xd8\xff\xe0 jpeg bytes", "không khớp với định dạng .png"),
+    ("bang.xlsx", b"PK\x03\x04" + b"\x00" * 26 + b"word/document.xml", "không khớp với định dạng .xlsx"),
+])
+def test_a_wrong_attachment_names_the_field_and_saves_nothing(tree, alice, client_for, name, content, message):
+    data = intake_data(tree, attachments=SimpleUploadedFile(name, content))
+    response = client_for(alice).post(reverse("letters:letter_create"), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Tệp đính kèm" in html and message in html and name in html
+    assert nothing_saved()
+
+
+def test_an_attachment_over_the_size_limit_is_refused(tree, alice, client_for, settings):
+    settings.DANVAN_MAX_ATTACHMENT_MB = 1
+    big = SimpleUploadedFile("ho-so.pdf", PDF + b"0" * (1024 * 1024))
+    response = client_for(alice).post(reverse("letters:letter_create"), intake_data(tree, attachments=big))
+    assert response.status_code == 400
+    assert "vượt quá dung lượng cho phép 1 MB" in response.content.decode()
+    assert nothing_saved()
+
+
+def test_allowed_attachments_are_stored(tree, alice, client_for, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    files = [SimpleUploadedFile("don.pdf", PDF), SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 20)]
+    response = client_for(alice).post(reverse("letters:letter_create"), intake_data(tree, attachments=files))
+    assert response.status_code == 302
+    assert sorted(Letter.objects.get().attachments.values_list("original_name", flat=True)) == ["anh.png", "don.pdf"]
+    assert len(list(tmp_path.rglob("*.p*"))) == 2
+
+
+def test_a_letter_from_a_reception_visit_is_prefilled_and_linked(tree, alice, client_for):
+    from danvan.reception.models import Visit
+
+    visit = Visit.objects.get(pk=_visit(tree, alice)["visit_pk"])
+    url = reverse("letters:letter_from_visit", args=[visit.pk])
+    html = client_for(alice).get(url).content.decode()
+    assert "Khiếu nại bồi thường" in html and "Lê Thị Hoa" in html and "02/03/2026" in html
+    response = client_for(alice).post(url, intake_data(tree, summary="Khiếu nại bồi thường", petitioner_name="",
+                                                       petitioner_id_number=""))
+    letter = Letter.objects.get()
+    assert response.status_code == 302
+    assert letter.source_visit == visit and letter.channel == Channel.VISIT
+    assert [c.pk for c in letter.petitioners.all()] == [visit.citizen_id]
+    assert "Lượt tiếp này đã có đơn" not in html
+    html = client_for(alice).get(url).content.decode()
+    assert "Lượt tiếp này đã có đơn" in html and letter.code in html
+
+
+def test_a_viewer_cannot_open_the_intake_or_act(tree, alice, bob, client_for):
+    letter = receive(alice, tree.ubnd_quang_lam)
+    client = client_for(bob)
+    assert client.get(reverse("letters:letter_create")).status_code == 403
+    assert client.post(reverse("letters:letter_action", args=[letter.pk, "classify"]), {}).status_code == 403
+    assert client.get(reverse("letters:letter_detail", args=[letter.pk])).status_code == 200
+
+
+def test_actions_through_the_pages(tree, alice, client_for):
+    letter = receive(alice, alice.organisation, received_on=D(2026, 3, 2))
+    client = client_for(alice)
+    url = reverse("letters:letter_action", args=[letter.pk, "classify"])
+    bad = client.post(url, {"classify-content_kind": "complaint", "classify-field": "land", "classify-qualifying": "no",
+                            "classify-within_jurisdiction": "yes", "classify-complexity": "normal"})
+    assert bad.status_code == 400 and "Đơn không đủ điều kiện xử lý: cần chọn lý do." in bad.content.decode()
+    assert Letter.objects.get().status == LetterStatus.RECEIVED
+    ok = client.post(url, {"classify-content_kind": "complaint", "classify-field": "land",
+                           "classify-qualifying": "yes", "classify-within_jurisdiction": "yes",
+                           "classify-complexity": "normal"})
+    assert ok.status_code == 302
+    client.post(reverse("letters:letter_action", args=[letter.pk, "accept"]), {"accept-accepted_on": "2026-03-03"})
+    bad = client.post(reverse("letters:letter_action", args=[letter.pk, "resolve"]),
+                      {"resolve-resolved_on": "2026-03-01", "resolve-outcome": "c_right"})
+    assert "Ngày giải quyết không được trước ngày thụ lý." in bad.content.decode()
+    client.post(reverse("letters:letter_action", args=[letter.pk, "resolve"]),
+                {"resolve-resolved_on": "2026-03-20", "resolve-outcome": "c_right"})
+    letter.refresh_from_db()
+    assert (letter.status, letter.resolved_on, letter.outcome) == (LetterStatus.RESOLVED, D(2026, 3, 20), "c_right")
+    html = client.get(reverse("letters:letter_detail", args=[letter.pk])).content.decode()
+    timeline = html.split('<ol class="timeline">')[1].split("</ol>")[0]
+    assert timeline.index("Mới tiếp nhận") < timeline.index("Đã phân loại") < timeline.index(
+        "Đã thụ lý") < timeline.index("Đã giải quyết")
+
+
+def test_the_statistics_page_shows_the_counts_of_the_scope(tree, alice, charlie, client_for):
+    receive(alice, alice.organisation, received_on=D(2026, 3, 2))
+    receive(alice, tree.ubnd_quang_lam, received_on=D(2026, 3, 3))
+    receive(charlie, tree.board_hn, received_on=D(2026, 3, 3))
+    html = client_for(alice).get(reverse("letters:statistics") + "?start=2026-01-01&end=2026-03-31").content.decode()
+    assert 'data-figure="received"><div class="muted">Đơn tiếp nhận</div><div class="value">2</div>' in html
+    html = client_for(alice).get(reverse("letters:statistics") + f"?start=2026-01-01&end=2026-03-31&unit="
+                                 f"{tree.quang_lam.pk}").content.decode()
+    assert '<div class="value">1</div>' in html
+    bad = client_for(alice).get(reverse("letters:statistics") + "?start=2026-03-31&end=2026-01-01")
+    assert bad.status_code == 400 and "Ngày kết thúc kỳ không được trước ngày bắt đầu." in bad.content.decode()
+
+
+def test_list_filters_by_status_kind_field_and_unit(tree, alice, client_for):
+    a = receive(alice, alice.organisation, kind=ContentKind.COMPLAINT, field=Field.LAND_HOUSING)
+    b = receive(alice, tree.ubnd_quang_lam, kind=ContentKind.RECOMMENDATION, field=Field.POLICY)
+    client = client_for(alice)
+
+    def codes(query):
+        html = client.get(reverse("letters:letter_list") + query).content.decode()
+        return {letter.code for letter in (a, b) if letter.code in html}
+
+    assert codes("") == {a.code, b.code}
+    assert codes("?content_kind=recommendation") == {b.code}
+    assert codes("?field=land") == {a.code}
+    assert codes(f"?unit={tree.quang_lam.pk}") == {b.code}
+    assert codes("?status=classified") == set()
+
+
+def test_a_bad_handling_date_is_shown_at_its_field_and_changes_nothing(tree, alice, client_for):
+    letter = receive(alice, alice.organisation, received_on=D(2026, 3, 2))
+    client = client_for(alice)
+    client.post(reverse("letters:letter_action", args=[letter.pk, "classify"]), {
+        "classify-content_kind": "complaint", "classify-field": "land", "classify-qualifying": "yes",
+        "classify-within_jurisdiction": "no", "classify-complexity": "normal"})
+    bad = client.post(reverse("letters:letter_action", args=[letter.pk, "forward"]), {
+        "forward-forwarded_to": "Sở Tài nguyên và Môi trường", "forward-forwarded_on": "01/03/2026"})
+    assert bad.status_code == 400
+    field = bad.content.decode().split('for="id_forward-forwarded_on"')[1].split("</div>")[0]
+    assert "Ngày chuyển đơn không được trước ngày nhận đơn." in field
+    letter.refresh_from_db()
+    assert (letter.status, letter.forwarded_to) == (LetterStatus.CLASSIFIED, "")
+    ok = client.post(reverse("letters:letter_action", args=[letter.pk, "forward"]), {
+        "forward-forwarded_to": "Sở Tài nguyên và Môi trường", "forward-forwarded_on": "04/03/2026"})
+    assert ok.status_code == 302
+    letter.refresh_from_db()
+    assert (letter.status, letter.decided_on) == (LetterStatus.FORWARDED, D(2026, 3, 4))
+
+
+def test_petitioner_matching_is_for_those_who_record(tree, alice, bob, client_for):
+    receive(alice, tree.ubnd_quang_lam, name="Nông Văn Dân")
+    url = reverse("letters:petitioner_matches") + "?petitioner_name=nong van dan"
+    assert client_for(bob).get(url).status_code == 403
+    html = client_for(alice).get(url).content.decode()
+    assert "Nông Văn Dân" in html and "Khiếu nại việc thu hồi đất" in html
+
+
+def test_a_second_complaint_shows_its_window_and_whether_it_came_late(tree, alice, client_for):
+    from danvan.letters import services
+
+    first = accepted(alice, alice.organisation, received_on=D(2026, 3, 2), accepted_on=D(2026, 3, 3))
+    first = services.resolve_letter(alice, first, resolved_on=D(2026, 3, 20), outcome="c_wrong")
+    # 30 days from 20/03/2026 → 19/04/2026, a Sunday → Monday 20/04 (Luật Khiếu nại 2011 Điều 33; BLDS Điều 148)
+    in_time = receive(alice, alice.organisation, received_on=D(2026, 4, 20), previous_letter=first)
+    late = receive(alice, alice.organisation, received_on=D(2026, 4, 21), previous_letter=first)
+    client = client_for(alice)
+    html = client.get(reverse("letters:letter_detail", args=[in_time.pk])).content.decode()
+    assert "hạn khiếu nại lần hai 20/04/2026" in html and "Nộp sau thời hạn khiếu nại lần hai" not in html
+    html = client.get(reverse("letters:letter_detail", args=[late.pk])).content.decode()
+    assert "hạn khiếu nại lần hai 20/04/2026" in html and "Nộp sau thời hạn khiếu nại lần hai" in html
+    # The officer then classifies it as not qualifying, with the reason.
+    late = classify(alice, late, qualifying=False, not_qualifying_reason="time_barred")
+    assert late.get_not_qualifying_reason_display().startswith("Hết thời hiệu, thời hạn khiếu nại")
+
+
+def test_the_intake_offers_recent_matters_but_accepts_any_in_scope(tree, alice, client_for, monkeypatch):
+    from danvan.letters import forms
+
+    monkeypatch.setattr(forms, "MATTER_CHOICES", 1)
+    old = receive(alice, alice.organisation, received_on=D(2026, 1, 5), summary="Vụ việc cũ về ranh giới đất")
+    receive(alice, alice.organisation, received_on=D(2026, 3, 1), summary="Vụ việc mới về bồi thường")
+    client = client_for(alice)
+    html = client.get(reverse("letters:letter_create")).content.decode()
+    assert "Vụ việc mới về bồi thường" in html and "Vụ việc cũ về ranh giới đất" not in html
+    response = client.post(reverse("letters:letter_create"), intake_data(tree, matter=old.matter_id))
+    assert response.status_code == 302
+    assert Letter.objects.order_by("-pk").first().matter_id == old.matter_id
+
+
+def test_pauses_through_the_page_add_end_and_cancel(tree, alice, client_for):
+    letter = accepted(alice, alice.organisation, received_on=D(2026, 3, 2), accepted_on=D(2026, 3, 3))
+    client = client_for(alice)
+
+    def act(name, data):
+        return client.post(reverse("letters:letter_action", args=[letter.pk, name]),
+                           {f"{name}-{k}": v for k, v in data.items()})
+
+    assert act("pause", {"kind": "documents", "start": "10/03/2026", "end": "20/03/2026"}).status_code == 302
+    letter.refresh_from_db()
+    assert letter.resolution_deadline == D(2026, 4, 13)
+    pause = letter.pauses.get()
+    html = client.get(reverse("letters:letter_detail", args=[letter.pk])).content.decode()
+    assert "10/03/2026 – 20/03/2026" in html and "Hủy lần tạm dừng" in html
+    bad = act("cancel_pause", {"pause": pause.pk, "reason": ""})
+    assert bad.status_code == 400 and "Trường này là bắt buộc." in bad.content.decode()
+    assert act("cancel_pause", {"pause": pause.pk, "reason": "Nhập nhầm ngày"}).status_code == 302
+    letter.refresh_from_db()
+    assert letter.resolution_deadline == D(2026, 4, 2) and letter.pauses.get().is_archived
+    assert "10/03/2026 – 20/03/2026" not in client.get(
+        reverse("letters:letter_detail", args=[letter.pk])).content.decode()
+
+
+def test_an_action_that_does_not_fit_the_state_is_refused_with_a_message(tree, alice, client_for):
+    letter = receive(alice, alice.organisation, received_on=D(2026, 3, 2))
+    response = client_for(alice).post(reverse("letters:letter_action", args=[letter.pk, "resolve"]),
+                                      {"resolve-resolved_on": "20/03/2026", "resolve-outcome": "c_right"})
+    assert response.status_code == 400
+    assert "Thao tác «Ghi kết quả giải quyết» không áp dụng cho đơn ở trạng thái «Mới tiếp nhận»." in (
+        response.content.decode())
+    letter.refresh_from_db()
+    assert (letter.status, letter.resolved_on) == (LetterStatus.RECEIVED, None)
+
+
+def test_a_second_complaint_names_its_first_letter_by_the_code_shown(tree, alice, client_for):
+    from danvan.letters import services
+
+    first = services.resolve_letter(alice, accepted(alice, alice.organisation, received_on=D(2026, 2, 2)),
+                                    resolved_on=D(2026, 2, 20), outcome="c_wrong")
+    response = client_for(alice).post(reverse("letters:letter_create"),
+                                      intake_data(tree, previous_letter=first.code, received_on="02/03/2026"))
+    assert response.status_code == 302
+    second = Letter.objects.order_by("-pk").first()
+    assert (second.previous_letter, second.complaint_round, second.matter_id) == (first, 2, first.matter_id)

@@ -1,0 +1,320 @@
+"""The pages of the reception register, as officers, heads, viewers and outsiders see them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from danvan.core.choices import ContentKind, Field
+from danvan.people.models import Citizen, IdentityReveal
+from danvan.reception.models import Handling, ReceptionSession, SessionKind, Visit
+from tests.reception.conftest import DAY, open_session, record_visit
+
+DENOUNCER = "Bế Văn Tố"
+
+
+def _visit_post(**extra):
+    data = {
+        "full_name": "Lý Thị Mai", "id_number": "", "birth_year": "", "address": "Thôn Nà Mạ", "phone": "",
+        "persons": "6", "representatives": "2", "occurrence": "first", "content_kind": ContentKind.COMPLAINT,
+        "field": Field.LAND_HOUSING, "subject_area": "", "summary": "Khiếu nại bồi thường đất",
+        "handling": Handling.GUIDED, "matter": "", "notes": "",
+    }
+    return data | extra
+
+
+@pytest.fixture
+def denunciation(session_cb, alice):
+    return record_visit(alice, session_cb, name=DENOUNCER, id_number="001088000111",
+                        content_kind=ContentKind.DENUNCIATION, summary="Tố cáo cán bộ thôn")
+
+
+# --- sessions ----------------------------------------------------------------------------------
+
+def test_session_list_is_scoped_and_filtered(tree, alice, charlie, client_for):
+    open_session(alice, tree.board_cb, place="Trụ sở Ban")
+    periodic = open_session(alice, tree.ubnd_quang_lam, kind=SessionKind.PERIODIC, date=dt.date(2026, 3, 20),
+                            place="Hội trường xã Quảng Lâm")
+    record_visit(alice, periodic, field=Field.POLICY)
+    open_session(charlie, tree.board_hn, place="Trụ sở Hà Nội")
+    client = client_for(alice)
+    url = reverse("reception:session_list")
+
+    page = client.get(url).content.decode()
+    assert "Trụ sở Ban" in page and "Hội trường xã Quảng Lâm" in page and "Trụ sở Hà Nội" not in page
+    assert "10/03/2026" in page  # dd/mm/yyyy
+
+    def places(**params):
+        body = client.get(url, params).content.decode()
+        return {p for p in ("Trụ sở Ban", "Hội trường xã Quảng Lâm") if p in body}
+
+    assert places(kind=SessionKind.PERIODIC) == {"Hội trường xã Quảng Lâm"}
+    assert places(date_from="15/03/2026") == {"Hội trường xã Quảng Lâm"}
+    assert places(date_to="15/03/2026") == {"Trụ sở Ban"}
+    assert places(area=tree.quang_lam.pk) == {"Hội trường xã Quảng Lâm"}
+    assert places(field=Field.POLICY) == {"Hội trường xã Quảng Lâm"}
+    assert places(content_kind=ContentKind.DENUNCIATION) == set()
+
+    bad = client.get(url, {"date_from": "2026-13-45"}).content.decode()
+    assert "Nhập ngày theo dạng dd/mm/yyyy" in bad
+
+
+def test_outsider_sees_no_session_of_cao_bang(session_cb, charlie, client_for):
+    body = client_for(charlie).get(reverse("reception:session_list")).content.decode()
+    assert "Trụ sở tiếp công dân" not in body
+
+
+def test_officer_opens_a_session_through_the_form(tree, alice, client_for):
+    client = client_for(alice)
+    response = client.post(reverse("reception:session_create"), {
+        "organisation": tree.ubnd_quang_lam.pk, "kind": SessionKind.PERIODIC, "date": "05/03/2026",
+        "place": "Hội trường UBND xã", "online": "on", "presiding_name": "Nông Văn Chủ",
+        "presiding_position": "Chủ tịch UBND xã", "notes": "",
+    })
+    session = ReceptionSession.objects.get()
+    assert response.status_code == 302 and response.url == reverse("reception:session_detail", args=[session.pk])
+    assert session.date == dt.date(2026, 3, 5) and session.online and session.area == tree.quang_lam
+
+
+def test_a_periodic_session_without_presiding_is_refused_in_vietnamese(tree, alice, client_for):
+    response = client_for(alice).post(reverse("reception:session_create"), {
+        "organisation": tree.board_cb.pk, "kind": SessionKind.PERIODIC, "date": "05/03/2026", "place": "Trụ sở",
+    })
+    assert response.status_code == 400
+    assert "Buổi tiếp định kỳ cần ghi họ tên người chủ trì." in response.content.decode()
+    assert not ReceptionSession.objects.exists()
+
+
+def test_outsider_organisation_is_not_offered_nor_accepted(tree, alice, client_for):
+    client = client_for(alice)
+    form_page = client.get(reverse("reception:session_create")).content.decode()
+    assert "Ban Tuyên giáo và Dân vận Tỉnh ủy Cao Bằng" in form_page and "Hà Nội" not in form_page
+    response = client.post(reverse("reception:session_create"), {
+        "organisation": tree.board_hn.pk, "kind": SessionKind.REGULAR, "date": "05/03/2026", "place": "Trụ sở",
+    })
+    assert response.status_code == 400 and not ReceptionSession.objects.exists()
+
+
+def test_viewer_may_read_but_not_open_or_record(session_cb, bob, alice, tree, client_for):
+    quang_lam = open_session(alice, tree.ubnd_quang_lam)
+    client = client_for(bob)
+    assert client.get(reverse("reception:session_create")).status_code == 403
+    page = client.get(reverse("reception:session_detail", args=[quang_lam.pk]))
+    assert page.status_code == 200 and "Ghi lượt tiếp" not in page.content.decode()
+    assert client.post(reverse("reception:visit_create", args=[quang_lam.pk]), _visit_post()).status_code == 403
+    # The province board's session is above bob's commune: not his to see.
+    assert client.get(reverse("reception:session_detail", args=[session_cb.pk])).status_code == 404
+    assert not Visit.objects.exists()
+
+
+def test_edit_and_archive_a_session(session_cb, alice, client_for):
+    client = client_for(alice)
+    response = client.post(reverse("reception:session_edit", args=[session_cb.pk]), {
+        "kind": SessionKind.REGULAR, "date": "11/03/2026", "place": "Nhà văn hóa", "notes": "Đổi địa điểm",
+    })
+    assert response.status_code == 302
+    session_cb.refresh_from_db()
+    assert (session_cb.date, session_cb.place) == (dt.date(2026, 3, 11), "Nhà văn hóa")
+    assert client.post(reverse("reception:session_archive", args=[session_cb.pk]), {"reason": ""}).status_code == 302
+    session_cb.refresh_from_db()
+    assert not session_cb.is_archived
+    client.post(reverse("reception:session_archive", args=[session_cb.pk]), {"reason": "Nhập nhầm"})
+    session_cb.refresh_from_db()
+    assert session_cb.is_archived
+    assert "Nhà văn hóa" not in client.get(reverse("reception:session_list")).content.decode()
+
+
+# --- visits ------------------------------------------------------------------------------------
+
+def test_recording_a_group_of_six_with_two_representatives(session_cb, alice, client_for, tree):
+    client = client_for(alice)
+    response = client.post(reverse("reception:visit_create", args=[session_cb.pk]),
+                           _visit_post(subject_area=tree.quang_lam.pk, create_matter="on"))
+    assert response.status_code == 302
+    visit = Visit.objects.get()
+    assert (visit.persons, visit.representatives, visit.citizen.full_name) == (6, 2, "Lý Thị Mai")
+    assert visit.matter.title == "Khiếu nại bồi thường đất"
+    page = client.get(reverse("reception:session_detail", args=[session_cb.pk])).content.decode()
+    assert "Lý Thị Mai" in page and "đoàn đông người" in page
+
+
+def test_three_representatives_for_six_persons_is_refused_and_nothing_saved(session_cb, alice, client_for):
+    response = client_for(alice).post(reverse("reception:visit_create", args=[session_cb.pk]),
+                                      _visit_post(representatives="3"))
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Đoàn từ 5 đến 10 người cử 1 hoặc 2 người đại diện" in body
+    assert 'value="Lý Thị Mai"' in body  # what the officer typed is kept
+    assert not Visit.objects.exists() and not Citizen.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("persons", "mười", "Số người phải là một số nguyên."),
+        ("persons", "0", "Số người phải từ 1 trở lên."),
+        ("summary", "", "Cần tóm tắt nội dung công dân trình bày."),
+        ("content_kind", "", "Chọn loại nội dung."),
+        ("full_name", "", "Cần ghi họ và tên công dân"),
+        ("birth_year", "1850", "Năm sinh phải trong khoảng từ 1900 đến năm nay."),
+    ],
+)
+def test_bad_visit_input_gets_a_vietnamese_error(session_cb, alice, client_for, field, value, message):
+    response = client_for(alice).post(reverse("reception:visit_create", args=[session_cb.pk]),
+                                      _visit_post(**{field: value}))
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Visit.objects.exists() and not Citizen.objects.exists()
+
+
+def test_choosing_a_matched_citizen_reuses_the_record(session_cb, alice, client_for):
+    earlier = record_visit(alice, session_cb, name="Nông Thị Khiếu")
+    client = client_for(alice)
+    client.post(reverse("reception:visit_create", args=[session_cb.pk]),
+                _visit_post(citizen=earlier.citizen.pk, full_name="", persons="1", representatives="0",
+                            occurrence="repeated"))
+    assert Citizen.objects.count() == 1
+    assert Visit.objects.filter(citizen=earlier.citizen).count() == 2
+
+
+def test_the_chosen_citizen_is_kept_when_the_form_comes_back_with_an_error(session_cb, alice, client_for):
+    earlier = record_visit(alice, session_cb, name="Nông Thị Khiếu")
+    response = client_for(alice).post(reverse("reception:visit_create", args=[session_cb.pk]),
+                                      _visit_post(citizen=earlier.citizen.pk, full_name="nong thi khieu",
+                                                  summary=""))
+    assert response.status_code == 400
+    assert f'name="citizen" value="{earlier.citizen.pk}" checked' in response.content.decode()
+
+
+def test_visit_detail_links_history_and_letter(session_cb, alice, client_for):
+    visit = record_visit(alice, session_cb)
+    body = client_for(alice).get(reverse("reception:visit_detail", args=[visit.pk])).content.decode()
+    assert f'href="/don-thu/tu-luot-tiep/{visit.pk}/"' in body and "Tạo đơn từ lượt tiếp này" in body
+    assert reverse("history", args=["reception", "visit", visit.pk]) in body
+    assert "Đơn tiếp nhận từ lượt tiếp" not in body
+
+
+def test_a_visit_that_received_a_letter_links_to_the_letter_form(session_cb, alice, tree, client_for):
+    from tests.conftest import make_user
+
+    visit = record_visit(alice, session_cb, handling=Handling.LETTER_RECEIVED)
+    record_visit(alice, session_cb, name="Lò Văn Khác", handling=Handling.GUIDED)
+    url = reverse("reception:session_detail", args=[session_cb.pk])
+    body = client_for(alice).get(url).content.decode()
+    assert body.count(">Tạo đơn</a>") == 1 and reverse("letters:letter_from_visit", args=[visit.pk]) in body
+    viewer = make_user("vy", tree.board_cb, "viewer")
+    response = client_for(viewer).get(url)
+    assert response.status_code == 200 and "Lò Văn Khác" in response.content.decode()
+    assert ">Tạo đơn</a>" not in response.content.decode()  # a viewer records nothing
+
+
+def test_visit_detail_lists_the_letters_made_from_it(session_cb, alice, client_for):
+    from danvan.letters import services as letters
+
+    visit = record_visit(alice, session_cb)
+    letter = letters.receive_letter(alice, visit.organisation, received_on=session_cb.date, summary=visit.summary,
+                                    content_kind=visit.content_kind, field=visit.field, channel="visit",
+                                    source_visit=visit, petitioners=[visit.citizen])
+    body = client_for(alice).get(reverse("reception:visit_detail", args=[visit.pk])).content.decode()
+    assert "Đơn tiếp nhận từ lượt tiếp" in body
+    assert f'href="{reverse("letters:letter_detail", args=[letter.pk])}">{letter.code}</a> (Mới tiếp nhận)' in body
+
+
+def test_edit_and_archive_a_visit(session_cb, alice, client_for):
+    visit = record_visit(alice, session_cb, persons=6, representatives=1)
+    client = client_for(alice)
+    data = {k: v for k, v in _visit_post(representatives="4").items() if k not in ("full_name", "address")}
+    response = client.post(reverse("reception:visit_edit", args=[visit.pk]), data)
+    assert response.status_code == 400 and "1 hoặc 2" in response.content.decode()
+    client.post(reverse("reception:visit_edit", args=[visit.pk]), data | {"representatives": "2"})
+    visit.refresh_from_db()
+    assert visit.representatives == 2
+    client.post(reverse("reception:visit_archive", args=[visit.pk]), {"reason": "Ghi trùng"})
+    visit.refresh_from_db()
+    assert visit.is_archived and visit.archive_reason == "Ghi trùng"
+
+
+# --- denouncer protection (Luật Tố cáo 2018 Điều 8.3, 47) --------------------------------------
+
+def _pages(visit):
+    return [
+        reverse("reception:session_detail", args=[visit.session_id]),
+        reverse("reception:visit_detail", args=[visit.pk]),
+        reverse("reception:register") + "?from=01/03/2026&to=31/03/2026",
+        reverse("history", args=["reception", "visit", visit.pk]),
+    ]
+
+
+def test_a_denouncer_is_masked_for_officers_in_every_page(denunciation, alice, client_for):
+    client = client_for(alice)
+    for url in _pages(denunciation):
+        body = client.get(url).content.decode()
+        assert DENOUNCER not in body and "001088000111" not in body, url
+    assert "•••" in client.get(_pages(denunciation)[0]).content.decode()
+    matches = client.get(reverse("reception:citizen_matches"), {"full_name": "be van to"}).content.decode()
+    assert DENOUNCER not in matches and "Không thấy công dân nào" in matches
+    by_id = client.get(reverse("reception:citizen_matches"), {"id_number": "001088000111"}).content.decode()
+    assert "•••" not in by_id and "Không thấy công dân nào" in by_id
+    assert not IdentityReveal.objects.exists()
+
+
+def test_a_denouncer_is_masked_for_viewers(tree, alice, bob, client_for):
+    session = open_session(alice, tree.ubnd_quang_lam)
+    visit = record_visit(alice, session, name=DENOUNCER, content_kind=ContentKind.DENUNCIATION)
+    client = client_for(bob)
+    for url in _pages(visit):
+        assert DENOUNCER not in client.get(url).content.decode(), url
+
+
+def test_the_head_sees_the_denouncer_and_each_view_is_logged(denunciation, hana, client_for):
+    client = client_for(hana)
+    for url in _pages(denunciation)[:3]:
+        assert DENOUNCER in client.get(url).content.decode(), url
+    matches = client.get(reverse("reception:citizen_matches"), {"full_name": "be van to"}).content.decode()
+    assert DENOUNCER in matches
+    assert IdentityReveal.objects.filter(user=hana, citizen=denunciation.citizen).count() == 4
+
+
+def test_intake_matching_shows_earlier_visits_without_diacritics(session_cb, alice, client_for):
+    record_visit(alice, session_cb, name="Nông Thị Khiếu", summary="Đòi bồi thường ruộng")
+    body = client_for(alice).get(reverse("reception:citizen_matches"), {"full_name": "nong thi khieu"})
+    text = body.content.decode()
+    assert "Nông Thị Khiếu" in text and "Đòi bồi thường ruộng" in text and "10/03/2026" in text
+
+
+def test_matching_is_for_those_who_record(bob, client_for):
+    assert client_for(bob).get(reverse("reception:citizen_matches"), {"full_name": "a"}).status_code == 403
+
+
+# --- the printable register --------------------------------------------------------------------
+
+def test_register_lists_the_period_in_order_and_prints_landscape(tree, alice, client_for):
+    march = open_session(alice, tree.board_cb, date=dt.date(2026, 3, 31))
+    record_visit(alice, march, name="Người Cuối Tháng")
+    record_visit(alice, open_session(alice, tree.board_cb, date=dt.date(2026, 3, 1)), name="Người Đầu Tháng")
+    record_visit(alice, open_session(alice, tree.board_cb, date=dt.date(2026, 4, 1)), name="Người Tháng Tư")
+    response = client_for(alice).get(reverse("reception:register"), {"from": "01/03/2026", "to": "31/03/2026"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "SỔ TIẾP CÔNG DÂN" in body and "Từ ngày 01/03/2026 đến ngày 31/03/2026" in body
+    assert body.index("Người Đầu Tháng") < body.index("Người Cuối Tháng")
+    assert "Người Tháng Tư" not in body
+    assert "reception/reception.css" in body
+
+
+def test_register_refuses_bad_periods_in_vietnamese(alice, client_for):
+    client = client_for(alice)
+    bad = client.get(reverse("reception:register"), {"from": "31/02/2026", "to": "31/03/2026"})
+    assert bad.status_code == 400 and "Nhập ngày theo dạng dd/mm/yyyy" in bad.content.decode()
+    backwards = client.get(reverse("reception:register"), {"from": "31/03/2026", "to": "01/03/2026"})
+    assert backwards.status_code == 400 and "«Đến ngày» phải sau hoặc bằng «Từ ngày»." in backwards.content.decode()
+    assert client.get(reverse("reception:register")).status_code == 200  # this month by default
+
+
+def test_register_is_scoped(session_cb, alice, charlie, client_for):
+    record_visit(alice, session_cb, name="Công Dân Cao Bằng")
+    body = client_for(charlie).get(reverse("reception:register"), {"from": "01/03/2026", "to": "31/03/2026"})
+    assert "Công Dân Cao Bằng" not in body.content.decode()
+    assert session_cb.date == DAY
