@@ -1,0 +1,90 @@
+"""Charts drawn on the server with matplotlib (Agg): SVG for pages, PNG for Word documents.
+
+No JavaScript and no CDN (strict Content-Security-Policy); the charts print with the page.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import threading
+
+import matplotlib
+
+matplotlib.use("Agg")
+from matplotlib import pyplot as plt  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
+
+from danvan.core.formatting import vn_number  # noqa: E402
+from danvan.reports.rollup import Report  # noqa: E402
+
+# pyplot keeps global state; one chart at a time per process.
+_LOCK = threading.Lock()
+THIS, BEFORE = "#1f5fa8", "#b8c4d6"
+UNITS_CODE = "TCD_LUOT"  # the figure drawn per subordinate unit (visits), when the catalogue has it
+FONT = "DejaVu Sans"  # carries Vietnamese diacritics
+
+
+def _render(fig, fmt: str) -> bytes:
+    buffer = io.BytesIO()
+    # A constrained layout, not bbox_inches="tight": that draws the figure twice.
+    fig.savefig(buffer, format=fmt, dpi=120 if fmt == "png" else 72,
+                metadata={"Date": None} if fmt == "svg" else None)
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def _axes(width: float, height: float):
+    plt.rcParams["font.family"] = FONT
+    plt.rcParams["svg.hashsalt"] = "danvan"
+    fig, ax = plt.subplots(figsize=(width, height), layout="constrained")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: vn_number(v)))
+    return fig, ax
+
+
+def comparison_chart(report: Report, fmt: str = "svg") -> bytes:
+    """Key figures of the period beside the same period last year."""
+    indicators = [i for i in report.indicators if i.key_figure and not i.is_ratio]
+    labels = [i.short_name for i in indicators]
+    now = [report.total.current[i.code].value for i in indicators]
+    before = [report.total.previous[i.code].value for i in indicators]
+    with _LOCK:
+        fig, ax = _axes(7.5, 3.4)
+        positions = range(len(labels))
+        ax.bar([p - 0.2 for p in positions], now, width=0.4, color=THIS, label=report.period.label)
+        ax.bar([p + 0.2 for p in positions], before, width=0.4, color=BEFORE,
+               label=f"Cùng kỳ ({report.previous_period.label})")
+        for p, value in zip(positions, now, strict=True):
+            ax.annotate(vn_number(value), (p - 0.2, value), ha="center", va="bottom", fontsize=8)
+        ax.set_xticks(list(positions), labels, fontsize=8)
+        ax.legend(fontsize=8, frameon=False)
+        ax.set_title(f"Chỉ tiêu chủ yếu – {report.root.name}", fontsize=10)
+        return _render(fig, fmt)
+
+
+def units_chart(report: Report, code: str = "TCD_LUOT", fmt: str = "svg") -> bytes:
+    """One indicator per subordinate unit (the largest 15), this period and the same period."""
+    indicator = report.indicator(code)
+    rows = sorted((r for r in report.rows if r.area is not None), key=lambda r: -r.current[code].value)[:15]
+    with _LOCK:
+        fig, ax = _axes(7.5, max(2.0, 0.32 * len(rows) + 1))
+        names = [r.label for r in rows][::-1]
+        now = [r.current[code].value for r in rows][::-1]
+        before = [r.previous[code].value for r in rows][::-1]
+        positions = range(len(names))
+        ax.barh([p + 0.2 for p in positions], now, height=0.4, color=THIS, label=report.period.label)
+        ax.barh([p - 0.2 for p in positions], before, height=0.4, color=BEFORE, label="Cùng kỳ")
+        ax.set_yticks(list(positions), names, fontsize=8)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: vn_number(v)))
+        ax.legend(fontsize=8, frameon=False, loc="lower right")
+        ax.set_title(f"{indicator.name} theo đơn vị", fontsize=10)
+        return _render(fig, fmt)
+
+
+def data_uri(svg: bytes) -> str:
+    """An SVG chart inlined in the page (`img-src data:` is allowed), so the dashboard computes its
+    report once instead of once more per chart image."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")

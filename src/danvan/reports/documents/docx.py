@@ -1,0 +1,293 @@
+"""The report as a Word document (python-docx), in the issuing organisation's document style.
+
+- State (Nghị định 30/2020/NĐ-CP, Phụ lục I): A4, margins top/bottom 20–25 mm, left 30–35, right
+  15–20; Times New Roman, black; left: the superior body and the agency, "Số: 12/BC-UBND"; right:
+  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (12–13 pt bold capitals) over "Độc lập - Tự do - Hạnh phúc"
+  (13–14 pt bold, underlined); place and date in italics; page numbers top centre except page 1.
+- Party (Hướng dẫn 36-HD/VPTW 2018): right "ĐẢNG CỘNG SẢN VIỆT NAM" 15 pt bold underlined; left the
+  superior body 14 pt, the issuing body 14 pt bold with "*" below, "Số 24-BC/BTGDVTU" (no colon);
+  place and date 14 pt italic; document type 15–16 pt bold capitals; body 14–15 pt.
+Every size, text and margin comes from `DocumentFormat.params` (data), so a new guideline
+(HD 05-HD/VPTW 2026) is an edit in the admin, not a code change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from xml.sax.saxutils import escape
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Mm, Pt, RGBColor
+
+from danvan.core.formatting import vn_date, vn_long_date
+from danvan.reports import charts, narrative
+from danvan.reports.models import DocumentFormat, IndicatorGroup
+from danvan.reports.rollup import Report
+from danvan.units.models import AreaLevel, DocumentStyle, Organisation
+
+BLACK = RGBColor(0, 0, 0)
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+_PREFIXES = ("Thành phố ", "Tỉnh ", "Xã ", "Phường ", "Đặc khu ", "Thị trấn ")
+_PARTY_SPLIT = re.compile(r"\s((?:Tỉnh|Thành|Đảng|Huyện|Quận) ủy\b.*)$")
+
+
+def place_name(organisation: Organisation) -> str:
+    """The place on the date line: the area without its kind ("Cao Bằng"); Hà Nội for central bodies."""
+    area = organisation.area
+    if area.level == AreaLevel.NATION:
+        return "Hà Nội"
+    for prefix in _PREFIXES:
+        if area.name.startswith(prefix):
+            return area.name[len(prefix):]
+    return area.name
+
+
+def header_names(organisation: Organisation) -> tuple[str, str]:
+    """(superior body, issuing body) for the top-left block, in capitals.
+
+    The organisation's `superior` when recorded. Otherwise a Party board names its committee above
+    it ("TỈNH ỦY CAO BẰNG" over "BAN TUYÊN GIÁO VÀ DÂN VẬN", HD 36-HD/VPTW), a Party committee its
+    Party organisation ("ĐẢNG BỘ TỈNH CAO BẰNG"); a State agency with no superior has no line above.
+    """
+    if organisation.superior_id:
+        return organisation.superior.name.upper(), organisation.name.upper()
+    if organisation.document_style == DocumentStyle.PARTY:
+        match = _PARTY_SPLIT.search(organisation.name)
+        if match:
+            return match.group(1).upper(), organisation.name[: match.start()].upper()
+        if organisation.area.level == AreaLevel.NATION:
+            return "BAN CHẤP HÀNH TRUNG ƯƠNG", organisation.name.upper()
+        return f"ĐẢNG BỘ {organisation.area.name.upper()}", organisation.name.upper()
+    return "", organisation.name.upper()
+
+
+class Writer:
+    def __init__(self, fmt: DocumentFormat):
+        self.params = fmt.params
+        self.font = self.params.get("font", "Times New Roman")
+        self.document = Document()
+        style = self.document.styles["Normal"]
+        style.font.name = self.font
+        style.font.size = Pt(self.params["body"]["size"])
+        style.font.color.rgb = BLACK
+        style.element.rPr.rFonts.set(qn("w:eastAsia"), self.font)
+        section = self.document.sections[0]
+        page = self.params["page"]
+        section.page_width, section.page_height = Mm(page["width_mm"]), Mm(page["height_mm"])
+        section.top_margin, section.bottom_margin = Mm(page["top_mm"]), Mm(page["bottom_mm"])
+        section.left_margin, section.right_margin = Mm(page["left_mm"]), Mm(page["right_mm"])
+
+    def run(self, paragraph, text: str, spec: dict | None = None, **overrides):
+        spec = {**(spec or {}), **overrides}
+        run = paragraph.add_run(text)
+        run.font.name = self.font
+        run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), self.font)
+        run.font.size = Pt(spec.get("size", self.params["body"]["size"]))
+        run.font.bold = bool(spec.get("bold", False))
+        run.font.italic = bool(spec.get("italic", False))
+        run.font.underline = bool(spec.get("underline", False))
+        run.font.color.rgb = BLACK
+        return run
+
+    def paragraph(self, container, text: str = "", spec: dict | None = None, *, align=WD_ALIGN_PARAGRAPH.CENTER,
+                  space_after: float = 0, **overrides):
+        paragraph = container.add_paragraph()
+        paragraph.alignment = align
+        paragraph.paragraph_format.space_after = Pt(space_after)
+        paragraph.paragraph_format.space_before = Pt(0)
+        if text:
+            self.run(paragraph, text, spec, **overrides)
+        return paragraph
+
+    def body(self, text: str):
+        spec = self.params["body"]
+        paragraph = self.paragraph(self.document, text, spec, align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+                                   space_after=spec.get("space_after_pt", 6))
+        paragraph.paragraph_format.first_line_indent = Mm(spec.get("first_line_indent_mm", 10))
+        return paragraph
+
+    def heading(self, text: str):
+        return self.paragraph(self.document, text, self.params["heading"], align=WD_ALIGN_PARAGRAPH.LEFT,
+                              space_after=6)
+
+    def header_block(self, organisation: Organisation, number: str, issued_on: dt.date):
+        params = self.params
+        usable = self.document.sections[0].page_width - self.document.sections[0].left_margin \
+            - self.document.sections[0].right_margin
+        table = self.document.add_table(rows=1, cols=2)
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        left, right = table.rows[0].cells
+        left.width = Mm(params.get("left_width_mm", 75))
+        right.width = usable - left.width
+        superior, issuer = header_names(organisation)
+        left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        first = left.paragraphs[0]
+        if superior:
+            self.run(first, superior, params["superior"])
+            self.paragraph(left, issuer, params["issuer"])
+        else:
+            self.run(first, issuer, params["issuer"])
+        if params.get("star"):
+            self.paragraph(left, params["star"], params["issuer"])
+        self.paragraph(left, number, {"size": params["number"]["size"]}, space_after=0)
+
+        right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self.run(right.paragraphs[0], params["national_title"]["text"], params["national_title"])
+        if params.get("motto"):
+            self.paragraph(right, params["motto"]["text"], params["motto"])
+        self.paragraph(right, "")
+        self.paragraph(right, f"{place_name(organisation)}, {vn_long_date(issued_on)}", params["place_date"])
+
+    def page_numbers(self):
+        """Page numbers at the top centre, except on the first page (NĐ 30/2020/NĐ-CP)."""
+        section = self.document.sections[0]
+        section.different_first_page_header_footer = bool(self.params["page_numbers"].get("skip_first", True))
+        paragraph = section.header.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = self.run(paragraph, "", {"size": self.params["page_numbers"]["size"]})
+        for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, None), ("end", None)):
+            if kind:
+                element = OxmlElement("w:fldChar")
+                element.set(qn("w:fldCharType"), kind)
+            elif text:
+                element = OxmlElement("w:instrText")
+                element.set(qn("xml:space"), "preserve")
+                element.text = text
+            else:
+                element = OxmlElement("w:t")
+                element.text = "2"
+            run._element.append(element)
+
+    def _table_style(self):
+        """A paragraph style for table cells: the annex has thousands of cells, and formatting each run
+        one by one (font, size, colour) is what makes python-docx slow; the cells inherit it instead."""
+        styles = self.document.styles
+        if "Bảng số liệu" not in [style.name for style in styles]:
+            style = styles.add_style("Bảng số liệu", WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles["Normal"]
+            style.font.size = Pt(self.params["table"]["size"])
+            style.paragraph_format.space_after = Pt(0)
+            style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        return styles["Bảng số liệu"]
+
+    def table(self, header: list[str], rows: list[list[str]], total: list[str] | None = None):
+        """A grid table written as one XML fragment: building thousands of cells through python-docx's
+        object API took seconds for a province's annex (one lxml lookup per property per cell)."""
+        style_id = self._table_style().style_id
+        grid_style = self.document.styles["Table Grid"].style_id
+
+        def cell(text: str, *, bold: bool, left: bool) -> str:
+            run_props = "<w:rPr><w:b/></w:rPr>" if bold else ""
+            align = '<w:jc w:val="left"/>' if left else ""
+            return (f'<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="{style_id}"/>'
+                    f'{align}</w:pPr><w:r>{run_props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>')
+
+        lines = [header, *rows, *([total] if total else [])]
+        body = "".join(
+            "<w:tr>" + "".join(cell(text, bold=values is header or values is total,
+                                    left=index == 1 and values is not header)
+                               for index, text in enumerate(values)) + "</w:tr>"
+            for values in lines)
+        properties = (f'<w:tblPr><w:tblStyle w:val="{grid_style}"/><w:tblW w:w="0" w:type="auto"/>'
+                      '<w:tblLook w:val="04A0"/></w:tblPr>')
+        xml = (f'<w:tbl {nsdecls("w")}>{properties}<w:tblGrid>{"<w:gridCol/>" * len(header)}</w:tblGrid>'
+               f"{body}</w:tbl>")
+        element = parse_xml(xml)
+        self.document.element.body.insert(len(self.document.element.body) - 1, element)  # before the sectPr
+        return element
+
+    def save(self) -> bytes:
+        buffer = io.BytesIO()
+        self.document.save(buffer)
+        return buffer.getvalue()
+
+
+def subject(report: Report) -> str:
+    label = report.period.label
+    period = f"{label[0].lower()}{label[1:]}"
+    return f"Kết quả công tác dân vận, tiếp công dân và xử lý đơn thư {period} của {report.root.name}"
+
+
+def annex_tables(report: Report) -> list[tuple[str, str, list[str], list[list[str]], list[str]]]:
+    """(group label, "this period"/"same period", header, unit rows, total row) for the annex."""
+    tables = []
+    groups = report.by_group()
+    for group, label in IndicatorGroup.choices:
+        indicators = groups.get(group, [])
+        if not indicators:
+            continue
+        header = ["STT", "Đơn vị"] + [f"{i.short_name} ({i.unit})" for i in indicators]
+        same_period = f"Cùng kỳ ({report.previous_period.label})"
+        for attr, title in (("current", report.period.label), ("previous", same_period)):
+            rows = [[str(n), row.label] + [getattr(row, attr)[i.code].text() for i in indicators]
+                    for n, row in enumerate(report.rows, 1)]
+            total = ["", "Tổng cộng"] + [getattr(report.total, attr)[i.code].text() for i in indicators]
+            tables.append((str(label), title, header, rows, total))
+    return tables
+
+
+def build_docx(report: Report, organisation: Organisation, fmt: DocumentFormat, number: str,
+               issued_on: dt.date) -> bytes:
+    writer = Writer(fmt)
+    params = fmt.params
+    writer.header_block(organisation, number, issued_on)
+    writer.page_numbers()
+
+    writer.paragraph(writer.document, "")
+    writer.paragraph(writer.document, "BÁO CÁO", params["doc_type"])
+    writer.paragraph(writer.document, subject(report), params["subject"], space_after=4)
+    writer.paragraph(writer.document, f"(Số liệu từ ngày {vn_date(report.period.start)} đến ngày "
+                     f"{vn_date(report.period.end)})", {"size": params["body"]["size"], "italic": True},
+                     space_after=12)
+
+    sections = narrative.sections(report)
+    for index, (heading, paragraphs) in enumerate(sections):
+        writer.heading(f"{ROMAN[index]}. {heading.upper()}")
+        for text in paragraphs:
+            writer.body(text)
+
+    index = len(sections)
+    writer.heading(f"{ROMAN[index]}. TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ")
+    if report.incomplete:
+        writer.body("Các đơn vị chưa có số liệu trong kỳ: " + ", ".join(a.name for a in report.incomplete) + ".")
+    elif report.rows:
+        writer.body("Tất cả các đơn vị trực thuộc đã có số liệu trong kỳ.")
+    for violation in report.violations:
+        writer.body(f"Số liệu cần kiểm tra lại – {violation.text}.")
+    if report.entered_only:
+        writer.body("Các chỉ tiêu sau chỉ gồm số liệu do đơn vị nhập, chưa tính từ hồ sơ: "
+                    + ", ".join(i.name.lower() for i in report.entered_only) + ".")
+
+    writer.heading(f"{ROMAN[index + 1]}. BIỂU ĐỒ")
+    writer.document.add_picture(io.BytesIO(charts.comparison_chart(report, "png")), width=Mm(150))
+    if any(row.area is not None for row in report.rows) and charts.UNITS_CODE in report.total.current:
+        writer.document.add_picture(io.BytesIO(charts.units_chart(report, charts.UNITS_CODE, "png")), width=Mm(150))
+
+    writer.paragraph(writer.document, "")
+    receivers = writer.paragraph(writer.document, "", align=WD_ALIGN_PARAGRAPH.LEFT)
+    writer.run(receivers, "Nơi nhận:", {"size": 12, "bold": True, "italic": True})
+    writer.paragraph(writer.document, "- Lưu: VT.", {"size": 11}, align=WD_ALIGN_PARAGRAPH.LEFT)
+
+    if report.rows:
+        annex = writer.document.add_section()
+        annex.orientation = WD_ORIENT.LANDSCAPE
+        annex.page_width, annex.page_height = Mm(params["page"]["height_mm"]), Mm(params["page"]["width_mm"])
+        annex.different_first_page_header_footer = False
+        writer.paragraph(writer.document, "PHỤ LỤC", params["doc_type"])
+        writer.paragraph(writer.document, f"SỐ LIỆU THEO ĐƠN VỊ – {report.period.label.upper()}", params["subject"],
+                         space_after=6)
+        for label, title, header, rows, total in annex_tables(report):
+            writer.paragraph(writer.document, f"{label} – {title}", params["heading"], align=WD_ALIGN_PARAGRAPH.LEFT,
+                             space_after=4)
+            writer.table(header, rows, total)
+            writer.paragraph(writer.document, "")
+    return writer.save()

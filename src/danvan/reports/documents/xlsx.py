@@ -1,0 +1,205 @@
+"""The report's figures as an Excel workbook (openpyxl): one sheet per indicator group, units as
+rows, and for each indicator the period, the same period last year and the change as columns.
+
+Totals and changes are formulas (=SUM(…), =C6-D6) so that an office can add a row and recompute;
+a ratio's total is recomputed from the totals of its numerator and denominator, never averaged.
+openpyxl writes formulas without results, so the computed results are written into the file as the
+formulas' cached values: the workbook shows the right figures even in viewers that do not
+recalculate, and Excel recalculates on opening (`fullCalcOnLoad`).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from xml.sax.saxutils import escape
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from danvan.core.formatting import vn_date
+from danvan.reports.models import IndicatorGroup
+from danvan.reports.rollup import Figure, Report
+
+THIN = Side(style="thin", color="999999")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+HEADER_FILL = PatternFill("solid", fgColor="EEF0F4")
+FONT = "Times New Roman"
+FIRST_ROW = 6
+PERCENT = "0.0%"
+NUMBER = "#,##0"
+# A formula cell as openpyxl writes it: <c r="C11" …><f>SUM(C6:C10)</f><v></v></c>.
+FORMULA_CELL = re.compile(r'<c((?: [a-z]+="[^"]*")*? r="([A-Z]+\d+)"(?: [a-z]+="[^"]*")*)>'
+                          r"<f>(.*?)</f><v\s*/?>(?:</v>)?</c>")
+
+
+def _ratio(figure: Figure) -> float | str:
+    return figure.value / figure.denominator if figure.denominator else ""
+
+
+class CachedFormulas:
+    """Formula cells and the results to store with them, keyed by (sheet index, cell reference)."""
+
+    def __init__(self):
+        self.values: dict[tuple[int, str], float | int | str] = {}
+
+    def set(self, ws, sheet_index: int, row: int, column: int, formula: str, result, number_format: str):
+        cell = ws.cell(row=row, column=column, value=formula)
+        cell.number_format = number_format
+        self.values[(sheet_index, cell.coordinate)] = result
+        return cell
+
+    def write_into(self, data: bytes) -> bytes:
+        source = zipfile.ZipFile(io.BytesIO(data))
+        output = io.BytesIO()
+        with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+            for item in source.infolist():
+                content = source.read(item.filename)
+                match = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", item.filename)
+                if match:
+                    content = self._patch(int(match.group(1)) - 1, content.decode("utf-8")).encode("utf-8")
+                target.writestr(item, content)
+        return output.getvalue()
+
+    def _patch(self, sheet_index: int, xml: str) -> str:
+        def replace(match: re.Match) -> str:
+            attributes, ref, formula = match.group(1), match.group(2), match.group(3)
+            key = (sheet_index, ref)
+            if key not in self.values:
+                return match.group(0)
+            result = self.values[key]
+            if isinstance(result, str):
+                return f'<c{attributes} t="str"><f>{formula}</f><v>{escape(result)}</v></c>'
+            return f"<c{attributes}><f>{formula}</f><v>{result!r}</v></c>"
+
+        return FORMULA_CELL.sub(replace, xml)
+
+
+def _style_header(cell, bold=True):
+    cell.font = Font(name=FONT, bold=bold, size=11)
+    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    cell.fill = HEADER_FILL
+    cell.border = BORDER
+
+
+def _group_sheet(wb: Workbook, sheet_index: int, report: Report, group: str, label: str,
+                 cached: CachedFormulas) -> None:
+    indicators = report.by_group()[group]
+    ws = wb.create_sheet(title=str(label)[:31])
+    ws["A1"] = f"{label} – {report.root.name}"
+    ws["A1"].font = Font(name=FONT, bold=True, size=13)
+    ws["A2"] = (f"Kỳ báo cáo: {report.period.label} ({vn_date(report.period.start)} – {vn_date(report.period.end)}); "
+                f"cùng kỳ: {report.previous_period.label} ({vn_date(report.previous_period.start)} – "
+                f"{vn_date(report.previous_period.end)})")
+    ws["A2"].font = Font(name=FONT, italic=True, size=11)
+    for column, text in ((1, "STT"), (2, "Đơn vị")):
+        ws.cell(row=4, column=column, value=text)
+        ws.merge_cells(start_row=4, start_column=column, end_row=5, end_column=column)
+        _style_header(ws.cell(row=4, column=column))
+    columns: dict[str, int] = {}
+    for position, indicator in enumerate(indicators):
+        first = 3 + 3 * position
+        columns[indicator.code] = first
+        ws.cell(row=4, column=first, value=f"{indicator.short_name} ({indicator.unit})")
+        ws.merge_cells(start_row=4, start_column=first, end_row=4, end_column=first + 2)
+        _style_header(ws.cell(row=4, column=first))
+        for offset, text in enumerate(("Kỳ này", "Cùng kỳ", "Tăng, giảm")):
+            ws.cell(row=5, column=first + offset, value=text)
+            _style_header(ws.cell(row=5, column=first + offset), bold=False)
+        ws.column_dimensions[get_column_letter(first)].width = 11
+        ws.column_dimensions[get_column_letter(first + 1)].width = 11
+        ws.column_dimensions[get_column_letter(first + 2)].width = 11
+
+    rows = report.rows or []
+    last = FIRST_ROW + len(rows) - 1
+    total_row = FIRST_ROW + len(rows)
+
+    def ratio_formula(indicator, row: int, offset: int) -> str | None:
+        numerator, denominator = columns.get(indicator.numerator.code), columns.get(indicator.denominator.code)
+        if numerator is None or denominator is None:
+            return None
+        n = f"{get_column_letter(numerator + offset)}{row}"
+        d = f"{get_column_letter(denominator + offset)}{row}"
+        return f'=IF({d}=0,"",{n}/{d})'
+
+    def write_row(row: int, number: int | None, name: str, current: dict[str, Figure], previous: dict[str, Figure],
+                  total: bool):
+        ws.cell(row=row, column=1, value=number)
+        ws.cell(row=row, column=2, value=name)
+        for indicator in indicators:
+            first = columns[indicator.code]
+            now, before = current[indicator.code], previous[indicator.code]
+            for offset, figure in ((0, now), (1, before)):
+                column_letter = get_column_letter(first + offset)
+                if indicator.is_ratio:
+                    formula = ratio_formula(indicator, row, offset)
+                    if formula:
+                        cached.set(ws, sheet_index, row, first + offset, formula, _ratio(figure), PERCENT)
+                    else:
+                        ws.cell(row=row, column=first + offset, value=_ratio(figure)).number_format = PERCENT
+                elif total:
+                    cached.set(ws, sheet_index, row, first + offset,
+                               f"=SUM({column_letter}{FIRST_ROW}:{column_letter}{last})" if rows else "=0",
+                               figure.value, NUMBER)
+                else:
+                    ws.cell(row=row, column=first + offset, value=figure.value).number_format = NUMBER
+            c, p = get_column_letter(first), get_column_letter(first + 1)
+            if indicator.is_ratio:
+                change = _ratio(now) - _ratio(before) if now.denominator and before.denominator else ""
+                cached.set(ws, sheet_index, row, first + 2, f'=IF(OR({c}{row}="",{p}{row}=""),"",{c}{row}-{p}{row})',
+                           change, PERCENT)
+            else:
+                cached.set(ws, sheet_index, row, first + 2, f"={c}{row}-{p}{row}", now.value - before.value,
+                           '+#,##0;-#,##0;0')
+        for column in range(1, 3 + 3 * len(indicators)):
+            cell = ws.cell(row=row, column=column)
+            cell.border = BORDER
+            cell.font = Font(name=FONT, size=11, bold=total)
+
+    for index, unit_row in enumerate(rows):
+        write_row(FIRST_ROW + index, index + 1, unit_row.label, unit_row.current, unit_row.previous, total=False)
+    write_row(total_row, None, "Tổng cộng", report.total.current, report.total.previous, total=True)
+    ws.column_dimensions["A"].width = 5
+    ws.column_dimensions["B"].width = 34
+    ws.freeze_panes = ws.cell(row=FIRST_ROW, column=3)
+
+
+def _status_sheet(wb: Workbook, report: Report) -> None:
+    ws = wb.create_sheet(title="Tình hình báo cáo")
+    ws["A1"] = "Đơn vị chưa có số liệu trong kỳ"
+    ws["A1"].font = Font(name=FONT, bold=True)
+    row = 2
+    for area in report.incomplete:
+        ws.cell(row=row, column=1, value=area.name)
+        row += 1
+    if not report.incomplete:
+        ws.cell(row=row, column=1, value="Không có")
+        row += 1
+    row += 1
+    ws.cell(row=row, column=1, value="Số liệu cần kiểm tra lại").font = Font(name=FONT, bold=True)
+    row += 1
+    for violation in report.violations:
+        ws.cell(row=row, column=1, value=violation.text)
+        row += 1
+    if not report.violations:
+        ws.cell(row=row, column=1, value="Không có")
+    ws.column_dimensions["A"].width = 100
+
+
+def build_xlsx(report: Report) -> bytes:
+    wb = Workbook()
+    wb.remove(wb.active)
+    cached = CachedFormulas()
+    groups = report.by_group()
+    index = 0
+    for group, label in IndicatorGroup.choices:
+        if group in groups:
+            _group_sheet(wb, index, report, group, str(label), cached)
+            index += 1
+    _status_sheet(wb, report)
+    wb.calculation.fullCalcOnLoad = True
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return cached.write_into(buffer.getvalue())

@@ -1,0 +1,109 @@
+"""Forms of the reports pages: the choice of unit and period, and the bulk entry of aggregates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from danvan.reports.periods import (
+    CUTOFF_LABELS,
+    Cutoff,
+    Period,
+    PeriodError,
+    PeriodKind,
+    date_range,
+    make_period,
+    parse_period,
+    year_to_date,
+)
+from danvan.units.models import Area
+
+
+def period_choices(today: dt.date) -> list[tuple[str, str]]:
+    """Year, quarters, 6 and 9 months, months of this year and the last (Kết luận 215, 2025); any other
+    range through the two date fields."""
+    choices = [("", _("Từ đầu năm đến nay"))]
+    for year in (today.year, today.year - 1):
+        periods = [make_period(PeriodKind.YEAR, year)]
+        periods += [make_period(PeriodKind.QUARTER, year, q) for q in range(1, 5)]
+        periods += [make_period(PeriodKind.HALF, year, 1), make_period(PeriodKind.NINE_MONTHS, year),
+                    make_period(PeriodKind.HALF, year, 2)]
+        periods += [make_period(PeriodKind.MONTH, year, m) for m in range(1, 13)]
+        choices += [(period.code, period.label) for period in periods]
+    return choices
+
+
+class ReportChoiceForm(forms.Form):
+    """Unit, period and cut-off of a report; all optional, with the user's unit and year-to-date as defaults."""
+
+    don_vi = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Area.objects.none(), required=False,
+                                    empty_label=None)
+    ky = forms.CharField(label=_("Kỳ báo cáo"), required=False, max_length=40)
+    tu_ngay = forms.DateField(label=_("Từ ngày"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+                              widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    den_ngay = forms.DateField(label=_("Đến ngày"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+                               widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    chot = forms.ChoiceField(label=_("Chốt số liệu"), choices=list(CUTOFF_LABELS.items()), required=False)
+
+    def __init__(self, data, *, root: Area, today: dt.date, units, **kwargs):
+        super().__init__(data, **kwargs)
+        self.root, self.today = root, today
+        self.fields["don_vi"].queryset = units
+        self.fields["ky"].widget = forms.Select(choices=period_choices(today))
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("tu_ngay"), data.get("den_ngay")
+        if (start is None) != (end is None):
+            raise forms.ValidationError({"den_ngay": _("Cần chọn cả ngày bắt đầu và ngày kết thúc.")})
+        if start and end and end < start:
+            raise forms.ValidationError({"den_ngay": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+        if data.get("ky") and not (start and end):
+            try:
+                parse_period(data["ky"])
+            except PeriodError as exc:
+                raise forms.ValidationError({"ky": str(exc)}) from exc
+        return data
+
+    @property
+    def unit(self) -> Area:
+        return (self.cleaned_data.get("don_vi") if self.is_valid() else None) or self.root
+
+    @property
+    def cutoff(self) -> Cutoff:
+        return Cutoff(self.cleaned_data.get("chot") or Cutoff.CALENDAR) if self.is_valid() else Cutoff.CALENDAR
+
+    @property
+    def period(self) -> Period:
+        if not self.is_valid():
+            return year_to_date(self.today)
+        data = self.cleaned_data
+        if data.get("tu_ngay") and data.get("den_ngay"):
+            return date_range(data["tu_ngay"], data["den_ngay"])
+        if data.get("ky"):
+            return parse_period(data["ky"], self.cutoff)
+        return year_to_date(self.today)
+
+
+class EntryPeriodForm(forms.Form):
+    """Which organisation enters figures, and for which period."""
+
+    co_quan = forms.ModelChoiceField(label=_("Cơ quan, đơn vị nhập số liệu"), queryset=None, empty_label=None)
+    ky = forms.CharField(label=_("Kỳ báo cáo"), max_length=40,
+                         help_text=_("2025, 2025-Q1, 2025-H1, 2025-9M, 2025-03 hoặc 01/01/2025-30/06/2025"))
+    chot = forms.ChoiceField(label=_("Chốt số liệu"), choices=list(CUTOFF_LABELS.items()), required=False)
+
+    def __init__(self, data, *, organisations, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["co_quan"].queryset = organisations
+
+    def clean(self):
+        data = super().clean()
+        if data.get("ky"):
+            try:
+                data["period"] = parse_period(data["ky"], data.get("chot") or Cutoff.CALENDAR)
+            except PeriodError as exc:
+                raise forms.ValidationError({"ky": str(exc)}) from exc
+        return data

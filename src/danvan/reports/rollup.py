@@ -1,0 +1,396 @@
+"""Roll-up of indicators over the unit tree: a unit's value covers its whole subtree.
+
+- Computed indicators call the apps' count functions (`registry`) on the unit's subtree; values
+  entered by units (`EnteredValue`) are added, with one grouped query per period for the whole
+  report (`Substr` on the area path), not one per unit.
+- A ratio is recomputed from its rolled-up numerator and denominator (22/29 = 75,9%), never the
+  average of the units' ratios.
+- "So với cùng kỳ" holds across mergers (Nghị quyết 202/2025/QH15): for the same period last year a
+  current unit stands for the units whose territory it held then (`Area.predecessors_on`), and in
+  the current period for itself plus the predecessors it absorbed during the period.
+- Completeness (DHIS2's "reporting completeness"): the current child units with neither a
+  recorded figure nor an entered value for the period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Substr
+
+from danvan.core.formatting import vn_number, vn_percent
+from danvan.reports.models import Aggregation, EnteredValue, Indicator, IndicatorGroup, Source, ValidationRule
+from danvan.reports.periods import Period, same_period_last_year
+from danvan.reports.registry import CountSource, source_for
+from danvan.units.models import Area, AreaLineage
+
+PATH_SEGMENT = 8  # "0000042/" (ADR 0002)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A sum (`value`) or a ratio (`value` = numerator over `denominator`)."""
+
+    value: int = 0
+    denominator: int | None = None
+
+    @property
+    def is_ratio(self) -> bool:
+        return self.denominator is not None
+
+    @property
+    def rate(self) -> Decimal | None:
+        """The ratio as a percentage, or None when the denominator is 0 (no made-up 0% or 100%)."""
+        if not self.denominator:
+            return None
+        return (Decimal(self.value) * 100 / Decimal(self.denominator)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+    @property
+    def number(self) -> Decimal | int | None:
+        """The figure as one number: the count, or the rate for a ratio."""
+        return self.rate if self.is_ratio else self.value
+
+    def text(self) -> str:
+        if self.is_ratio:
+            return vn_percent(self.value, self.denominator) if self.denominator else "—"
+        return vn_number(self.value)
+
+
+def _prune_nested(areas: list[Area]) -> list[Area]:
+    """Drop areas lying inside another of the list, so no subtree is counted twice."""
+    ordered = sorted({a.pk: a for a in areas}.values(), key=lambda a: len(a.path))
+    kept: list[Area] = []
+    for area in ordered:
+        if not any(area.path.startswith(other.path) for other in kept):
+            kept.append(area)
+    return kept
+
+
+def _valid_on(area: Area, on: dt.date) -> bool:
+    return (area.valid_from is None or area.valid_from <= on) and (area.valid_to is None or area.valid_to >= on)
+
+
+class Lineage:
+    """The predecessor links of a subtree, read in one query (`Area.predecessors_on` reads one per unit).
+
+    A unit retired by a merger stays in the tree under its successor's parent (ADR 0002), so the links
+    of a report's units lie in its root's subtree; a unit outside it is looked up the usual way.
+    """
+
+    def __init__(self, root: Area | None = None):
+        self.root_path = root.path if root is not None else None
+        self.links: dict[int, list[Area]] = defaultdict(list)
+        if root is not None:
+            for link in AreaLineage.objects.filter(successor__path__startswith=root.path).select_related("predecessor"):
+                self.links[link.successor_id].append(link.predecessor)
+
+    def predecessors_on(self, area: Area, on: dt.date) -> list[Area]:
+        """As `Area.predecessors_on`: the units whose territory `area` held on `on`, through mergers."""
+        if _valid_on(area, on):
+            return [area]
+        if self.root_path is None or not area.path.startswith(self.root_path):
+            return area.predecessors_on(on)
+        result: list[Area] = []
+        for predecessor in self.links.get(area.pk, []):
+            for found in self.predecessors_on(predecessor, on):
+                if found not in result:
+                    result.append(found)
+        return result
+
+
+def areas_standing_for(area: Area, period: Period, lineage: Lineage | None = None) -> list[Area]:
+    """The subtrees whose records make up `area`'s figures for `period`.
+
+    The unit itself, plus the units it held at the start of the period when it did not exist yet
+    (a commune created on 01/7/2025 stands, for 2024 or for the whole of 2025, for the communes
+    merged into it).
+    """
+    predecessors = (lineage or Lineage()).predecessors_on(area, period.start)
+    return _prune_nested([area, *predecessors])
+
+
+@dataclass
+class UnitRow:
+    area: Area | None  # None for the row of records held directly by the root or outside any current child
+    label: str
+    current: dict[str, Figure] = field(default_factory=dict)
+    previous: dict[str, Figure] = field(default_factory=dict)
+    has_data: bool = False
+
+
+@dataclass(frozen=True)
+class Violation:
+    label: str
+    rule: ValidationRule
+    left: int
+    right: int
+
+    @property
+    def text(self) -> str:
+        return (f"{self.label}: {self.rule.message} ({self.rule.left.short_name} {vn_number(self.left)}, "
+                f"{self.rule.right.short_name} {vn_number(self.right)})")
+
+
+@dataclass
+class Report:
+    root: Area
+    period: Period
+    previous_period: Period
+    indicators: list[Indicator]
+    total: UnitRow
+    rows: list[UnitRow]
+    breakdown: dict[str, list[tuple[str, str, Figure, Figure]]]
+    violations: list[Violation]
+    incomplete: list[Area]
+    entered_only: list[Indicator]  # computed indicators whose count function is not available yet
+
+    def by_group(self) -> dict[str, list[Indicator]]:
+        groups: dict[str, list[Indicator]] = defaultdict(list)
+        for indicator in self.indicators:
+            groups[indicator.group].append(indicator)
+        return dict(groups)
+
+    def indicator(self, code: str) -> Indicator:
+        return next(i for i in self.indicators if i.code == code)
+
+
+def catalogue() -> list[Indicator]:
+    """The active indicators in the order of the report: by work area (reception first), then position."""
+    order = {group: n for n, group in enumerate(IndicatorGroup.values)}
+    indicators = Indicator.objects.filter(archived_at__isnull=True).select_related("numerator", "denominator")
+    return sorted(indicators, key=lambda i: (order.get(i.group, len(order)), i.position, i.code))
+
+
+class EnteredTotals:
+    """Entered values of one period summed per (indicator, key) for every path prefix, from one query."""
+
+    def __init__(self, roots: list[Area], period: Period):
+        self.sums: dict[tuple[str, int, str], int] = defaultdict(int)
+        self.rows: dict[str, int] = defaultdict(int)
+        roots = _prune_nested(roots)
+        if not roots:
+            return
+        depth = min(len(r.path) for r in roots) + 2 * PATH_SEGMENT
+        where = Q()
+        for root in roots:
+            where |= Q(area__path__startswith=root.path)
+        grouped = (
+            EnteredValue.objects.filter(where, archived_at__isnull=True, period_start__gte=period.start,
+                                        period_end__lte=period.end)
+            .annotate(prefix=Substr("area__path", 1, depth))
+            .values("prefix", "indicator_id", "disaggregation_key")
+            .annotate(total=Sum("value"), n=Count("pk"))
+            .order_by()
+        )
+        for row in grouped:
+            path = row["prefix"]
+            for end in range(PATH_SEGMENT, len(path) + 1, PATH_SEGMENT):
+                prefix = path[:end]
+                self.sums[(prefix, row["indicator_id"], row["disaggregation_key"])] += row["total"]
+                self.sums[(prefix, row["indicator_id"], "*")] += row["total"]
+                self.rows[prefix] += row["n"]
+
+    def value(self, area: Area, indicator: Indicator, key: str = "*") -> int:
+        return self.sums.get((area.path, indicator.pk, key), 0)
+
+    def has_rows(self, area: Area) -> bool:
+        return self.rows.get(area.path, 0) > 0
+
+
+class Engine:
+    """Computes figures for units and periods, caching each count call (one call may feed several indicators)."""
+
+    def __init__(self, indicators: list[Indicator] | None = None):
+        self.indicators = indicators if indicators is not None else catalogue()
+        self._calls: dict[tuple, object] = {}
+        self._entered: dict[tuple, EnteredTotals] = {}
+        self._grouped: dict[tuple, tuple[str, int, object]] = {}
+
+    def prefetch_units(self, root: Area, period: Period) -> None:
+        """Count every unit one level below `root` at once (`grouped`), one query per record type."""
+        from danvan.reports.grouped import GROUPED
+
+        depth = len(root.path) + PATH_SEGMENT
+        targets = {source.target for i in self.indicators if i.source == Source.COMPUTED
+                   and (source := source_for(i.registry_key)) is not None and not source.filters}
+        for target in targets:
+            key = (target, period.start, period.end)
+            if target in GROUPED and key not in self._grouped:
+                self._grouped[key] = (root.path, depth, GROUPED[target](root, period.start, period.end, depth))
+
+    def _prefetched(self, source: CountSource, area: Area, period: Period, disaggregation_key: str) -> int | None:
+        """The figure from the grouped counts: a unit one level below the root, or the root itself as the
+        sum of its units (and of its own records) when the figure adds up (not a count of distinct matters)."""
+        from danvan.reports.grouped import NOT_ADDITIVE
+
+        if source.filters or (disaggregation_key and not source.breakdown):
+            return None
+        found = self._grouped.get((source.target, period.start, period.end))
+        if found is None:
+            return None
+        root_path, depth, (results, zero) = found
+        if area.path == root_path and (source.target, source.attribute) not in NOT_ADDITIVE:
+            return sum(source.extract(result, disaggregation_key) for result in results.values())
+        if len(area.path) != depth or not area.path.startswith(root_path):
+            return None
+        return source.extract(results.get(area.path, zero), disaggregation_key)
+
+    def entered(self, roots: list[Area], period: Period) -> EnteredTotals:
+        key = (tuple(sorted(r.pk for r in roots)), period.start, period.end)
+        if key not in self._entered:
+            self._entered[key] = EnteredTotals(roots, period)
+        return self._entered[key]
+
+    def _computed(self, source: CountSource, area: Area, period: Period, disaggregation_key: str = "") -> int:
+        prefetched = self._prefetched(source, area, period, disaggregation_key)
+        if prefetched is not None:
+            return prefetched
+        call_with = "" if source.breakdown else disaggregation_key
+        key = (source.call_key(call_with), area.pk, period.start, period.end)
+        if key not in self._calls:
+            self._calls[key] = source.call(area, period.start, period.end, call_with)
+        return source.extract(self._calls[key], disaggregation_key)
+
+    def sum_value(self, indicator: Indicator, areas: list[Area], period: Period, entered: EnteredTotals,
+                  disaggregation_key: str = "") -> int:
+        source = source_for(indicator.registry_key) if indicator.source == Source.COMPUTED else None
+        total = 0
+        for area in areas:
+            if source is not None and (not disaggregation_key or source.breaks_down):
+                total += self._computed(source, area, period, disaggregation_key)
+            total += entered.value(area, indicator, disaggregation_key or "*")
+        return total
+
+    def figures(self, areas: list[Area], period: Period, entered: EnteredTotals) -> dict[str, Figure]:
+        sums = {
+            i.code: Figure(self.sum_value(i, areas, period, entered))
+            for i in self.indicators if i.aggregation == Aggregation.SUM
+        }
+        result = dict(sums)
+        for indicator in self.indicators:
+            if indicator.aggregation == Aggregation.RATIO:
+                numerator = sums.get(indicator.numerator.code) or Figure(
+                    self.sum_value(indicator.numerator, areas, period, entered))
+                denominator = sums.get(indicator.denominator.code) or Figure(
+                    self.sum_value(indicator.denominator, areas, period, entered))
+                result[indicator.code] = Figure(numerator.value, denominator.value)
+        return result
+
+
+def _residual(total: dict[str, Figure], rows: list[UnitRow], attr: str) -> dict[str, Figure]:
+    result = {}
+    for code, figure in total.items():
+        parts = [getattr(row, attr)[code] for row in rows]
+        value = figure.value - sum(p.value for p in parts)
+        if figure.is_ratio:
+            result[code] = Figure(value, figure.denominator - sum(p.denominator or 0 for p in parts))
+        else:
+            result[code] = Figure(value)
+    return result
+
+
+def _nonzero(figures: dict[str, Figure]) -> bool:
+    return any(f.value or f.denominator for f in figures.values())
+
+
+def current_children(root: Area, as_of: dt.date) -> list[Area]:
+    """The units directly below `root` that exist on `as_of` (today, for a report made today).
+
+    A report is laid out over today's units, whatever its period: a past period of a unit created by
+    a merger is the sum of its predecessors (`areas_standing_for`), so a report of Q1/2025 made after
+    01/7/2025 has one row per current commune, and a commune that existed then but has no figures
+    is still listed as not having reported.
+    """
+    return list(Area.objects.filter(parent=root).current(as_of).order_by("code", "name"))
+
+
+def check_rules(label: str, figures: dict[str, Figure], rules: list[ValidationRule]) -> list[Violation]:
+    violations = []
+    for rule in rules:
+        left, right = figures.get(rule.left.code), figures.get(rule.right.code)
+        if left is None or right is None:
+            continue
+        if not rule.holds(left.value, right.value):
+            violations.append(Violation(label, rule, left.value, right.value))
+    return violations
+
+
+def build_report(root: Area, period: Period, *, with_children: bool = True,
+                 indicators: list[Indicator] | None = None, as_of: dt.date | None = None) -> Report:
+    """Every figure of the report of `root` for `period`: total, one row per current child unit, the
+    same period last year, the breakdowns, the rule violations and the units that sent nothing."""
+    engine = Engine(indicators)
+    previous = same_period_last_year(period)
+    children = current_children(root, as_of or today()) if with_children else []
+
+    if children:
+        engine.prefetch_units(root, period)
+        engine.prefetch_units(root, previous)
+    lineage = Lineage(root)
+    now_sets = {c.pk: areas_standing_for(c, period, lineage) for c in children}
+    before_sets = {c.pk: areas_standing_for(c, previous, lineage) for c in children}
+    root_now, root_before = areas_standing_for(root, period), areas_standing_for(root, previous)
+    entered_now = engine.entered(root_now, period)
+    entered_before = engine.entered(
+        _prune_nested(root_before + [a for areas in before_sets.values() for a in areas]), previous)
+
+    total = UnitRow(root, root.name, engine.figures(root_now, period, entered_now),
+                    engine.figures(root_before, previous, entered_before))
+    total.has_data = _nonzero(total.current) or any(entered_now.has_rows(a) for a in root_now)
+
+    rows = []
+    for child in children:
+        row = UnitRow(child, child.name, engine.figures(now_sets[child.pk], period, entered_now),
+                      engine.figures(before_sets[child.pk], previous, entered_before))
+        row.has_data = _nonzero(row.current) or any(entered_now.has_rows(a) for a in now_sets[child.pk])
+        rows.append(row)
+    if rows:
+        direct = UnitRow(None, f"Cơ quan cấp {root.name} và đơn vị khác",
+                         _residual(total.current, rows, "current"), _residual(total.previous, rows, "previous"))
+        if _nonzero(direct.current) or _nonzero(direct.previous):
+            direct.has_data = True
+            rows.append(direct)
+
+    breakdown = {}
+    for indicator in engine.indicators:
+        if indicator.disaggregation and indicator.aggregation == Aggregation.SUM:
+            from danvan.reports.models import disaggregation_choices
+
+            breakdown[indicator.code] = [
+                (key, label,
+                 Figure(engine.sum_value(indicator, root_now, period, entered_now, key)),
+                 Figure(engine.sum_value(indicator, root_before, previous, entered_before, key)))
+                for key, label in disaggregation_choices(indicator.disaggregation)
+            ]
+
+    rules = list(ValidationRule.objects.filter(archived_at__isnull=True).select_related("left", "right"))
+    violations = check_rules(root.name, total.current, rules)
+    for row in rows:
+        if row.area is not None:
+            violations += check_rules(row.label, row.current, rules)
+
+    entered_only = [i for i in engine.indicators
+                    if i.source == Source.COMPUTED and i.aggregation == Aggregation.SUM
+                    and source_for(i.registry_key) is None]
+    return Report(
+        root=root, period=period, previous_period=previous, indicators=engine.indicators, total=total,
+        rows=rows, breakdown=breakdown, violations=violations,
+        incomplete=[row.area for row in rows if row.area is not None and not row.has_data],
+        entered_only=entered_only,
+    )
+
+
+def value(indicator: Indicator, area: Area, period: Period) -> Figure:
+    """The figure of one indicator for `area`'s whole subtree over `period`."""
+    report = build_report(area, period, with_children=False)
+    return report.total.current[indicator.code]
+
+
+def today() -> dt.date:
+    from django.utils import timezone
+
+    return timezone.localdate()

@@ -1,0 +1,195 @@
+"""Writes of the reports app: entered aggregates and document numbers. Every write is audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from danvan.core import services as audited
+from danvan.core.formatting import vn_number
+from danvan.reports.models import (
+    DocumentFormat,
+    DocumentSequence,
+    EnteredValue,
+    Indicator,
+    IssuedDocument,
+    Numbering,
+    ValidationRule,
+    disaggregation_choices,
+)
+from danvan.reports.periods import Period
+from danvan.units.models import Area, DocumentStyle, Organisation
+
+if TYPE_CHECKING:
+    from danvan.accounts.models import User
+
+
+@dataclass(frozen=True)
+class EntryLine:
+    """One row of the bulk entry form: an indicator (and breakdown key) and its value, None = blank."""
+
+    indicator: Indicator
+    key: str
+    value: int | None
+
+    @property
+    def label(self) -> str:
+        if not self.key:
+            return self.indicator.name
+        labels = dict(disaggregation_choices(self.indicator.disaggregation))
+        return f"{self.indicator.name} – {labels.get(self.key, self.key)}"
+
+
+def entry_lines(indicators: list[Indicator]) -> list[tuple[Indicator, str]]:
+    """The (indicator, key) rows a unit can enter: sums only; disaggregated indicators per key."""
+    lines = []
+    for indicator in indicators:
+        if indicator.is_ratio:
+            continue
+        keys = [key for key, _label in disaggregation_choices(indicator.disaggregation)] or [""]
+        lines += [(indicator, key) for key in keys]
+    return lines
+
+
+def _totals(lines: list[EntryLine], existing: dict[tuple[int, str], EnteredValue]) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for line in lines:
+        if line.value is not None:
+            totals[line.indicator.code] = totals.get(line.indicator.code, 0) + line.value
+    for (indicator_id, key), row in existing.items():
+        if not any(line.indicator.pk == indicator_id and line.key == key for line in lines):
+            totals[row.indicator.code] = totals.get(row.indicator.code, 0) + row.value
+    return totals
+
+
+@transaction.atomic
+def enter_values(actor: User | None, organisation: Organisation, period: Period, lines: list[EntryLine]) -> int:
+    """Save a unit's aggregates for a period: create, change or (blank) archive each row, all or nothing.
+
+    The validation rules (e.g. resolved ≤ within jurisdiction, persons ≥ visits) are checked on the
+    resulting figures of the unit; a breach names the rule and changes nothing. Returns rows changed.
+    """
+    if actor is not None and not actor.can_record:
+        raise PermissionDenied(_("Tài khoản chỉ có quyền xem."))
+    if actor is not None and not actor.is_superuser and not Organisation.objects.restrict(actor).filter(
+            pk=organisation.pk).exists():
+        raise PermissionDenied(_("Đơn vị nằm ngoài phạm vi của tài khoản."))
+    errors = {}
+    for line in lines:
+        if line.value is not None and line.value < 0:
+            errors[f"{line.indicator.code}:{line.key}"] = _("%(row)s: giá trị phải là số không âm.") % {
+                "row": line.label}
+        if line.indicator.is_ratio:
+            errors[f"{line.indicator.code}:{line.key}"] = _("%(row)s: chỉ tiêu tỷ lệ được tính, không nhập.") % {
+                "row": line.label}
+    if errors:
+        raise ValidationError(errors)
+
+    existing = {
+        (row.indicator_id, row.disaggregation_key): row
+        for row in EnteredValue.objects.select_for_update().filter(
+            organisation=organisation, period_start=period.start, period_end=period.end, archived_at__isnull=True,
+        ).select_related("indicator")
+    }
+    totals = _totals(lines, existing)
+    for rule in ValidationRule.objects.filter(archived_at__isnull=True).select_related("left", "right"):
+        if rule.left.code in totals and rule.right.code in totals:
+            left, right = totals[rule.left.code], totals[rule.right.code]
+            if not rule.holds(left, right):
+                errors[rule.left.code] = _("%(rule)s (%(left)s: %(lv)s; %(right)s: %(rv)s).") % {
+                    "rule": rule.message, "left": rule.left.name, "lv": vn_number(left),
+                    "right": rule.right.name, "rv": vn_number(right)}
+    if errors:
+        raise ValidationError(errors)
+
+    changed = 0
+    reason = _("Nhập số liệu %(period)s") % {"period": period.label}
+    for line in lines:
+        row = existing.get((line.indicator.pk, line.key))
+        if line.value is None:
+            if row is not None:
+                audited.archive(row, actor, reason=_("Xóa số liệu đã nhập (%(period)s)") % {"period": period.label})
+                changed += 1
+        elif row is None:
+            audited.create(EnteredValue, actor, reason=reason, organisation=organisation, indicator=line.indicator,
+                           period_start=period.start, period_end=period.end, disaggregation_key=line.key,
+                           value=line.value, entered_by=actor)
+            changed += 1
+        elif row.value != line.value:
+            audited.update(row, actor, reason=reason, value=line.value, entered_by=actor)
+            changed += 1
+    return changed
+
+
+def document_format(style: str) -> DocumentFormat:
+    found = DocumentFormat.objects.filter(style=style, in_use=True, archived_at__isnull=True).first()
+    if found is None:
+        raise ValidationError({"document_style": _("Chưa có thể thức văn bản đang áp dụng cho loại này.")})
+    return found
+
+
+def _sequence_key(sequence: DocumentSequence, on: dt.date) -> str:
+    if sequence.numbering == Numbering.YEARLY:
+        return str(on.year)  # NĐ 30/2020/NĐ-CP Điều 15: numbering restarts on 01/01.
+    return sequence.term_start.isoformat() if sequence.term_start else "term"
+
+
+@transaction.atomic
+def next_document_number(actor: User | None, organisation: Organisation, document_type: str, on: dt.date) -> tuple[
+        DocumentSequence, int]:
+    """Take the next number of `organisation`'s register for `document_type`.
+
+    State documents restart every year; Party documents run per type across the committee's term
+    (HD 36-HD/VPTW), whose start date is a setting of the sequence.
+    """
+    party = organisation.document_style == DocumentStyle.PARTY
+    sequence = DocumentSequence.objects.select_for_update().filter(
+        organisation=organisation, document_type=document_type).first()
+    if sequence is None:
+        term_start = None
+        if party:
+            default = document_format(DocumentStyle.PARTY).params.get("default_term_start")
+            term_start = dt.date.fromisoformat(default) if default else None
+        # Not `audited.create`: it expects every model with an organisation to have an area too; the
+        # history row (who, why) is written the same way.
+        sequence = DocumentSequence(organisation=organisation, document_type=document_type,
+                                    numbering=Numbering.TERM if party else Numbering.YEARLY, term_start=term_start)
+        sequence.full_clean()
+        sequence._history_user = actor
+        sequence._change_reason = _("Mở sổ đăng ký số văn bản")
+        sequence.save()
+    key = _sequence_key(sequence, on)
+    number = 1 if sequence.current_key != key else sequence.last_number + 1
+    sequence.current_key, sequence.last_number = key, number
+    sequence._history_user = actor
+    sequence._change_reason = _("Cấp số văn bản")
+    sequence.save()
+    return sequence, number
+
+
+def number_text(fmt: DocumentFormat, organisation: Organisation, document_type: str, number: int | None) -> str:
+    """"Số: 12/BC-UBND" (NĐ 30/2020) or "Số 24-BC/BTGDVTU" (HD 36); a draft leaves the number blank."""
+    spec = fmt.params["number"]
+    shown = f"{number:02d}" if number is not None else spec.get("blank", "    ")
+    return spec["pattern"].format(number=shown, type=document_type, issuer=organisation.short_name or "")
+
+
+@transaction.atomic
+def issue_document(actor: User | None, organisation: Organisation, *, report_area: Area, period: Period,
+                   subject: str, on: dt.date, document_type: str = "BC") -> IssuedDocument | None:
+    """Number a report and enter it in the register; a viewer gets an unnumbered draft (None)."""
+    if actor is not None and not actor.can_record:
+        return None
+    fmt = document_format(organisation.document_style)
+    sequence, number = next_document_number(actor, organisation, document_type, on)
+    return audited.create(
+        IssuedDocument, None if actor is None else actor, reason=_("Ban hành báo cáo"), organisation=organisation,
+        sequence=sequence, number=number, number_text=number_text(fmt, organisation, document_type, number),
+        issued_on=on, subject=subject[:300], report_area=report_area, period_code=period.code,
+        cutoff=str(period.cutoff),
+    )

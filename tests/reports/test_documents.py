@@ -1,0 +1,208 @@
+"""The generated .docx and .xlsx, opened with python-docx and openpyxl: every figure of the three-level
+tree of conftest.py, the ratio rolled up as 22/29, the comparison across the merger, and each
+format's header lines (HD 36-HD/VPTW for the Party board, NĐ 30/2020/NĐ-CP for the People's Committee).
+"""
+
+import datetime as dt
+import io
+
+import pytest
+from docx import Document
+from docx.shared import Pt
+from openpyxl import load_workbook
+
+from danvan.core.formatting import vn_percent
+from danvan.reports.documents import excel_report, word_report
+from danvan.reports.models import DocumentSequence, IssuedDocument
+from danvan.reports.periods import parse_period
+from danvan.reports.rollup import build_report
+from tests.reports.conftest import DIRECT, HA, NB, QL, RATIOS, TL, expected, expected_ratio
+
+ROW_KEYS = [QL, NB, HA, TL, DIRECT]
+ROW_LABELS = ["Xã Quảng Lâm", "Xã Nguyên Bình", "Xã Hòa An", "Xã Trà Lĩnh", "Cơ quan cấp Tỉnh Cao Bằng và đơn vị khác"]
+ISSUED = dt.date(2026, 1, 10)
+
+
+def _docx(generated):
+    return Document(io.BytesIO(generated.content))
+
+
+def _texts(document) -> list[str]:
+    return [p.text for p in document.paragraphs if p.text.strip()]
+
+
+def _header_lines(document) -> tuple[list[str], list[str]]:
+    left, right = document.tables[0].rows[0].cells
+    return [p.text for p in left.paragraphs if p.text], [p.text for p in right.paragraphs if p.text]
+
+
+def _run(document, text):
+    for table in document.tables[:1]:
+        for cell in table.rows[0].cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    if run.text == text:
+                        return run
+    raise AssertionError(text)
+
+
+def _cell_text(code: str, key: str, year_index: int) -> str:
+    if code in RATIOS:
+        numerator, denominator = expected_ratio(key, code, year_index)
+        return vn_percent(numerator, denominator) if denominator else "—"
+    return f"{expected(key, code, year_index):,}".replace(",", ".")
+
+
+@pytest.fixture
+def report(scenario):
+    return build_report(scenario.province, parse_period("2025"))
+
+
+def test_the_party_word_report_has_the_hd36_header_the_narrative_and_every_figure(report, tree, alice):
+    generated = word_report(alice, tree.board_cb, report, ISSUED)
+    document = _docx(generated)
+    assert generated.filename == "bao-cao-04-2025.docx"
+
+    # HD 36-HD/VPTW: superior body, issuing body, "*", number without colon; Party title, place and date.
+    left, right = _header_lines(document)
+    assert left == ["TỈNH ỦY CAO BẰNG", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "*", "Số 01-BC/BTGDVTU"]
+    assert right == ["ĐẢNG CỘNG SẢN VIỆT NAM", "Cao Bằng, ngày 10 tháng 01 năm 2026"]
+    title = _run(document, "ĐẢNG CỘNG SẢN VIỆT NAM")
+    assert (title.font.size, title.font.bold, title.font.underline) == (Pt(15), True, True)
+    assert _run(document, "BAN TUYÊN GIÁO VÀ DÂN VẬN").font.bold
+    assert _run(document, "Cao Bằng, ngày 10 tháng 01 năm 2026").font.italic
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in "\n".join(left + right)
+
+    texts = _texts(document)
+    assert texts[:3] == [
+        "BÁO CÁO",
+        "Kết quả công tác dân vận, tiếp công dân và xử lý đơn thư năm 2025 của Tỉnh Cao Bằng",
+        "(Số liệu từ ngày 01/01/2025 đến ngày 31/12/2025)",
+    ]
+    headings = [t for t in texts if t[:3] in {"I. ", "II.", "III", "IV.", "V. ", "VI.", "VII"}]
+    assert headings == ["I. CÔNG TÁC TIẾP CÔNG DÂN", "II. CÔNG TÁC TIẾP NHẬN, XỬ LÝ ĐƠN THƯ",
+                        "III. CÔNG TÁC ĐỐI THOẠI VỚI NHÂN DÂN", "IV. PHONG TRÀO THI ĐUA “DÂN VẬN KHÉO”",
+                        "V. TUYÊN TRUYỀN, GIAO BAN, GIÁM SÁT VÀ KHEN THƯỞNG",
+                        "VI. TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ", "VII. BIỂU ĐỒ"]
+    # The register of the seed reports: 12 visits (12 matters) in 2025 against 8 (8) in 2024.
+    assert ("Năm 2025, đã tiếp 12 lượt công dân (12 vụ việc), tăng 4 lượt (4 vụ việc) so với cùng kỳ; "
+            "số người được tiếp là 17 người; có 1 đoàn đông người (tăng 1 đoàn so với cùng kỳ).") in texts
+    letters = next(t for t in texts if t.startswith("Năm 2025, đã tiếp nhận"))
+    assert letters.startswith("Năm 2025, đã tiếp nhận 31 đơn (tăng 26 đơn so với cùng kỳ); 29 đơn đủ điều kiện xử lý, "
+                              "trong đó 29 đơn thuộc thẩm quyền; đã thụ lý 25 đơn")
+    # The ratio is recomputed from the rolled-up figures: 22/29, not the mean of 83,3% and 70,6%.
+    assert "Đã giải quyết 22/29 đơn thuộc thẩm quyền, đạt 75,9% (cùng kỳ: 3/5 đơn, đạt 60%)" in letters
+    assert ("Năm 2025, đã tổ chức 1 cuộc đối thoại (bằng cùng kỳ) với 40 người tham dự; tiếp nhận 2 ý kiến của "
+            "Nhân dân, cam kết giải quyết 1 việc.") in texts
+    models = next(t for t in texts if t.startswith("Năm 2025, có 4 mô hình"))
+    assert "(lĩnh vực kinh tế 1, văn hóa - xã hội 1, xây dựng nông thôn mới 2)" in models
+    assert "Các đơn vị chưa có số liệu trong kỳ: Xã Trà Lĩnh." in texts
+    assert not any(word in " ".join(texts) for word in (" trên ", " gần "))
+    assert len(document.inline_shapes) == 2  # the two charts
+
+    # The annex: one table per work area and period, one row per current commune, the total.
+    tables = document.tables[1:]
+    assert len(tables) == 10
+    for table, (group_codes, year_index) in zip(tables, [
+        (("TCD_LUOT", "TCD_NGUOI", "TCD_VUVIEC", "TCD_DOAN"), 0),
+        (("TCD_LUOT", "TCD_NGUOI", "TCD_VUVIEC", "TCD_DOAN"), 1),
+        (("DT_NHAN", "DT_DUDK", "DT_THAMQUYEN", "DT_THULY", "DT_GIAIQUYET", "DT_TYLE_GQ", "DT_DUNGHAN",
+          "DT_TYLE_DUNGHAN", "DT_CHUYEN", "DT_TRUNG"), 0),
+        (("DT_NHAN", "DT_DUDK", "DT_THAMQUYEN", "DT_THULY", "DT_GIAIQUYET", "DT_TYLE_GQ", "DT_DUNGHAN",
+          "DT_TYLE_DUNGHAN", "DT_CHUYEN", "DT_TRUNG"), 1),
+    ], strict=False):
+        rows = [[cell.text for cell in row.cells] for row in table.rows]
+        assert [r[1] for r in rows[1:]] == ROW_LABELS + ["Tổng cộng"]
+        for values, key in zip(rows[1:], ROW_KEYS + ["total"], strict=True):
+            assert values[2:] == [_cell_text(code, key, year_index) for code in group_codes], (key, year_index)
+    letters_2025 = [[cell.text for cell in row.cells] for row in tables[2].rows]
+    assert letters_2025[0][7] == "Tỷ lệ giải quyết (%)"
+    assert [r[7] for r in letters_2025[1:]] == ["83,3%", "—", "70,6%", "—", "—", "75,9%"]
+    # Across the merger: Nguyên Bình (01/7/2025) is compared with Bế Triều and Hoàng Tung's 2024.
+    reception_2024 = [[cell.text for cell in row.cells] for row in tables[1].rows]
+    assert reception_2024[2][:3] == ["2", "Xã Nguyên Bình", "5"]
+
+    issued = IssuedDocument.objects.get()
+    assert (issued.number_text, issued.organisation, issued.period_code, issued.report_area) == (
+        "Số 01-BC/BTGDVTU", tree.board_cb, "2025", tree.cao_bang)
+    assert issued.history.first().history_user == alice
+
+
+def test_the_state_word_report_has_the_nd30_header_and_page_setup(report, tree, alice):
+    document = _docx(word_report(alice, tree.ubnd_cb, report, ISSUED))
+    left, right = _header_lines(document)
+    assert left == ["ỦY BAN NHÂN DÂN TỈNH CAO BẰNG", "Số: 01/BC-UBND"]
+    assert right == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                     "Cao Bằng, ngày 10 tháng 01 năm 2026"]
+    title, motto = _run(document, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), _run(document, "Độc lập - Tự do - Hạnh phúc")
+    assert (title.font.size, title.font.bold) == (Pt(12), True)
+    assert (motto.font.size, motto.font.bold, motto.font.underline) == (Pt(13), True, True)
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" not in "\n".join(left + right)
+    section = document.sections[0]
+    def mm(length):
+        return round(length.mm)
+
+    assert (mm(section.page_width), mm(section.page_height)) == (210, 297)  # A4
+    assert (mm(section.top_margin), mm(section.left_margin), mm(section.right_margin)) == (20, 30, 15)
+    assert section.different_first_page_header_footer  # no page number on page 1
+    assert "PAGE" in section.header._element.xml
+    assert document.styles["Normal"].font.name == "Times New Roman"
+    assert mm(document.sections[1].page_width) == 297  # the annex is landscape
+
+
+def test_document_numbers_restart_yearly_for_the_state_and_run_on_for_the_party(report, tree, alice, bob):
+    numbers = [word_report(alice, tree.ubnd_cb, report, day).number
+               for day in (ISSUED, dt.date(2026, 5, 4), dt.date(2027, 1, 5))]
+    assert numbers == ["Số: 01/BC-UBND", "Số: 02/BC-UBND", "Số: 01/BC-UBND"]
+    numbers = [word_report(alice, tree.board_cb, report, day).number for day in (ISSUED, dt.date(2027, 1, 5))]
+    assert numbers == ["Số 01-BC/BTGDVTU", "Số 02-BC/BTGDVTU"]  # per term (HD 36-HD/VPTW), not per year
+    assert DocumentSequence.objects.get(organisation=tree.ubnd_cb).last_number == 1
+
+    # A viewer gets a draft: blank number, nothing entered in the register.
+    before = IssuedDocument.objects.count()
+    draft = word_report(bob, tree.ubnd_quang_lam, build_report(tree.quang_lam, parse_period("2025")), ISSUED)
+    assert _header_lines(_docx(draft))[0][-1] == draft.number == "Số:       /BC-UBND"
+    assert IssuedDocument.objects.count() == before
+
+
+def test_the_excel_workbook_has_every_figure_and_totals_that_match(report):
+    content = excel_report(report).content
+    formulas, values = load_workbook(io.BytesIO(content)), load_workbook(io.BytesIO(content), data_only=True)
+    assert formulas.sheetnames == ["Tiếp công dân", "Tiếp nhận, xử lý đơn thư", "Đối thoại với Nhân dân",
+                                   'Mô hình "Dân vận khéo"', "Tuyên truyền, giao ban, giám sá", "Tình hình báo cáo"]
+    for sheet in formulas.sheetnames[:-1]:
+        ws, cached = formulas[sheet], values[sheet]
+        assert ws["A2"].value.startswith("Kỳ báo cáo: Năm 2025 (01/01/2025 – 31/12/2025); cùng kỳ: Năm 2024")
+        assert [ws.cell(row=r, column=2).value for r in range(6, 12)] == ROW_LABELS + ["Tổng cộng"]
+        column = 3
+        while ws.cell(row=4, column=column).value:
+            header = ws.cell(row=4, column=column).value
+            code = next(i.code for i in report.indicators if header == f"{i.short_name} ({i.unit})")
+            assert [ws.cell(row=5, column=column + k).value for k in range(3)] == ["Kỳ này", "Cùng kỳ", "Tăng, giảm"]
+            for r, key in enumerate(ROW_KEYS + ["total"], start=6):
+                for offset in (0, 1):
+                    got = cached.cell(row=r, column=column + offset).value
+                    if code in RATIOS:
+                        numerator, denominator = expected_ratio(key, code, offset)
+                        if denominator:
+                            assert got == pytest.approx(numerator / denominator), (code, key)
+                        else:
+                            assert got in ("", None), (code, key)  # an empty cell, not a made-up 0%
+                    else:
+                        assert got == expected(key, code, offset), (sheet, code, key, offset)
+                change = cached.cell(row=r, column=column + 2).value
+                if code not in RATIOS:
+                    assert change == expected(key, code, 0) - expected(key, code, 1)
+            # Totals are formulas over the unit rows; a ratio's total divides the totals, never averages.
+            total = ws.cell(row=11, column=column).value
+            letter = ws.cell(row=11, column=column).column_letter
+            assert total == (f"=SUM({letter}6:{letter}10)" if code not in RATIOS else total)
+            if code in RATIOS:
+                assert total.startswith("=IF(") and "11/" in total
+            column += 3
+    letters = values["Tiếp nhận, xử lý đơn thư"]
+    rate_column = next(c for c in range(3, 40) if letters.cell(row=4, column=c).value == "Tỷ lệ giải quyết (%)")
+    assert letters.cell(row=11, column=rate_column).value == pytest.approx(22 / 29)
+    assert letters.cell(row=11, column=rate_column).number_format == "0.0%"
+    status = [c.value for c in values["Tình hình báo cáo"]["A"] if c.value]
+    assert status[:2] == ["Đơn vị chưa có số liệu trong kỳ", "Xã Trà Lĩnh"]
