@@ -1,6 +1,10 @@
 """Browser tests: Playwright drives Debian's chromium (never a downloaded browser) against live_server.
 
 Pages are screenshotted into test-artifacts/ so a person can look at what the test saw.
+
+Browser tests need `transaction=True` (the live server reads what the test wrote) and
+`serialized_rollback=True`: a transactional test ends by flushing every table, which would also wipe
+the rows migrations ship (holiday decisions, the indicator catalogue) for the tests that follow.
 """
 
 from __future__ import annotations

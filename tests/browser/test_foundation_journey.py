@@ -10,7 +10,7 @@ from tests.browser.conftest import login, shot
 from tests.conftest import PASSWORD
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_login_then_browse_provinces_and_communes(page):
     load_administrative_units()
     central = Organisation.objects.get(type=OrganisationType.MOBILISATION_BOARD, area__level=0)

@@ -21,7 +21,7 @@ def action_form(page, name: str):
     return page.locator(f'form[action$="/xu-ly/{name}/"]')
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_alice_turns_a_visit_into_a_letter_and_resolves_it(page, tree):
     alice = make_user("alice", tree.board_cb, Role.OFFICER, first_name="Alice", last_name="Nguyễn")
     today = dt.date.today()

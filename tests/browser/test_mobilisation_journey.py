@@ -18,7 +18,7 @@ OPINIONS = (
 )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_alice_records_a_dialogue_follows_its_commitment_and_recognises_a_model(page, tree):
     make_user("alice", tree.board_cb, Role.OFFICER, first_name="Alice", last_name="Nguyễn")
     today = dt.date.today()

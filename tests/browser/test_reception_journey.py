@@ -12,7 +12,7 @@ from tests.conftest import PASSWORD, make_user
 from tests.reception.conftest import open_session, record_visit
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_alice_receives_a_group_and_sees_it_in_the_register(page, tree):
     alice = make_user("alice", tree.board_cb, Role.OFFICER, first_name="Alice", last_name="Nguyễn")
     earlier = open_session(alice, tree.board_cb, date=dt.date(2026, 3, 2))

@@ -15,7 +15,7 @@ from tests.reports.conftest import letters_batch, visits
 D = dt.date
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_alice_picks_a_period_and_downloads_the_reports(page, tree, tmp_path):
     alice = make_user("alice", tree.board_cb, Role.OFFICER, first_name="Alice", last_name="Nguyễn")
     visits(alice, tree.ubnd_quang_lam, D(2025, 3, 3), [1, 2, 6])
