@@ -10,11 +10,13 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 
 from danvan.core.choices import ContentKind
 from danvan.legal.calendar import DecidedDay, Occasion
 from danvan.legal.services import record_decision
+from danvan.legal.signals import holidays_changed
 from danvan.letters import services
 from danvan.letters.deadlines import due_soon_limit
 from danvan.letters.models import Letter
@@ -94,6 +96,27 @@ def test_a_new_holiday_recomputes_open_letters(alice, django_capture_on_commit_c
     assert open_letter.resolution_deadline == D(2026, 4, 3)  # the last day is now off (BLDS 2015 Điều 148)
     assert done.resolution_deadline == D(2026, 4, 2)  # a resolved letter keeps the deadline it was judged by
     assert open_letter.history.first().history_change_reason == "Tính lại thời hạn do thay đổi lịch nghỉ"
+
+
+def test_a_rolled_back_holiday_change_is_not_announced_with_the_next_one(root, django_capture_on_commit_callbacks):
+    heard = []
+
+    def listener(sender, years, actor, **kwargs):
+        heard.append((set(years), actor))
+
+    holidays_changed.connect(listener)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            with pytest.raises(RuntimeError), transaction.atomic():
+                record_decision(root, year=2027, reference="Nhập nhầm",
+                                days=[DecidedDay(D(2027, 5, 3), Occasion.OTHER, description="Nghỉ")])
+                raise RuntimeError("the officer's transaction fails")
+            record_decision(None, year=2026, reference="Thông báo thử nghiệm",
+                            days=[DecidedDay(D(2026, 4, 2), Occasion.OTHER, description="Ngày nghỉ thêm")])
+    finally:
+        holidays_changed.disconnect(listener)
+    # Only the committed change is announced, and not in the name of whoever's change was rolled back.
+    assert heard == [({2026}, None)]
 
 
 def test_recompute_open_deadlines_reports_how_many_changed(alice):

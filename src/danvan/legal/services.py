@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -32,7 +31,6 @@ if TYPE_CHECKING:
 
 # (fingerprint of the holiday tables, the calendar built from them); replaced whole, never mutated.
 _cache: tuple[tuple, WorkingCalendar] | None = None
-_pending = threading.local()
 
 
 # ---- reading ---------------------------------------------------------------------------------------------
@@ -153,22 +151,36 @@ def _actor_of(instance) -> User | None:
     return actor
 
 
+class _PendingAnnouncement:
+    """The years changed in one transaction and who changed them, announced once it commits.
+
+    It lives in the connection's on-commit queue only: a transaction that rolls back drops it, so its
+    years and actor never leak into a later, unrelated commit (nor into its audit rows)."""
+
+    def __init__(self) -> None:
+        self.years: set[int] = set()
+        self.actor: User | None = None
+
+    def __call__(self) -> None:
+        clear_calendar_cache()
+        if self.years:
+            holidays_changed.send(sender=HolidayDecision, years=frozenset(self.years), actor=self.actor)
+
+
 def _announce(years: set[int], actor: User | None) -> None:
     """Clear the cache now and send `holidays_changed` once, after the transaction commits."""
     clear_calendar_cache()
-    if not hasattr(_pending, "years"):
-        _pending.years, _pending.actor = set(), None
-    _pending.years |= years
-    _pending.actor = actor or _pending.actor
-    transaction.on_commit(_flush)
-
-
-def _flush() -> None:
-    clear_calendar_cache()
-    years, actor = getattr(_pending, "years", set()), getattr(_pending, "actor", None)
-    _pending.years, _pending.actor = set(), None
-    if years:  # several saves in one transaction schedule several flushes; the first sends for all
-        holidays_changed.send(sender=HolidayDecision, years=frozenset(years), actor=actor)
+    connection = transaction.get_connection()
+    pending = next((func for _sids, func, _robust in connection.run_on_commit
+                    if isinstance(func, _PendingAnnouncement)), None)
+    if pending is not None:  # several saves in one transaction: one announcement for all
+        pending.years |= years
+        pending.actor = actor or pending.actor
+        return
+    pending = _PendingAnnouncement()
+    pending.years |= years
+    pending.actor = actor
+    transaction.on_commit(pending)  # outside a transaction, this runs it at once
 
 
 def on_decision_changed(sender, instance: HolidayDecision, **kwargs) -> None:
