@@ -27,6 +27,11 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            marker = item.get_closest_marker("django_db")
+            if marker and not marker.kwargs.get("serialized_rollback"):
+                # One test without it flushes the shipped rows and breaks every browser test after it.
+                raise pytest.UsageError(f"{item.nodeid}: browser tests need "
+                                        "@pytest.mark.django_db(transaction=True, serialized_rollback=True)")
 
 
 @pytest.fixture(scope="session")
