@@ -1,0 +1,140 @@
+"""`python -m bench.load`: the load test. Serves danvan with gunicorn on 127.0.0.1 against PostgreSQL with
+the province data (generated on first use), runs locust headless — 50 officers for 2 minutes — then
+stops both, prints p50/p95 and the error count, and writes JSON under bench/results/.
+
+locust and gunicorn are not dependencies of danvan: they come from a separate virtual environment
+(`--tools`, default var/load-venv, made with `python3 -m venv var/load-venv && var/load-venv/bin/pip
+install locust gunicorn`). gunicorn runs under danvan's own interpreter, with that environment appended
+to its path, so the application is exactly the installed one. The server runs with DEBUG off (as in
+production; DEBUG would also keep every SQL query in memory) and plain-HTTP cookies.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+RESULTS = ROOT / "bench" / "results"
+LOGIN = "đăng nhập"
+
+
+def site_packages(venv: Path) -> Path:
+    found = sorted(venv.glob("lib/python3*/site-packages"))
+    if not found:
+        raise SystemExit(f"Không thấy môi trường locust/gunicorn ở {venv}: python3 -m venv {venv} && "
+                         f"{venv}/bin/pip install locust gunicorn")
+    return found[0]
+
+
+def wait_until_up(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status < 500:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"gunicorn không trả lời ở {url} sau {seconds:.0f} giây")
+
+
+def read_stats(prefix: Path) -> list[dict]:
+    with open(f"{prefix}_stats.csv", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:55432/danvan_bench_province")
+    parser.add_argument("--scale", default="province", help="generated if the database holds no letters")
+    parser.add_argument("--province", default="04")
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--spawn-rate", type=float, default=10)
+    parser.add_argument("--time", default="2m", help="locust --run-time (it stops by itself)")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--tools", type=Path, default=ROOT / "var" / "load-venv")
+    args = parser.parse_args(argv)
+    tools = site_packages(args.tools)
+
+    from bench.setup import ensure_data, prepare
+
+    prepare("postgres" if args.database_url.startswith("postgres") else "sqlite", args.scale, args.database_url)
+    from django.db import connection
+
+    from bench.load.setup import PASSWORD, ensure_officers
+    from bench.machine import describe_database, describe_machine
+
+    ensure_data(args.scale, 2026, sys.stdout)
+    ensure_officers(args.province, args.users)
+    database = describe_database(connection)
+    connection.close()
+
+    env = os.environ | {
+        "DATABASE_URL": args.database_url, "DANVAN_DEBUG": "false", "DANVAN_DEV_KEY": "true",
+        "DANVAN_SECURE_COOKIES": "false", "DANVAN_LOGIN_THROTTLING": "false", "DANVAN_LOAD_PASSWORD": PASSWORD,
+        "DANVAN_LOAD_ACCOUNTS": str(args.users), "PYTHONPATH": str(ROOT),
+    }
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    RESULTS.mkdir(exist_ok=True)
+    prefix = RESULTS / f"{stamp}-load"  # the JSON summary; locust's CSV files and the server logs go to var/
+    logs = ROOT / "var" / f"load-{stamp}"
+    host = f"http://127.0.0.1:{args.port}"
+    gunicorn = subprocess.Popen(
+        [sys.executable, "-c", f"import sys; sys.path.append({str(tools)!r}); "
+         "from gunicorn.app.wsgiapp import run; sys.argv[0] = 'gunicorn'; run()",
+         "danvan.wsgi:application", "--bind", f"127.0.0.1:{args.port}", "--workers", str(args.workers),
+         "--timeout", "60", "--log-level", "warning", "--access-logfile", "-", "--access-logformat", "%(s)s %(r)s"],
+        env=env, stdout=open(f"{logs}-access.log", "w"), stderr=open(f"{logs}-server.log", "w"),
+        start_new_session=True)
+    try:
+        wait_until_up(f"{host}/tai-khoan/dang-nhap/")
+        started = time.perf_counter()
+        locust = subprocess.run(
+            [str(args.tools / "bin" / "locust"), "-f", str(Path(__file__).with_name("locustfile.py")), "--headless",
+             "-u", str(args.users), "-r", str(args.spawn_rate), "--run-time", args.time, "--stop-timeout", "10",
+             "--host", host, "--csv", str(logs), "--only-summary", "--exit-code-on-error", "0"],
+            env=env, timeout=3600)
+        wall = time.perf_counter() - started
+    finally:
+        os.killpg(gunicorn.pid, signal.SIGTERM)
+        gunicorn.wait(timeout=30)
+
+    rows = read_stats(logs)
+    total = next(r for r in rows if r["Name"] == "Aggregated")
+    browsing = [r for r in rows if r["Name"] not in ("Aggregated", LOGIN, f"{LOGIN} (trang)")]
+    figures = {
+        "requests": int(total["Request Count"]), "errors": int(total["Failure Count"]),
+        "p50_ms": float(total["50%"]), "p95_ms": float(total["95%"]), "p99_ms": float(total["99%"]),
+        "rps": float(total["Requests/s"]),
+        "p95_ms_without_login": max((float(r["95%"]) for r in browsing), default=0.0),
+    }
+    print(f"\nTải: {args.users} cán bộ, {args.time}, gunicorn {args.workers} tiến trình, {database['version'][:40]}")
+    print(f"  {figures['requests']} yêu cầu ({figures['rps']:.1f}/giây), lỗi: {figures['errors']}, "
+          f"p50 {figures['p50_ms']:.0f} ms, p95 {figures['p95_ms']:.0f} ms, p99 {figures['p99_ms']:.0f} ms")
+    print(f"  {'yêu cầu':40} {'số':>6} {'lỗi':>5} {'p50':>6} {'p95':>6}")
+    for r in rows:
+        print(f"  {r['Name'][:40]:40} {r['Request Count']:>6} {r['Failure Count']:>5} {r['50%']:>6} {r['95%']:>6}")
+    out = prefix.with_suffix(".json")
+    out.write_text(json.dumps({
+        "when": dt.datetime.now().isoformat(timespec="seconds"), "kind": "load", "users": args.users,
+        "run_time": args.time, "gunicorn_workers": args.workers, "wall_s": round(wall, 1),
+        "locust_exit": locust.returncode,
+        "database": database, "machine": describe_machine(), "figures": figures, "requests": rows,
+    }, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"Kết quả: {out.relative_to(ROOT)}")
+    return 0 if figures["errors"] == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""Duplicate letters (issue 8): the top-10 suggestions for a new letter among every stored letter, as the
+intake screen asks for them (`duplicates.services.suggestions_for_draft`, scoped to the bench officer,
+with its database round trips), against an exact brute-force scan of the same features and score in the
+same run (`duplicates.engine.ExactScan`).
+
+The new letters are the province's latest letters, typed again as drafts (each left out of its own
+results, and only letters received on or before it searched). Each timed run asks for the next one.
+Once, before timing, the scenario prints: fingerprints built (if missing), index load time, the index's
+memory, and the recall of the top 10 relative to the exact top 10 over every prepared letter; `same`
+checks the recall of the run compared (≥ 0.98).
+
+For a million letters without the national database: `python -m danvan.duplicates.bench_scenarios`.
+"""
+
+from __future__ import annotations
+
+import time
+
+from bench.scenarios import scenario
+
+QUERIES = 40
+K = 10
+MIN_RECALL = 0.98
+_STATE: dict = {}
+
+
+def _rss() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _prepare(ctx) -> dict:
+    if _STATE.get("user") == ctx.user.pk:
+        return _STATE
+    from danvan.duplicates import index as dup_index
+    from danvan.duplicates.engine import ExactScan
+    from danvan.duplicates.models import LetterFingerprint
+    from danvan.letters.models import Letter
+
+    letters = Letter.objects.count()
+    if LetterFingerprint.objects.count() != letters:
+        started = time.perf_counter()
+        dup_index.reindex_all()
+        print(f"duplicates: đã lập dấu vân cho {letters:,} đơn trong {time.perf_counter() - started:.0f} s")
+    dup_index.forget()
+    rss, started = _rss(), time.perf_counter()
+    index = dup_index.current_index()
+    load_s, rss_growth = time.perf_counter() - started, _rss() - rss
+    drafts = []
+    latest = (Letter.objects.restrict(ctx.user).active().order_by("-received_on", "-pk")
+              .select_related("subject_area").prefetch_related("petitioner_links__citizen")[:QUERIES])
+    for letter in latest:
+        people = [(link.citizen.full_name, link.citizen.id_number, link.citizen.birth_year)
+                  for link in letter.petitioner_links.all()]
+        drafts.append({"text": f"{letter.summary}\n{letter.content}", "petitioners": people,
+                       "subject_area": letter.subject_area, "field": letter.field,
+                       "received_on": letter.received_on, "exclude_letters": frozenset({letter.pk})})
+    scan = ExactScan(index)
+    _STATE.clear()
+    _STATE.update(user=ctx.user.pk, drafts=drafts, scan=scan, next=0, next_exact=0)
+    recalls = [_recall(_suggest(ctx, d), _exact(ctx, d)) for d in drafts]
+    recall = sum(recalls) / len(recalls) if recalls else float("nan")
+    print(f"duplicates: chỉ mục {len(index):,} đơn, nạp {load_s:.1f} s, bộ nhớ chỉ mục "
+          f"{index.nbytes() / 2**20:,.0f} MiB (RSS tăng {rss_growth / 2**20:,.0f} MiB), quét đầy đủ "
+          f"{scan.nbytes() / 2**20:,.0f} MiB; recall@{K} so với quét đầy đủ {recall:.3f} trên {len(recalls)} đơn mới")
+    return _STATE
+
+
+def _suggest(ctx, draft) -> list[int]:
+    from danvan.duplicates import services
+
+    return [s.letter.pk for s in services.suggestions_for_draft(ctx.user, k=K, **draft)]
+
+
+def _exact(ctx, draft) -> list[int]:
+    import numpy as np
+
+    from danvan.duplicates import index as dup_index
+    from danvan.duplicates import services
+    from danvan.duplicates.engine import Query
+    from danvan.duplicates.features import letter_features
+
+    features = letter_features(draft["text"])
+    query = Query(features=np.array(features.hashes(), dtype=np.uint32),
+                  strong=np.array(features.strong_hashes(), dtype=np.uint32),
+                  petitioner_keys=services._petitioner_query_keys(draft["petitioners"]),
+                  subject_area=draft["subject_area"].pk if draft["subject_area"] else 0,
+                  field=dup_index.FIELD_CODES.get(draft["field"], -1))
+    return _STATE["scan"].top(query, k=K, allowed_areas=dup_index.allowed_areas(ctx.user),
+                              received_before=draft["received_on"].toordinal(),
+                              exclude_letters=draft["exclude_letters"],
+                              see_protected_petitioners=services._see_identities(ctx.user))
+
+
+def _recall(got: list[int], exact: list[int]) -> float:
+    return len(set(got) & set(exact)) / len(exact) if exact else 1.0
+
+
+def _next(ctx, key: str):
+    state = _prepare(ctx)
+    i = state[key] % len(state["drafts"])
+    state[key] += 1
+    return i, state["drafts"][i]
+
+
+def _exact_run(ctx):
+    """The same request with the exact scan in place of the index: features, scan, then the same fetch of
+    the suggested letters as `services._suggest`, so that the two columns differ only by the index."""
+    from danvan.letters.models import Letter
+
+    i, draft = _next(ctx, "next_exact")
+    ids = _exact(ctx, draft)
+    list(Letter.objects.restrict(ctx.user).active().filter(pk__in=ids).select_related("matter", "subject_area")
+         .prefetch_related("petitioner_links__citizen"))
+    return i, ids
+
+
+def _same(result, baseline) -> bool:
+    return result[0] == baseline[0] and _recall(result[1], baseline[1]) >= MIN_RECALL
+
+
+@scenario(f"duplicates: top-{K} gợi ý đơn trùng (đơn mới)", requires=("danvan.duplicates.engine",),
+          baseline=_exact_run, baseline_name="quét đầy đủ, cùng đặc trưng", same=_same)
+def _(ctx):
+    i, draft = _next(ctx, "next")
+    return i, _suggest(ctx, draft)

@@ -1,0 +1,91 @@
+"""List pages with filters, rendered by the real views through Django's test Client as a province
+officer; baseline: the plain SQL that fetches the same page of rows (50, newest first) in the scope."""
+
+from __future__ import annotations
+
+from bench.scenarios import scenario
+
+LETTERS = ("danvan.letters.views",)
+RECEPTION = ("danvan.reception.views",)
+MOBILISATION = ("danvan.mobilisation.views",)
+
+
+def _letters_sql(ctx, where: str = "", params=()):
+    return ctx.sql(
+        "SELECT l.id, l.received_on, l.summary, l.status, l.due_on, o.name FROM letters_letter l "
+        "JOIN units_area a ON a.id = l.area_id JOIN units_organisation o ON o.id = l.organisation_id "
+        f"WHERE l.archived_at IS NULL AND a.path LIKE %s {where} ORDER BY l.received_on DESC, l.id DESC LIMIT 50",
+        [ctx.root.path + "%", *params],
+    )
+
+
+@scenario("page: danh sách đơn", requires=LETTERS, baseline=lambda ctx: _letters_sql(ctx),
+          baseline_name="SQL trang 50 đơn")
+def _(ctx):
+    return ctx.get("/don-thu/")
+
+
+@scenario("page: đơn lọc khiếu nại, đất đai", requires=LETTERS,
+          baseline=lambda ctx: _letters_sql(ctx, "AND l.content_kind = %s AND l.field = %s", ("complaint", "land")),
+          baseline_name="SQL trang 50 đơn lọc")
+def _(ctx):
+    return ctx.get("/don-thu/?content_kind=complaint&field=land")
+
+
+@scenario("page: đơn quá hạn", requires=LETTERS,
+          baseline=lambda ctx: _letters_sql(ctx, "AND l.due_on < %s", (ctx.today,)),
+          baseline_name="SQL trang 50 đơn quá hạn")
+def _(ctx):
+    return ctx.get("/don-thu/?deadline=overdue")
+
+
+@scenario("page: tìm đơn theo từ khóa", requires=LETTERS,
+          baseline=lambda ctx: _letters_sql(ctx, "AND l.summary LIKE %s", ("%bồi thường%",)),
+          baseline_name="SQL LIKE trên tóm tắt")
+def _(ctx):
+    return ctx.get("/don-thu/?q=b%E1%BB%93i+th%C6%B0%E1%BB%9Dng")
+
+
+def _sessions_sql(ctx):
+    return ctx.sql(
+        "SELECT s.id, s.date, s.kind, s.place FROM reception_receptionsession s JOIN units_area a ON a.id = s.area_id "
+        "WHERE s.archived_at IS NULL AND a.path LIKE %s ORDER BY s.date DESC, s.id DESC LIMIT 50",
+        [ctx.root.path + "%"],
+    )
+
+
+@scenario("page: danh sách buổi tiếp công dân", requires=RECEPTION, baseline=_sessions_sql,
+          baseline_name="SQL trang 50 buổi tiếp")
+def _(ctx):
+    return ctx.get("/tiep-cong-dan/")
+
+
+@scenario("page: sổ tiếp công dân", requires=RECEPTION,
+          baseline=lambda ctx: ctx.sql(
+              "SELECT v.id, s.date, v.summary FROM reception_visit v JOIN reception_receptionsession s ON s.id = "
+              "v.session_id JOIN units_area a ON a.id = v.area_id WHERE v.archived_at IS NULL AND a.path LIKE %s "
+              "ORDER BY s.date DESC, v.id DESC LIMIT 50", [ctx.root.path + "%"]),
+          baseline_name="SQL trang 50 lượt tiếp")
+def _(ctx):
+    return ctx.get("/tiep-cong-dan/so-tiep-cong-dan/")
+
+
+@scenario("page: danh sách đối thoại", requires=MOBILISATION,
+          baseline=lambda ctx: ctx.sql(
+              "SELECT d.id, d.held_on, d.topic FROM mobilisation_dialogue d JOIN units_area a ON a.id = d.area_id "
+              "WHERE d.archived_at IS NULL AND a.path LIKE %s ORDER BY d.held_on DESC, d.id DESC LIMIT 50",
+              [ctx.root.path + "%"]),
+          baseline_name="SQL trang 50 đối thoại")
+def _(ctx):
+    return ctx.get("/dan-van/doi-thoai/")
+
+
+@scenario("page: mô hình Dân vận khéo", requires=MOBILISATION,
+          baseline=lambda ctx: ctx.sql(
+              "SELECT p.id, p.registered_on, p.name FROM mobilisation_goodpractice p JOIN units_area a ON "
+              "a.id = p.area_id WHERE p.archived_at IS NULL AND a.path LIKE %s "
+              "ORDER BY p.registered_on DESC, p.id DESC "
+              "LIMIT 50", [ctx.root.path + "%"]),
+          baseline_name="SQL trang 50 mô hình")
+def _(ctx):
+    return ctx.get("/dan-van/dan-van-kheo/")

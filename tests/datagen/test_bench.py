@@ -1,0 +1,79 @@
+"""The benchmark harness (bench/) and the load test's accounts, without timing anything."""
+
+import pytest
+
+from bench.__main__ import percentile, print_table
+from bench.scenarios import REGISTRY, scenario
+
+
+def test_the_table_shows_every_scenario_with_its_baseline_ratio_and_errors(capsys):
+    rows = [
+        {"scenario": "count: a", "baseline": "SQL COUNT", "median_ms": 12.0, "p95_ms": 15.5,
+         "baseline_median_ms": 4.0, "ratio": 3.0, "agrees": True},
+        {"scenario": "count: b", "baseline": "SQL SUM", "median_ms": 2.0, "p95_ms": 2.5,
+         "baseline_median_ms": 2.0, "ratio": 1.0, "agrees": False},
+        {"scenario": "page: c", "baseline": "SQL", "error": "AssertionError: GET /x/ -> 500"},
+    ]
+    print_table(rows, {"letters.Letter": 50_000, "reception.Visit": 40_000})
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split()[:2] == ["scenario", "data"]
+    a = next(line for line in out if line.startswith("count: a"))
+    assert "50k đơn/40k lượt" in a and "12.0" in a and "15.5" in a and "SQL COUNT" in a and "3.0×" in a
+    assert a.rstrip().endswith("=")
+    assert next(line for line in out if line.startswith("count: b")).rstrip().endswith("≠")
+    c = next(line for line in out if line.startswith("page: c"))
+    assert "LỖI" in c and "500" in c
+
+
+def test_percentile_is_the_nearest_rank():
+    values = list(range(1, 101))
+    assert percentile(values, 50) in (50, 51)
+    assert percentile(values, 95) == 95
+    assert percentile([7.0], 95) == 7.0
+
+
+def test_a_scenario_whose_module_is_absent_is_not_registered():
+    before = len(REGISTRY)
+
+    @scenario("absent: duplicates", requires=("danvan.does_not_exist",))
+    def absent(ctx):
+        return 1
+
+    assert len(REGISTRY) == before
+    scenario("present: core", requires=("danvan.core",))(lambda ctx: 1)
+    assert REGISTRY[-1].name == "present: core"
+    REGISTRY.pop()
+
+
+@pytest.mark.django_db
+def test_load_test_officers_can_log_in_and_see_their_province(tree, client):
+    from bench.load.setup import PASSWORD, ensure_officers
+    names = ensure_officers("04", 3)
+    assert names == ["load-officer-01", "load-officer-02", "load-officer-03"]
+    assert ensure_officers("04", 3) == names  # a second run reuses the accounts
+    # As locust does: the login form, then the letter list.
+    response = client.post("/tai-khoan/dang-nhap/", {"username": "load-officer-02", "password": PASSWORD})
+    assert response.status_code == 302
+    from danvan.accounts.models import User
+
+    user = User.objects.get(username="load-officer-02")
+    assert user.organisation == tree.ubnd_cb and user.can_record
+    assert client.get("/don-thu/").status_code == 200
+
+
+def test_a_slow_scenario_gets_fewer_runs_within_its_budget_but_at_least_three():
+    from bench.__main__ import measure
+
+    calls = []
+
+    def slow(ctx):
+        calls.append(1)
+        import time
+
+        time.sleep(0.02)
+        return "ok"
+
+    times, result = measure(slow, None, repeat=15, budget=0.01)
+    assert result == "ok" and len(times) == 3 and len(calls) == 4  # one warm-up, three timed
+    times, _ = measure(lambda ctx: None, None, repeat=5, budget=60)
+    assert len(times) == 5
