@@ -18,7 +18,7 @@ from tests.browser.conftest import login, shot
 from tests.conftest import PASSWORD, make_user
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_alice_sees_the_earlier_letter_while_typing_and_files_the_repeat(page, tree):
     dup_index.forget()
     alice = make_user("alice", tree.board_cb, Role.OFFICER, first_name="Alice", last_name="Nguyễn")

@@ -1,0 +1,286 @@
+"""The process-wide index, fed from `LetterFingerprint` rows and kept in step with them.
+
+Writes: a letter's fingerprint row is written in the same transaction as the letter (signals in
+`apps.py`), so it is exactly as durable as the letter. Reads: before each query the process applies
+the rows whose `revision` (a nanosecond timestamp) is newer than its previous sync, minus a margin
+that covers transactions committing late; a revision already applied is skipped, so re-reading is
+harmless. Another process's writes are therefore seen at its next query; a database restored or
+rebuilt (`IndexGeneration` token changed) makes the process reload everything.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+from django.db import transaction
+
+from danvan.core.choices import Field
+from danvan.duplicates.engine import Doc, DuplicateIndex
+from danvan.duplicates.features import Identity, feature_hash, letter_features, petitioner_keys
+from danvan.duplicates.models import IndexGeneration, LetterFingerprint
+
+if TYPE_CHECKING:
+    from danvan.letters.models import Letter
+
+logger = logging.getLogger(__name__)
+
+FIELD_CODES = {value: code for code, value in enumerate(Field.values)}
+SYNC_MARGIN_NS = 120 * 10**9  # transactions that commit up to two minutes after their write are still seen
+INLINE_FINGERPRINT_LIMIT = 20_000  # letters loaded in bulk (datagen) fingerprinted at first use up to this many
+AREA_CACHE_SECONDS = 300
+
+
+def letter_text(letter: Letter) -> str:
+    return f"{letter.summary}\n{letter.content}"
+
+
+def letter_identity(letter: Letter, citizens) -> Identity | None:
+    """What must stay out of a protected letter's features (Luật Tố cáo 2018 Điều 8.3, 47)."""
+    if not letter.protects_identity:
+        return None
+    names, numbers = [], []
+    for citizen in citizens:
+        names.append(citizen.full_name)
+        numbers += [citizen.id_number, "".join(ch for ch in citizen.phone if ch.isdigit())]
+        if citizen.birth_year:
+            numbers.append(str(citizen.birth_year))
+    return Identity(names=tuple(n for n in names if n), numbers=tuple(n for n in numbers if n))
+
+
+def stored_petitioner_keys(citizens) -> list[int]:
+    keys: set[int] = set()
+    for citizen in citizens:
+        keys |= {feature_hash(k) for k in petitioner_keys(full_name=citizen.full_name, id_number=citizen.id_number,
+                                                           birth_year=citizen.birth_year, stored=True)}
+    return sorted(keys)
+
+
+def _to_blob(values) -> bytes:
+    return np.asarray(sorted(set(values)), dtype="<u4").tobytes()
+
+
+def _from_blob(blob) -> np.ndarray:
+    return np.frombuffer(bytes(blob), dtype="<u4").astype(np.uint32)
+
+
+def fingerprint_fields(letter: Letter) -> dict:
+    citizens = [link.citizen for link in letter.petitioner_links.select_related("citizen")]
+    features = letter_features(letter_text(letter), identity=letter_identity(letter, citizens))
+    return {
+        "matter_id": letter.matter_id,
+        "scope_area_id": letter.area_id,
+        "subject_area_id": letter.subject_area_id or 0,
+        "field": letter.field,
+        "received_on": letter.received_on,
+        "protected": letter.protects_identity,
+        "active": letter.archived_at is None,
+        "features": _to_blob(features.hashes()),
+        "petitioner_keys": _to_blob(stored_petitioner_keys(citizens)),
+        "strong": " ".join(sorted(features.strong)),
+        "revision": time.time_ns(),
+    }
+
+
+def refresh_fingerprint(letter: Letter) -> LetterFingerprint:
+    """Write (or rewrite) the fingerprint of one letter; the in-memory index picks it up at its next query."""
+    values = fingerprint_fields(letter)
+    fingerprint, _ = LetterFingerprint.objects.update_or_create(letter_id=letter.pk, defaults=values)
+    state = _STATE
+    if state.index is not None and state.token is not None:
+        with state.lock:
+            _apply(state, fingerprint.letter_id, values)
+    return fingerprint
+
+
+def _doc(letter_id: int, values: dict) -> Doc:
+    return Doc(letter=letter_id, matter=values["matter_id"], scope_area=values["scope_area_id"],
+               subject_area=values["subject_area_id"], field=FIELD_CODES.get(values["field"], -1),
+               received=values["received_on"].toordinal(), protected=values["protected"],
+               features=_from_blob(values["features"]), petitioner_keys=_from_blob(values["petitioner_keys"]))
+
+
+def _apply(state: _State, letter_id: int, values: dict) -> None:
+    if state.revisions.get(letter_id) == values["revision"]:
+        return
+    if values["active"]:
+        state.index.add(_doc(letter_id, values))
+    else:
+        state.index.remove(letter_id)
+    state.revisions[letter_id] = values["revision"]
+    state.watermark = max(state.watermark, values["revision"])
+
+
+ROW_FIELDS = ("letter_id", "matter_id", "scope_area_id", "subject_area_id", "field", "received_on", "protected",
+              "active", "features", "petitioner_keys", "revision")
+
+
+@dataclass
+class _State:
+    lock: threading.RLock = field(default_factory=threading.RLock)
+    index: DuplicateIndex | None = None
+    token: str | None = None
+    watermark: int = 0
+    last_sync: int = 0
+    revisions: dict[int, int] = field(default_factory=dict)
+    area_masks: dict[str, tuple[float, np.ndarray]] = field(default_factory=dict)
+
+
+_STATE = _State()
+
+
+def _current_token() -> str:
+    token = IndexGeneration.objects.order_by("-pk").values_list("token", flat=True).first()
+    if token is None:
+        token = IndexGeneration.objects.create(token=uuid.uuid4().hex).token
+    return token
+
+
+def _fingerprint_missing(limit: int) -> int:
+    """Letters written in bulk, without signals (the data generator): fingerprint a bounded number inline."""
+    from danvan.letters.models import Letter
+
+    missing = Letter.objects.exclude(pk__in=LetterFingerprint.objects.values("letter_id"))
+    if missing[: limit + 1].count() > limit:
+        logger.warning("More than %d letters have no fingerprint: run `danvan reindex_duplicates`.", limit)
+        return 0
+    count = 0
+    for letter in missing.select_related("matter").iterator(chunk_size=500):
+        refresh_fingerprint(letter)
+        count += 1
+    return count
+
+
+def _full_load(state: _State, token: str) -> None:
+    """Every active fingerprint into flat arrays, then one bulk build (no object per letter)."""
+    _fingerprint_missing(INLINE_FINGERPRINT_LIMIT)
+    state.last_sync = time.time_ns()
+    columns: dict[str, list] = {name: [] for name in ("letter", "matter", "scope_area", "subject_area", "field",
+                                                      "received", "protected")}
+    blobs, p_blobs, revisions, watermark = [], [], {}, 0
+    rows = LetterFingerprint.objects.filter(active=True).values_list(
+        "letter_id", "matter_id", "scope_area_id", "subject_area_id", "field", "received_on", "protected", "features",
+        "petitioner_keys", "revision")
+    for letter, matter, scope, subject, field_, received, protected, features, people, revision in rows.iterator(
+            chunk_size=5000):
+        for name, value in (("letter", letter), ("matter", matter), ("scope_area", scope),
+                            ("subject_area", subject), ("field", FIELD_CODES.get(field_, -1)),
+                            ("received", received.toordinal()), ("protected", protected)):
+            columns[name].append(value)
+        blobs.append(bytes(features))
+        p_blobs.append(bytes(people))
+        revisions[letter] = revision
+        watermark = max(watermark, revision)
+    from danvan.duplicates.engine import COLUMNS
+
+    arrays = {name: np.asarray(values, dtype=COLUMNS[name]) for name, values in columns.items()}
+    lengths = np.fromiter((len(b) // 4 for b in blobs), dtype=np.int64, count=len(blobs))
+    p_lengths = np.fromiter((len(b) // 4 for b in p_blobs), dtype=np.int64, count=len(p_blobs))
+    owners = np.arange(len(blobs), dtype=np.int32)
+    index = DuplicateIndex()
+    index.build_arrays(arrays, np.frombuffer(b"".join(blobs), dtype="<u4").astype(np.uint32),
+                       np.repeat(owners, lengths), np.frombuffer(b"".join(p_blobs), dtype="<u4").astype(np.uint32),
+                       np.repeat(owners, p_lengths))
+    state.index, state.token, state.revisions, state.watermark = index, token, revisions, watermark
+
+
+def current_index() -> DuplicateIndex:
+    """The index of this process, brought up to date with the fingerprint table."""
+    state = _STATE
+    with state.lock:
+        token = _current_token()
+        if state.index is None or state.token != token or state.index.needs_rebuild():
+            _full_load(state, token)
+            return state.index
+        # Only (letter, revision) pairs first: after a bulk load the margin covers thousands of rows already
+        # applied, and their features need not be read again at every query.
+        # A row committed since the last sync was written at most SYNC_MARGIN_NS before it was committed.
+        since, state.last_sync = state.last_sync - SYNC_MARGIN_NS, time.time_ns()
+        recent = LetterFingerprint.objects.filter(revision__gte=since).values_list("letter_id", "revision")
+        changed = [letter for letter, revision in recent if state.revisions.get(letter) != revision]
+        for start in range(0, len(changed), 500):
+            for row in LetterFingerprint.objects.filter(letter_id__in=changed[start:start + 500]).values(*ROW_FIELDS):
+                _apply(state, row["letter_id"], row)
+        return state.index
+
+
+def forget() -> None:
+    """Drop this process's index (tests; after a rebuild the generation token does the same)."""
+    with _STATE.lock:
+        _STATE.index, _STATE.token, _STATE.revisions, _STATE.watermark, _STATE.last_sync = None, None, {}, 0, 0
+        _STATE.area_masks.clear()
+
+
+def allowed_areas(user) -> np.ndarray | None:
+    """A boolean array indexed by area id: the areas in the user's scope (None: everything)."""
+    from danvan.units.models import Area
+
+    if user.is_superuser:
+        return None
+    scope = user.scope_path or ""
+    now = time.monotonic()
+    cached = _STATE.area_masks.get(scope)
+    if cached and now - cached[0] < AREA_CACHE_SECONDS:
+        return cached[1]
+    ids = np.fromiter(Area.objects.filter(path__startswith=scope).values_list("pk", flat=True), dtype=np.int64) \
+        if scope else np.zeros(0, dtype=np.int64)
+    mask = np.zeros(int(ids.max()) + 1 if len(ids) else 1, dtype=bool)
+    mask[ids] = True
+    _STATE.area_masks[scope] = (now, mask)
+    return mask
+
+
+REINDEX_CHUNK = 2000
+
+
+def _fingerprint_rows(letters: list[Letter]) -> list[LetterFingerprint]:
+    """Fingerprints of a chunk of letters, their petitioners read in one query."""
+    from danvan.letters.models import LetterPetitioner
+
+    citizens: dict[int, list] = {}
+    links = LetterPetitioner.objects.filter(letter_id__in=[letter.pk for letter in letters]).select_related("citizen")
+    for link in links.order_by("letter_id", "position"):
+        citizens.setdefault(link.letter_id, []).append(link.citizen)
+    rows = []
+    for letter in letters:
+        people = citizens.get(letter.pk, [])
+        features = letter_features(letter_text(letter), identity=letter_identity(letter, people))
+        rows.append(LetterFingerprint(
+            letter_id=letter.pk, matter_id=letter.matter_id, scope_area_id=letter.area_id,
+            subject_area_id=letter.subject_area_id or 0, field=letter.field, received_on=letter.received_on,
+            protected=letter.protects_identity, active=letter.archived_at is None,
+            features=_to_blob(features.hashes()), petitioner_keys=_to_blob(stored_petitioner_keys(people)),
+            strong=" ".join(sorted(features.strong)), revision=time.time_ns(),
+        ))
+    return rows
+
+
+@transaction.atomic
+def reindex_all(*, progress=None) -> int:
+    """Recompute every letter's fingerprint and start a new generation (every process reloads).
+
+    In chunks of `REINDEX_CHUNK` letters, by primary key: a million letters in a few bulk statements
+    per chunk rather than three queries per letter."""
+    from danvan.letters.models import Letter
+
+    LetterFingerprint.objects.all().delete()  # derived data, recomputed in full below
+    fields = ("pk", "summary", "content", "content_kind", "matter_id", "area_id", "subject_area_id", "field",
+              "received_on", "archived_at")
+    count, last = 0, 0
+    while True:
+        chunk = list(Letter.objects.filter(pk__gt=last).order_by("pk").only(*fields)[:REINDEX_CHUNK])
+        if not chunk:
+            break
+        LetterFingerprint.objects.bulk_create(_fingerprint_rows(chunk), batch_size=500)
+        count += len(chunk)
+        last = chunk[-1].pk
+        if progress:
+            progress(count)
+    IndexGeneration.objects.create(token=uuid.uuid4().hex)
+    forget()
+    return count

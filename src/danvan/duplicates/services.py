@@ -1,0 +1,305 @@
+"""Suggestions of earlier letters and matters that a letter (or a draft at intake) may repeat, and the
+officer's decisions on them.
+
+A letter about a matter already resolved is not processed again but filed (TT 05/2021/TT-TTCP Điều 6,
+7); the seeds report that a tenth of letters are such repeats. The officer decides: a suggestion is a
+hint with its reasons, never an automatic join.
+
+Denouncer protection (Luật Tố cáo 2018 Điều 8.3, 47): suggestions only come from letters the viewer may
+see (`Letter.objects.restrict`); a protected letter's petitioner is never named in a suggestion and
+matches on the petitioner only count for a viewer who may see identities; the features of a protected
+letter leave out its petitioner's name and numbers (`index.letter_identity`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from danvan.core import services as audited
+from danvan.core.choices import Field
+from danvan.core.models import Action
+from danvan.duplicates import index as dup_index
+from danvan.duplicates.engine import Hit, Query
+from danvan.duplicates.features import describe_strong, feature_hash, letter_features, petitioner_keys
+from danvan.duplicates.models import DuplicateDecision, LetterFingerprint, Verdict
+from danvan.people.services import MASK
+
+if TYPE_CHECKING:
+    from danvan.accounts.models import User
+    from danvan.letters.models import Letter
+    from danvan.matters.models import Matter
+    from danvan.units.models import Area
+
+# At or above this score a suggestion is shown as "probably the same matter" (tuned on the labelled
+# sets in tests/duplicates/test_quality.py, which fail if precision or recall drop).
+SAME_MATTER_THRESHOLD = 0.25
+# ...and only when the texts share something: the same petitioner in the same commune and field, with
+# nothing else in common, is as often another matter of the same person (hand-written set, A and B).
+SAME_MATTER_MIN_TEXT = 0.05
+DEFAULT_SUGGESTIONS = 5
+
+
+@dataclass
+class Suggestion:
+    letter: Letter
+    matter: Matter
+    score: float
+    likely_same: bool
+    reasons: list[str]
+    petitioner: str
+    matter_resolved: bool
+    hit: Hit
+
+    @property
+    def percent(self) -> int:
+        return round(self.score * 100)
+
+
+@dataclass
+class MatterSuggestion:
+    matter: Matter
+    score: float
+    letters: list[Suggestion] = field(default_factory=list)
+
+
+def is_likely_same(hit: Hit) -> bool:
+    return hit.score >= SAME_MATTER_THRESHOLD and (hit.text >= SAME_MATTER_MIN_TEXT or hit.strong > 0)
+
+
+def _see_identities(user: User) -> bool:
+    return bool(user.is_superuser or user.can_see_identities)
+
+
+def _petitioner_query_keys(people: Iterable[tuple[str, str, int | None]]) -> dict[int, float]:
+    keys: dict[int, float] = {}
+    for full_name, id_number, birth_year in people:
+        for key, certainty in petitioner_keys(full_name=full_name, id_number=id_number,
+                                              birth_year=birth_year).items():
+            h = feature_hash(key)
+            keys[h] = max(keys.get(h, 0.0), certainty)
+    return keys
+
+
+def _rejected_with(letter_id: int) -> frozenset[int]:
+    """Letters an officer said are not about the same matter as `letter_id` (either way round)."""
+    rows = DuplicateDecision.objects.active().filter(verdict=Verdict.DIFFERENT)
+    left = rows.filter(letter_id=letter_id).values_list("candidate_id", flat=True)
+    right = rows.filter(candidate_id=letter_id).values_list("letter_id", flat=True)
+    return frozenset(left) | frozenset(right)
+
+
+def _reasons(user: User, hit: Hit, letter: Letter, shared_strong: list[str]) -> list[str]:
+    reasons = []
+    if hit.petitioner >= 1.0:
+        reasons.append(_("Trùng người viết đơn (số CCCD)"))
+    elif hit.petitioner >= 0.9:
+        reasons.append(_("Trùng người viết đơn (họ tên, năm sinh)"))
+    elif hit.petitioner > 0:
+        reasons.append(_("Trùng họ tên người viết đơn"))
+    if hit.text > 0:
+        reasons.append(_("Nội dung giống %(p)d%%") % {"p": round(hit.text * 100)})
+    if shared_strong:
+        reasons.append(_("Cùng số văn bản, ngày, số liệu: %(items)s") % {"items": ", ".join(shared_strong)})
+    elif hit.strong:
+        reasons.append(_("Cùng %(n)d số văn bản, ngày, số liệu") % {"n": hit.strong})
+    if hit.same_area and letter.subject_area_id:
+        reasons.append(_("Cùng địa bàn: %(area)s") % {"area": letter.subject_area.name})
+    if hit.same_field:
+        reasons.append(_("Cùng lĩnh vực: %(field)s") % {"field": Field(letter.field).label})
+    if hit.other_petitioner:
+        reasons.append(_("Người viết đơn khác"))
+    return reasons
+
+
+def _petitioner_display(letter: Letter) -> str:
+    if letter.anonymous:
+        return _("Nặc danh")
+    if letter.protects_identity:
+        return MASK  # never named in a suggestion, whoever looks (the letter page applies the full rule)
+    return ", ".join(link.citizen.full_name for link in letter.petitioner_links.all())
+
+
+def _suggest(user: User, query: Query, query_strong: set[str], *, k: int, received_before: int | None = None,
+             exclude_letters: frozenset[int] = frozenset(), exclude_matters: frozenset[int] = frozenset(),
+             exclude_pairs: frozenset[int] = frozenset()) -> list[Suggestion]:
+    from danvan.letters.models import Letter, LetterPetitioner
+    from danvan.matters.models import MatterStatus
+
+    if not (user and user.is_authenticated and user.is_active):
+        return []
+    idx = dup_index.current_index()
+    hits = idx.query(query, k=k * 2 + 5, allowed_areas=dup_index.allowed_areas(user),
+                     received_before=received_before, exclude_letters=exclude_letters,
+                     exclude_matters=exclude_matters, exclude_pairs=exclude_pairs,
+                     see_protected_petitioners=_see_identities(user))
+    if not hits:
+        return []
+    ids = [h.letter for h in hits]
+    letters = {
+        letter.pk: letter
+        for letter in Letter.objects.restrict(user).active().filter(pk__in=ids)
+        .select_related("matter", "subject_area")
+        .prefetch_related(Prefetch("petitioner_links", LetterPetitioner.objects.select_related("citizen")))
+    }
+    strong_of = dict(LetterFingerprint.objects.filter(letter_id__in=list(letters)).values_list("letter_id", "strong"))
+    suggestions = []
+    for hit in hits:
+        letter = letters.get(hit.letter)
+        if letter is None:
+            continue  # archived, or moved out of the viewer's scope since the index saw it
+        shared = sorted(set(strong_of.get(letter.pk, "").split()) & query_strong)
+        if letter.protects_identity and not letter.may_see_identity(user):
+            # A denunciation's content is shown only to heads and its handler (Luật Tố cáo 2018 Điều 47):
+            # the numbers it shares are counted in the score but not listed.
+            shared = []
+        suggestions.append(Suggestion(
+            letter=letter, matter=letter.matter, score=hit.score, likely_same=is_likely_same(hit),
+            reasons=_reasons(user, hit, letter, [describe_strong(s) for s in shared]),
+            petitioner=_petitioner_display(letter),
+            matter_resolved=letter.matter.status in (MatterStatus.RESOLVED, MatterStatus.FINAL), hit=hit,
+        ))
+        if len(suggestions) == k:
+            break
+    return suggestions
+
+
+def suggestions_for_letter(user: User, letter: Letter, *, k: int = DEFAULT_SUGGESTIONS) -> list[Suggestion]:
+    """Earlier letters (received on or before this one) about possibly the same matter, best first.
+
+    Letters already in the letter's matter, and pairs an officer rejected, are left out.
+    """
+    fingerprint = LetterFingerprint.objects.filter(letter_id=letter.pk).first()
+    if fingerprint is None:
+        fingerprint = dup_index.refresh_fingerprint(letter)
+    citizens = [link.citizen for link in letter.petitioner_links.select_related("citizen")]
+    # A protected letter's petitioner is used to look for other letters only by a viewer who may see
+    # it: a match shown to anyone else would tell them who denounced (Luật Tố cáo 2018 Điều 8.3).
+    may_use_petitioner = not letter.protects_identity or letter.may_see_identity(user)
+    keys = _petitioner_query_keys((c.full_name, c.id_number, c.birth_year) for c in citizens) \
+        if may_use_petitioner else {}
+    strong = set(fingerprint.strong.split())
+    query = Query(
+        features=np.frombuffer(bytes(fingerprint.features), dtype="<u4").astype(np.uint32),
+        strong=np.array(sorted(feature_hash(s) for s in strong), dtype=np.uint32),
+        petitioner_keys=keys, subject_area=letter.subject_area_id or 0,
+        field=dup_index.FIELD_CODES.get(letter.field, -1),
+    )
+    return _suggest(user, query, strong, k=k, received_before=letter.received_on.toordinal(),
+                    exclude_letters=frozenset({letter.pk}), exclude_matters=frozenset({letter.matter_id}),
+                    exclude_pairs=_rejected_with(letter.pk))
+
+
+def suggestions_for_draft(
+    user: User,
+    *,
+    text: str,
+    petitioners: Iterable[tuple[str, str, int | None]] = (),
+    subject_area: Area | None = None,
+    field: str = "",
+    received_on: dt.date | None = None,
+    k: int = DEFAULT_SUGGESTIONS,
+    exclude_letters: frozenset[int] = frozenset(),
+) -> list[Suggestion]:
+    """Suggestions while a letter is being entered: `text` is its summary and content, `petitioners`
+    (full name, ID number, birth year) as typed."""
+    features = letter_features(text)
+    if not features.terms and not any(p[0] or p[1] for p in petitioners):
+        return []
+    query = Query(
+        features=np.array(features.hashes(), dtype=np.uint32),
+        strong=np.array(features.strong_hashes(), dtype=np.uint32),
+        petitioner_keys=_petitioner_query_keys(petitioners),
+        subject_area=subject_area.pk if subject_area else 0, field=dup_index.FIELD_CODES.get(field, -1),
+    )
+    return _suggest(user, query, set(features.strong), k=k,
+                    received_before=received_on.toordinal() if received_on else None,
+                    exclude_letters=exclude_letters)
+
+
+def group_by_matter(suggestions: list[Suggestion]) -> list[MatterSuggestion]:
+    """The matters behind the suggested letters, ranked by their best letter."""
+    groups: dict[int, MatterSuggestion] = {}
+    for s in suggestions:
+        group = groups.setdefault(s.matter.pk, MatterSuggestion(matter=s.matter, score=s.score))
+        group.letters.append(s)
+        group.score = max(group.score, s.score)
+    return sorted(groups.values(), key=lambda g: -g.score)
+
+
+# ---------------------------------------------------------------------------------------------- decisions
+
+def _pair(actor: User, letter: Letter, candidate: Letter) -> tuple[Letter, Letter]:
+    from danvan.letters.models import Letter
+
+    letter = Letter.objects.restrict(actor, Action.CHANGE).filter(pk=letter.pk).first()
+    candidate = Letter.objects.restrict(actor).filter(pk=candidate.pk).first()
+    if letter is None or candidate is None:
+        raise PermissionDenied(_("Không có quyền quyết định về cặp đơn này."))
+    if letter.pk == candidate.pk:
+        raise ValidationError({"candidate": _("Không thể so một đơn với chính nó.")})
+    return letter, candidate
+
+
+def _record(actor: User, letter: Letter, candidate: Letter, verdict: str, note: str, reason: str) -> DuplicateDecision:
+    hit_reasons = ""
+    score = 0.0
+    for s in suggestions_for_letter(actor, letter, k=20):
+        if s.letter.pk == candidate.pk:
+            score, hit_reasons = s.score, "; ".join(s.reasons)
+    return audited.create(
+        DuplicateDecision, actor, organisation=letter.organisation, letter=letter, candidate=candidate,
+        matter=candidate.matter, verdict=verdict, score=score, reasons=hit_reasons, note=note.strip()[:500],
+        decided_by=actor, reason=reason,
+    )
+
+
+@transaction.atomic
+def reject_suggestion(actor: User, letter: Letter, candidate: Letter, *, note: str = "") -> DuplicateDecision:
+    """The officer says `candidate` is not about the same matter: recorded, and not suggested again."""
+    letter, candidate = _pair(actor, letter, candidate)
+    return _record(actor, letter, candidate, Verdict.DIFFERENT, note, _("Không cùng vụ việc"))
+
+
+@transaction.atomic
+def confirm_same_matter(actor: User, letter: Letter, candidate: Letter, *, note: str = "",
+                        on: dt.date | None = None) -> DuplicateDecision:
+    """The officer confirms `letter` is about the matter of `candidate`: the letter joins that matter,
+    and if the matter was already resolved the letter is filed as a duplicate (TT 05/2021/TT-TTCP)."""
+    from danvan.letters import services as letter_services
+    from danvan.letters.models import FiledReason
+    from danvan.letters.workflow import LetterStatus, can_move
+    from danvan.matters.models import MatterStatus
+
+    letter, candidate = _pair(actor, letter, candidate)
+    matter = candidate.matter
+    decision = _record(actor, letter, candidate, Verdict.SAME_MATTER, note,
+                       _("Cùng vụ việc với đơn %(code)s") % {"code": candidate.code})
+    if letter.matter_id != matter.pk:
+        letter = join_matter(actor, letter, matter)
+    if matter.status in (MatterStatus.RESOLVED, MatterStatus.FINAL) and can_move(letter.status, LetterStatus.FILED):
+        letter_services.file_letter(
+            actor, letter, reason=FiledReason.DUPLICATE, filed_on=on or dt.date.today(),
+            note=_("Trùng vụ việc đã giải quyết (đơn %(code)s)") % {"code": candidate.code},
+        )
+    return decision
+
+
+def join_matter(actor: User, letter: Letter, matter: Matter) -> Letter:
+    """Move a letter into another matter, through the letters app's service when it has one."""
+    from danvan.letters import services as letter_services
+
+    service = getattr(letter_services, "join_matter", None)
+    if service is not None:
+        return service(actor, letter, matter)
+    # The letters app has no service for this yet: an audited update of the one field (core.services).
+    return audited.update(letter, actor, matter=matter,
+                          reason=_("Gộp vào vụ việc: %(title)s") % {"title": matter.title[:200]})
