@@ -5,8 +5,9 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 DB     ?= sqlite
 SCALE  ?= demo
+LOAD_VENV ?= var/load-venv
 
-.PHONY: demo test install install-test lint browser bench messages clean
+.PHONY: demo test install install-test lint browser bench load messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,8 +42,19 @@ lint: install-test
 	$(BIN)/ruff check .
 	DANVAN_DEBUG=true $(BIN)/danvan makemigrations --check --dry-run
 
+# Benchmarks: the database is generated on first use (var/bench-<scale>.sqlite3 or danvan_bench_<scale>).
 bench: install-test
-	DANVAN_DEBUG=true $(BIN)/python -m bench --db $(DB) --scale $(SCALE)
+	DANVAN_DEBUG=true $(BIN)/python -m bench --db $(DB) --scale $(SCALE) \
+	  $(if $(BENCH_DATABASE_URL),--database-url $(BENCH_DATABASE_URL)) $(if $(ONLY),--only "$(ONLY)")
+
+# Load test tools live in their own environment: they are not dependencies of danvan.
+$(LOAD_VENV)/.installed:
+	$(PYTHON) -m venv $(LOAD_VENV)
+	$(LOAD_VENV)/bin/pip install -q 'locust>=2.20' 'gunicorn>=22'
+	touch $@
+
+load: install-test $(LOAD_VENV)/.installed
+	$(BIN)/python -m bench.load --tools $(LOAD_VENV) $(if $(LOAD_DATABASE_URL),--database-url $(LOAD_DATABASE_URL))
 
 # Collect translatable strings (Vietnamese source) and compile the English catalogue (needs gettext).
 messages: install-test
