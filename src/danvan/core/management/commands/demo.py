@@ -1,5 +1,6 @@
 """`danvan demo`: migrate, load the real units, create the demo accounts and data, then serve."""
 
+from django.apps import apps
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -27,12 +28,22 @@ class Command(BaseCommand):
         accounts = self.create_accounts()
         if not options["no_data"] and "generate" in get_commands():
             call_command("generate", scale="demo", seed=2026, if_empty=True, stdout=self.stdout)
+            self.fingerprint_generated_letters()
         url = f"http://127.0.0.1:{options['port']}/"
         self.stdout.write(self.style.SUCCESS(f"\nDân vận đang chạy tại {url}"))
         for username, description in accounts:
             self.stdout.write(f"  Đăng nhập: {username} / {DEMO_PASSWORD}   ({description})")
         if options["serve"]:
             call_command("runserver", f"127.0.0.1:{options['port']}", use_reloader=False)
+
+    def fingerprint_generated_letters(self) -> None:
+        """Generated letters are written in bulk, without the signals that fingerprint them (ADR 0010):
+        index them now, once, so the first letter page does not do it while an officer waits."""
+        if not (apps.is_installed("danvan.duplicates") and "reindex_duplicates" in get_commands()):
+            return
+        letters = apps.get_model("letters", "Letter").objects.count()
+        if apps.get_model("duplicates", "LetterFingerprint").objects.count() < letters:
+            call_command("reindex_duplicates", stdout=self.stdout)
 
     @transaction.atomic
     def create_accounts(self) -> list[tuple[str, str]]:
