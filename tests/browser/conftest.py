@@ -40,7 +40,16 @@ def browser():
 
     if not Path(CHROMIUM).exists():
         pytest.fail("Browser tests need Debian's chromium: apt-get install chromium (make test does it as root)")
+    from django.db import connections
+
+    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as pw:
+        # Once Playwright's event loop runs in this thread, Django hands the thread new connection objects,
+        # without the contents serialized at set-up: give them back, or serialized_rollback silently
+        # restores nothing and every browser test after the first finds the shipped rows gone.
+        for alias, contents in serialized.items():
+            if contents is not None and not hasattr(connections[alias], "_test_serialized_contents"):
+                connections[alias]._test_serialized_contents = contents
         browser = pw.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
