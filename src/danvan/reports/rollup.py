@@ -1,6 +1,7 @@
 """Roll-up of indicators over the unit tree: a unit's value covers its whole subtree.
 
-- Computed indicators call the apps' count functions (`registry`) on the unit's subtree; values
+- Computed indicators are the apps' count functions (`registry`) on the unit's subtree, read for the
+  root and all its units at once from `grouped` (one pass per record type for both periods); values
   entered by units (`EnteredValue`) are added, with one grouped query per period for the whole
   report (`Substr` on the area path), not one per unit.
 - A ratio is recomputed from its rolled-up numerator and denominator (22/29 = 75,9%), never the
@@ -23,6 +24,7 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Substr
 
 from danvan.core.formatting import vn_number, vn_percent
+from danvan.reports.grouped import Counted
 from danvan.reports.models import Aggregation, EnteredValue, Indicator, IndicatorGroup, Source, ValidationRule
 from danvan.reports.periods import Period, same_period_last_year
 from danvan.reports.registry import CountSource, source_for
@@ -208,36 +210,36 @@ class Engine:
         self.indicators = indicators if indicators is not None else catalogue()
         self._calls: dict[tuple, object] = {}
         self._entered: dict[tuple, EnteredTotals] = {}
-        self._grouped: dict[tuple, tuple[str, int, object]] = {}
+        self._grouped: dict[tuple, tuple[str, int, Counted]] = {}
 
-    def prefetch_units(self, root: Area, period: Period) -> None:
-        """Count every unit one level below `root` at once (`grouped`), one query per record type."""
+    def prefetch_units(self, root: Area, periods: list[Period]) -> None:
+        """Count `root`'s subtree and every unit one level below it at once (`grouped`): one pass per
+        record type for all the periods (the report's and the same period last year)."""
         from danvan.reports.grouped import GROUPED
 
         depth = len(root.path) + PATH_SEGMENT
-        targets = {source.target for i in self.indicators if i.source == Source.COMPUTED
-                   and (source := source_for(i.registry_key)) is not None and not source.filters}
+        targets = sorted({source.target for i in self.indicators if i.source == Source.COMPUTED
+                          and (source := source_for(i.registry_key)) is not None and not source.filters})
+        ranges = [(p.start, p.end) for p in periods]
         for target in targets:
-            key = (target, period.start, period.end)
-            if target in GROUPED and key not in self._grouped:
-                self._grouped[key] = (root.path, depth, GROUPED[target](root, period.start, period.end, depth))
+            if target not in GROUPED:
+                continue
+            for (start, end), counted in zip(ranges, GROUPED[target](root, ranges, depth), strict=True):
+                self._grouped[(target, start, end)] = (root.path, depth, counted)
 
     def _prefetched(self, source: CountSource, area: Area, period: Period, disaggregation_key: str) -> int | None:
-        """The figure from the grouped counts: a unit one level below the root, or the root itself as the
-        sum of its units (and of its own records) when the figure adds up (not a count of distinct matters)."""
-        from danvan.reports.grouped import NOT_ADDITIVE
-
+        """The figure from the grouped counts: the root's whole subtree, or a unit one level below it."""
         if source.filters or (disaggregation_key and not source.breakdown):
             return None
         found = self._grouped.get((source.target, period.start, period.end))
         if found is None:
             return None
-        root_path, depth, (results, zero) = found
-        if area.path == root_path and (source.target, source.attribute) not in NOT_ADDITIVE:
-            return sum(source.extract(result, disaggregation_key) for result in results.values())
+        root_path, depth, counted = found
+        if area.path == root_path:
+            return source.extract(counted.total, disaggregation_key)
         if len(area.path) != depth or not area.path.startswith(root_path):
             return None
-        return source.extract(results.get(area.path, zero), disaggregation_key)
+        return source.extract(counted.unit(area.path), disaggregation_key)
 
     def entered(self, roots: list[Area], period: Period) -> EnteredTotals:
         key = (tuple(sorted(r.pk for r in roots)), period.start, period.end)
@@ -327,9 +329,7 @@ def build_report(root: Area, period: Period, *, with_children: bool = True,
     previous = same_period_last_year(period)
     children = current_children(root, as_of or today()) if with_children else []
 
-    if children:
-        engine.prefetch_units(root, period)
-        engine.prefetch_units(root, previous)
+    engine.prefetch_units(root, [period, previous])
     lineage = Lineage(root)
     now_sets = {c.pk: areas_standing_for(c, period, lineage) for c in children}
     before_sets = {c.pk: areas_standing_for(c, previous, lineage) for c in children}

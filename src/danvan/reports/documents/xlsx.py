@@ -16,7 +16,7 @@ import zipfile
 from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from danvan.core.formatting import vn_date
@@ -30,6 +30,9 @@ FONT = "Times New Roman"
 FIRST_ROW = 6
 PERCENT = "0.0%"
 NUMBER = "#,##0"
+# The body cells' looks as named styles, registered once per workbook: a cell then takes its style by
+# name, instead of openpyxl hashing a new Font and Border for each of the report's thousands of cells.
+CELL, TOTAL = "Số liệu", "Tổng cộng"
 # A formula cell as openpyxl writes it: <c r="C11" …><f>SUM(C6:C10)</f><v></v></c>.
 FORMULA_CELL = re.compile(r'<c((?: [a-z]+="[^"]*")*? r="([A-Z]+\d+)"(?: [a-z]+="[^"]*")*)>'
                           r"<f>(.*?)</f><v\s*/?>(?:</v>)?</c>")
@@ -75,6 +78,11 @@ class CachedFormulas:
             return f"<c{attributes}><f>{formula}</f><v>{result!r}</v></c>"
 
         return FORMULA_CELL.sub(replace, xml)
+
+
+def _add_styles(wb: Workbook) -> None:
+    for name, bold in ((CELL, False), (TOTAL, True)):
+        wb.add_named_style(NamedStyle(name=name, font=Font(name=FONT, size=11, bold=bold), border=BORDER))
 
 
 def _style_header(cell, bold=True):
@@ -126,6 +134,9 @@ def _group_sheet(wb: Workbook, sheet_index: int, report: Report, group: str, lab
 
     def write_row(row: int, number: int | None, name: str, current: dict[str, Figure], previous: dict[str, Figure],
                   total: bool):
+        # The style first: a named style brings its own number format, which the figures then set.
+        for column in range(1, 3 + 3 * len(indicators)):
+            ws.cell(row=row, column=column).style = TOTAL if total else CELL
         ws.cell(row=row, column=1, value=number)
         ws.cell(row=row, column=2, value=name)
         for indicator in indicators:
@@ -153,10 +164,6 @@ def _group_sheet(wb: Workbook, sheet_index: int, report: Report, group: str, lab
             else:
                 cached.set(ws, sheet_index, row, first + 2, f"={c}{row}-{p}{row}", now.value - before.value,
                            '+#,##0;-#,##0;0')
-        for column in range(1, 3 + 3 * len(indicators)):
-            cell = ws.cell(row=row, column=column)
-            cell.border = BORDER
-            cell.font = Font(name=FONT, size=11, bold=total)
 
     for index, unit_row in enumerate(rows):
         write_row(FIRST_ROW + index, index + 1, unit_row.label, unit_row.current, unit_row.previous, total=False)
@@ -191,6 +198,7 @@ def _status_sheet(wb: Workbook, report: Report) -> None:
 def build_xlsx(report: Report) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
+    _add_styles(wb)
     cached = CachedFormulas()
     groups = report.by_group()
     index = 0
