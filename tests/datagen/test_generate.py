@@ -9,9 +9,13 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from danvan.core.text import fold
 from danvan.datagen.generator import SCALES, Generator
 from danvan.datagen.models import GeneratedLabel, GenerationRun
-from danvan.letters.models import Letter, LetterPetitioner, StatusChange
+from danvan.legal.services import current_calendar
+from danvan.letters import deadlines
+from danvan.letters.models import Complexity, Letter, LetterPetitioner, StatusChange
+from danvan.letters.workflow import AWAITING_DECISION, BEING_RESOLVED
 from danvan.matters.models import Matter
 from danvan.people.models import Citizen
 from danvan.reception.models import ReceptionSession, Visit
@@ -77,6 +81,10 @@ def test_volumes_labels_and_truth_export(tmp_path):
     assert any(n > 1 for n in chains.values())
     variants = ",".join(GeneratedLabel.objects.values_list("variant", flat=True))
     assert "reworded" in variants and "resent_other_level" in variants and "no_diacritics" in variants
+    # Columns the ORM fills on save (a folded copy of the summary for search) are filled here too.
+    if any(f.name == "search_text" for f in Letter._meta.concrete_fields):
+        for summary, folded in Letter.objects.values_list("summary", "search_text"):
+            assert folded == fold(summary)[:500]
     # Large groups exist among the visits.
     assert Visit.objects.filter(persons__gte=5).exists() or Visit.objects.count() < 100
     out = tmp_path / "truth.jsonl"
@@ -164,3 +172,29 @@ def test_bulk_mode_rebuilds_every_index_and_constraint_it_suspended():
     resolved = Matter.objects.filter(status__in=("resolved", "final"), resolved_on__isnull=False)
     assert resolved.exists()
     assert Matter.history.filter(status__in=("resolved", "final")).count() == resolved.count()
+
+
+def test_stored_deadlines_are_the_ones_the_letters_app_computes():
+    """ADR 0007/0010: generated letters carry the deadlines `letters.deadlines.compute` gives (holidays, make-up
+    days, calendar periods ending on a day off, remote areas, extensions), and `due_on` the one of their status."""
+    generate(letters=300, visits=60, history=False)
+    calendar = current_calendar()
+    open_letters = kinds = 0
+    seen_kinds = set()
+    for letter in Letter.objects.select_related("subject_area__parent").order_by("pk"):
+        computed = deadlines.compute(letter, calendar)
+        assert (letter.acceptance_deadline, letter.resolution_deadline) == (
+            computed.acceptance_date, computed.resolution_date), letter.pk
+        if letter.status in AWAITING_DECISION:
+            expected = computed.acceptance_date
+        elif letter.status in BEING_RESOLVED:
+            expected = computed.resolution_date
+        else:
+            expected = None
+        assert letter.due_on == expected, letter.pk
+        if expected is not None:
+            open_letters += 1
+            seen_kinds.add(letter.content_kind)
+        kinds += 1
+    assert kinds == 300 and open_letters >= 5 and len(seen_kinds) >= 2
+    assert set(Letter.objects.values_list("complexity", flat=True)) <= set(Complexity.values)

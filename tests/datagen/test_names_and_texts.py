@@ -91,3 +91,21 @@ def test_decision_numbers_are_written_several_ways_with_the_same_number():
 
 def test_strip_diacritics_keeps_case_and_maps_d():
     assert texts.strip_diacritics("Đơn khiếu nại Quyết định") == "Don khieu nai Quyet dinh"
+
+
+def test_fast_diacritic_stripping_is_the_unicode_decomposition():
+    """`strip_diacritics` maps characters through a table built once; it must equal NFD minus combining marks."""
+    for seed in range(150):
+        rng, case = _case(seed)
+        text = texts.write_letter(rng, case, "Ủy ban nhân dân xã Quảng Lâm").text
+        assert texts.strip_diacritics(text) == texts._strip_slowly(text)
+    assert texts.strip_diacritics("Đặng Thị Ngọc Ánh, 40 m² — “đơn”") == "Dang Thi Ngoc Anh, 40 m² — “don”"
+    decomposed = "Nguye\u0302\u0303n"  # typed as base letters plus combining marks
+    assert texts.strip_diacritics(decomposed) == "Nguyen"
+
+
+def test_each_decision_variant_is_the_one_listed():
+    _, case = _case(5)
+    d = case.decision
+    assert [d.variant(i) for i in range(texts.DECISION_VARIANTS)] == list(d.variants())
+    assert d.canonical() == d.variants()[0] and len(set(d.variants())) == texts.DECISION_VARIANTS

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
+import gc
 import random
 import zoneinfo
 from collections import defaultdict
@@ -20,6 +22,9 @@ from django.utils import timezone
 
 from danvan.core.choices import ContentKind
 from danvan.core.text import fold
+from danvan.legal.services import current_calendar
+from danvan.letters import deadlines as letter_deadlines
+from danvan.letters.workflow import AWAITING_DECISION, BEING_RESOLVED
 from danvan.people.models import Citizen
 from danvan.units.models import Area, AreaLevel, Organisation, OrganisationType
 from danvan.units.services import load_administrative_units
@@ -29,7 +34,7 @@ from .models import GeneratedLabel, GenerationRun
 from .names import make_person, person_name
 from .places import Place, ensure_villages
 from .sink import Sink
-from .texts import _r
+from .texts import _c, _r
 
 VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -86,10 +91,20 @@ class Summary:
     run_id: int | None = None
 
 
+_MINUTES = tuple(f" {m // 60:02d}:{m % 60:02d}:00" for m in range(600))  # 00:00–09:59 UTC
+
+
 def _at(day: dt.date, rng: random.Random) -> str:
     """A moment of office hours (07:00–16:59, UTC+7) on `day`, as the UTC text both databases accept."""
-    x = rng.random()
-    return f"{day.isoformat()} {int(x * 10):02d}:{int(x * 600) % 60:02d}:00"
+    return day.isoformat() + _MINUTES[int(rng.random() * 600)]
+
+
+def _channel(x: float) -> str:
+    """Direct 40 %, post 35 %, forwarded 15 %, online 10 %."""
+    return "direct" if x < 0.40 else "post" if x < 0.75 else "forwarded" if x < 0.90 else "online"
+
+
+_fold_name = functools.lru_cache(maxsize=1 << 18)(fold)  # names repeat: folded once each
 
 
 def _weekday_on_or_after(day: dt.date) -> dt.date:
@@ -98,13 +113,62 @@ def _weekday_on_or_after(day: dt.date) -> dt.date:
     return day
 
 
-def _add_working_days(day: dt.date, n: int) -> dt.date:
-    """Weekdays only: an approximation used for generated deadlines when danvan.legal is absent."""
-    while n > 0:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5:
-            n -= 1
-    return day
+@dataclass(frozen=True)
+class _Subject:
+    """The subject commune as `letters.deadlines.is_remote` reads it."""
+
+    remote: bool
+    parent: None = None
+    level: int = AreaLevel.COMMUNE
+
+
+@dataclass(frozen=True)
+class _LetterFacts:
+    """What `letters.deadlines.compute` reads of a letter; `pk=None`: a letter without pauses yet."""
+
+    content_kind: str
+    complaint_round: int
+    received_on: dt.date
+    accepted_on: dt.date | None
+    complexity: str
+    remote: bool
+    extensions: int = 0
+    several_places: bool = False
+    pk: None = None
+
+    @property
+    def subject_area(self) -> _Subject:
+        return _Subject(self.remote)
+
+
+class LetterDeadlines:
+    """The deadlines the letters app stores (ADR 0007), from `letters.deadlines.compute` with the run's
+    calendar. Memoised: the acceptance deadline depends only on kind, round, places and the day of receipt,
+    the resolution deadline only on kind, round, complexity, remoteness, extensions and the day of
+    acceptance, and a million letters share a few thousand such days."""
+
+    def __init__(self, calendar=None):
+        self.calendar = calendar or current_calendar()
+        self._acceptance: dict[tuple, dt.date | None] = {}
+        self._resolution: dict[tuple, dt.date | None] = {}
+
+    def acceptance(self, kind: str, complaint_round: int, received_on: dt.date, several_places: bool = False):
+        key = (kind, complaint_round, received_on, several_places)
+        found = self._acceptance.get(key, False)
+        if found is False:
+            facts = _LetterFacts(kind, complaint_round, received_on, None, "normal", False,
+                                 several_places=several_places)
+            found = self._acceptance[key] = letter_deadlines.compute(facts, self.calendar).acceptance_date
+        return found
+
+    def resolution(self, kind: str, complaint_round: int, accepted_on: dt.date, complexity: str, remote: bool,
+                   extensions: int = 0):
+        key = (kind, complaint_round, accepted_on, complexity, remote, extensions)
+        found = self._resolution.get(key, False)
+        if found is False:
+            facts = _LetterFacts(kind, complaint_round, accepted_on, accepted_on, complexity, remote, extensions)
+            found = self._resolution[key] = letter_deadlines.compute(facts, self.calendar).resolution_date
+        return found
 
 
 class Generator:
@@ -186,9 +250,15 @@ class Generator:
                         cursor.execute("PRAGMA journal_mode")
                         journal = cursor.fetchone()[0]
                         cursor.execute("PRAGMA journal_mode = DELETE")
+        # The run builds millions of long-lived rows, tuples and dicts but no reference cycles: the cyclic
+        # collector would only rescan them again and again (a tenth of the CPU at province scale).
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             self._run_atomic()
         finally:
+            if collecting:
+                gc.enable()
             if journal is not None:
                 with connection.cursor() as cursor:
                     cursor.execute(f"PRAGMA journal_mode = {journal}")
@@ -221,24 +291,24 @@ class Generator:
 
     def pick_place(self, ctx: ProvinceContext) -> Place:
         commune = ctx.communes[int(self.rng.random() * len(ctx.communes))]
-        places = ctx.places_by_commune[commune.pk]
+        places = ctx.places_by_commune[commune.id]
         return places[int(self.rng.random() * len(places))]
 
     def random_day(self) -> dt.date:
         return self.start + dt.timedelta(days=int(self.rng.random() * ((self.until - self.start).days + 1)))
 
     def citizen_id(self, org: Organisation, person, place: Place, when: dt.date) -> int:
-        key = (org.pk, person.id_number)
+        key = (org.id, person.id_number)
         found = self.citizens.get(key)
         if found is not None:
             return found
         rng = self.rng
-        phone = f"0{rng.choice((9, 8, 3, 7))}{_r(rng, 10_000_000, 99_999_999)}" if rng.random() < 0.7 else ""
+        phone = f"0{_c(rng, (9, 8, 3, 7))}{_r(rng, 10_000_000, 99_999_999)}" if rng.random() < 0.7 else ""
         cid = self.sink.add(Citizen, {
-            "organisation_id": org.pk, "area_id": org.area_id, "full_name": person.full_name,
+            "organisation_id": org.id, "area_id": org.area_id, "full_name": person.full_name,
             "id_number": person.id_number if rng.random() < 0.9 else "", "birth_year": person.birth_year,
             "address": place.address, "residence_id": place.commune_id, "phone": phone,
-            "search_name": fold(person.full_name), "created_at": _at(when, rng),
+            "search_name": _fold_name(person.full_name), "created_at": _at(when, rng),
         })
         self.citizens[key] = cid
         return cid
@@ -247,7 +317,7 @@ class Generator:
         from danvan.matters.models import Matter
 
         return self.sink.add(Matter, {
-            "organisation_id": org.pk, "area_id": org.area_id, "title": title[:300], "content_kind": kind,
+            "organisation_id": org.id, "area_id": org.area_id, "title": title[:300], "content_kind": kind,
             "field": field_, "subject_area_id": place.commune_id, "first_received": when, "status": "open",
             "created_at": _at(when, self.rng),
         })
@@ -275,7 +345,7 @@ class Generator:
                 org = ctx.orgs.get(OrganisationType.PARTY_COMMITTEE, ctx.orgs[OrganisationType.PEOPLES_COMMITTEE])
             else:
                 commune = ctx.communes[int(rng.random() * len(ctx.communes))]
-                org = ctx.commune_orgs[commune.pk][OrganisationType.PEOPLES_COMMITTEE]
+                org = ctx.commune_orgs[commune.id][OrganisationType.PEOPLES_COMMITTEE]
             day = _weekday_on_or_after(self.random_day())
             if day > self.until:
                 day = self.until
@@ -284,19 +354,19 @@ class Generator:
             presiding = presiding_pos = ""
             if kind != "regular":
                 presiding = person_name(rng, male=rng.random() < 0.8, province_code=ctx.area.code)
-                presiding_pos = rng.choice(("Chủ tịch", "Phó Chủ tịch", "Bí thư")) + " " + (
+                presiding_pos = _c(rng, ("Chủ tịch", "Phó Chủ tịch", "Bí thư")) + " " + (
                     "Ủy ban nhân dân" if org.type == OrganisationType.PEOPLES_COMMITTEE else "cấp ủy")
-            place_name = rng.choice(("Trụ sở tiếp công dân", "Phòng tiếp công dân", "Hội trường",
+            place_name = _c(rng, ("Trụ sở tiếp công dân", "Phòng tiếp công dân", "Hội trường",
                                      "Bộ phận tiếp công dân")) + f" — {org.name}"
             session_id = self.sink.add(ReceptionSession, {
-                "organisation_id": org.pk, "area_id": org.area_id, "kind": kind, "date": day,
+                "organisation_id": org.id, "area_id": org.area_id, "kind": kind, "date": day,
                 "place": place_name[:255], "online": day >= dt.date(2026, 7, 1) and rng.random() < 0.1,
                 "presiding_name": presiding, "presiding_position": presiding_pos, "created_at": _at(day, rng),
             })
             for _ in range(1 + int(rng.expovariate(1 / 2.2))):
                 if made >= self.visit_target:
                     break
-                known = repeaters[ctx.area.pk]
+                known = repeaters[ctx.area.id]
                 if known and rng.random() < 0.18:
                     _org, person, place, topic, matter_id = known[int(rng.random() * len(known))]
                     occurrence = "repeated"
@@ -308,8 +378,8 @@ class Generator:
                     occurrence = "first" if rng.random() < 0.85 else "repeated"
                 persons, reps = 1, 0
                 if rng.random() < 0.04:
-                    persons = rng.choice((5, 6, 7, 8, 10, 12, 15, 20, 25, 30, 45, 60))
-                    reps = rng.randint(1, 2) if persons <= 10 else rng.randint(1, 5)
+                    persons = _c(rng, (5, 6, 7, 8, 10, 12, 15, 20, 25, 30, 45, 60))
+                    reps = _r(rng, 1, 3) if persons <= 10 else _r(rng, 1, 6)
                 case = texts.make_case(rng, topic, person, place, day)
                 summary = texts.summary_for(rng, case)
                 h = rng.random()
@@ -320,7 +390,7 @@ class Generator:
                     self.visit_matters += 1
                 citizen = self.citizen_id(org, person, place, day)
                 visit_id = self.sink.add(Visit, {
-                    "organisation_id": org.pk, "area_id": org.area_id, "session_id": session_id,
+                    "organisation_id": org.id, "area_id": org.area_id, "session_id": session_id,
                     "citizen_id": citizen, "persons": persons, "representatives": reps, "occurrence": occurrence,
                     "content_kind": topic.kind, "field": topic.field, "subject_area_id": place.commune_id,
                     "summary": summary, "handling": handling, "matter_id": matter_id,
@@ -363,6 +433,7 @@ class Generator:
         self.central_board = Organisation.objects.select_related("area").get(
             type=OrganisationType.MOBILISATION_BOARD, area__level=AreaLevel.NATION)
         self.matter_updates: dict[int, tuple[str, dt.date]] = {}
+        self.deadlines = LetterDeadlines()
         bar = self._bar(self.letter_target, "Đơn thư")
         made = 0
         chain_id = 0
@@ -400,7 +471,7 @@ class Generator:
                         level = {"commune": "province", "province": "central" if rng.random() < 0.25 else "province",
                                  "central": "province"}[level]
                         org = self.receiving_org(ctx, place, level)
-                        if org.pk != previous[0].pk:
+                        if org.id != previous[0].id:
                             flags.append("resent_other_level")
                     else:
                         org = previous[0]
@@ -433,7 +504,7 @@ class Generator:
         status_rows: list[tuple[str, str, dt.date, str]] = []
         matter_id = None
         duplicate_of_known = False
-        if previous is not None and previous[0].pk == org.pk and rng.random() < 0.6:
+        if previous is not None and previous[0].id == org.id and rng.random() < 0.6:
             matter_id = previous[2]  # the office recognised the matter
             duplicate_of_known = True
         elif source is not None and source["matter_id"]:
@@ -441,23 +512,26 @@ class Generator:
         if matter_id is None:
             matter_id = self.matter(org, letter.summary, topic.kind, topic.field, place, day)
         self._last_matter = matter_id
-        channel = "visit" if source else rng.choices(("direct", "post", "forwarded", "online"), (40, 35, 15, 10))[0]
+        channel = "visit" if source else _channel(rng.random())
         values = {
-            "organisation_id": org.pk, "area_id": org.area_id, "channel": channel, "received_on": day,
+            "organisation_id": org.id, "area_id": org.area_id, "channel": channel, "received_on": day,
             "anonymous": anonymous, "summary": letter.summary[:500], "content": letter.text,
             "content_kind": topic.kind, "field": topic.field, "subject_area_id": place.commune_id,
             "matter_id": matter_id, "signer_count": 0 if anonymous else 1, "created_at": _at(day, rng),
             "source_visit_id": source["visit_id"] if source else None, "status": "received",
         }
         if channel == "forwarded":
-            values["forwarded_by_body"] = rng.choice(("Ban Tiếp công dân Trung ương", "Văn phòng Đoàn ĐBQH tỉnh",
+            values["forwarded_by_body"] = _c(rng, ("Ban Tiếp công dân Trung ương", "Văn phòng Đoàn ĐBQH tỉnh",
                                                       "Thanh tra tỉnh", "Ban Nội chính Tỉnh ủy"))
-            values["forwarded_by_number"] = f"{_r(rng, 10, 999)}/CV-{rng.choice(('BTCD', 'TTr', 'VP'))}"
+            values["forwarded_by_number"] = f"{_r(rng, 10, 999)}/CV-{_c(rng, ('BTCD', 'TTr', 'VP'))}"
         if topic.kind == "complaint" and previous is not None and duplicate_of_known and rng.random() < 0.3:
             values["complaint_round"] = 2
             values["previous_letter_id"] = previous[1]
         status_rows.append(("", "received", day, "Tiếp nhận đơn"))
         self._lifecycle(values, status_rows, org, topic, day, duplicate_of_known, anonymous, place)
+        status = values["status"]
+        values["due_on"] = (values["acceptance_deadline"] if status in AWAITING_DECISION
+                            else values.get("resolution_deadline") if status in BEING_RESOLVED else None)
         citizen_ids: list[int] = []
         if not anonymous:
             signers = 1
@@ -484,14 +558,9 @@ class Generator:
         rng = self.rng
         until = self.until
         kind = topic.kind
-        acceptance_days = 10 if kind == "complaint" else None
-        if kind == "complaint":
-            v["acceptance_deadline"] = day + dt.timedelta(days=acceptance_days)
-        elif kind == "denunciation":
-            v["acceptance_deadline"] = _add_working_days(day, 7)
-        else:
-            v["acceptance_deadline"] = _add_working_days(day, 10)
-        v["due_on"] = v["acceptance_deadline"]
+        complaint_round = v.get("complaint_round", 1)
+        # Stored as the letters app stores them (ADR 0007); `due_on` follows the final status (write_letter).
+        v["acceptance_deadline"] = self.deadlines.acceptance(kind, complaint_round, day)
         if duplicate and rng.random() < 0.7:
             filed = day + dt.timedelta(days=_r(rng, 1, 6))
             if filed <= until:
@@ -508,9 +577,9 @@ class Generator:
             within = rng.random() < 0.45
         else:
             within = rng.random() < 0.08
-        complexity = "normal" if rng.random() < 0.8 else ("complex" if rng.random() < 0.8 else "especially")
+        complexity = "normal" if rng.random() < 0.8 else ("complex" if rng.random() < 0.8 else "especially_complex")
         v.update(status="classified", qualifying=qualifying, within_jurisdiction=within, complexity=complexity,
-                 not_qualifying_reason="" if qualifying else ("anonymous" if anonymous else rng.choice(
+                 not_qualifying_reason="" if qualifying else ("anonymous" if anonymous else _c(rng,
                      ("missing_address", "missing_signature", "missing_date", "other"))))
         status_rows.append(("received", "classified", classified, "Phân loại đơn"))
         decided = classified + dt.timedelta(days=_r(rng, 0, 6) if rng.random() < 0.9 else _r(rng, 6, 30))
@@ -527,9 +596,9 @@ class Generator:
             return
         if not within:
             if rng.random() < 0.75:
-                target = rng.choice(("Ủy ban nhân dân ", "Thanh tra ", "Công an ")) + place.commune
+                target = _c(rng, ("Ủy ban nhân dân ", "Thanh tra ", "Công an ")) + place.commune
                 v.update(status="forwarded", handling="forward", decided_on=decided, forwarded_to=target,
-                         forward_document_number=f"{_r(rng, 1, 900)}/PC-{rng.choice(('UBND', 'BDV', 'MTTQ'))}",
+                         forward_document_number=f"{_r(rng, 1, 900)}/PC-{_c(rng, ('UBND', 'BDV', 'MTTQ'))}",
                          due_on=None)
                 status_rows.append(("classified", "forwarded", decided, "Chuyển đơn"))
                 reply = decided + dt.timedelta(days=_r(rng, 15, 90))
@@ -555,10 +624,10 @@ class Generator:
             base = 15
         extensions = 0
         if kind == "denunciation" and complexity != "normal" and rng.random() < 0.5:
-            extensions = 1 if complexity == "complex" else rng.randint(1, 2)
+            extensions = 1 if complexity == "complex" else _r(rng, 1, 3)
         v["extensions"] = extensions
-        v["resolution_deadline"] = decided + dt.timedelta(days=base + 30 * extensions)
-        v["due_on"] = v["resolution_deadline"]
+        v["resolution_deadline"] = self.deadlines.resolution(kind, complaint_round, decided, complexity, place.remote,
+                                                             extensions)
         started = decided + dt.timedelta(days=_r(rng, 1, 8))
         if started > until:
             return
@@ -574,9 +643,9 @@ class Generator:
             return
         outcome = {"complaint": ("c_right", "c_wrong", "c_partly"), "denunciation": ("d_true", "d_false", "d_partly"),
                    "recommendation": ("r_answered",)}[kind]
-        v.update(status="resolved", resolved_on=resolved, outcome=rng.choice(outcome), due_on=None,
+        v.update(status="resolved", resolved_on=resolved, outcome=_c(rng, outcome), due_on=None,
                  resolution_summary=f"Đã ban hành văn bản giải quyết số {_r(rng, 10, 3000)}/"
-                                    f"{rng.choice(('QĐ-UBND', 'KL-UBND', 'TB-UBND'))}.")
+                                    f"{_c(rng, ('QĐ-UBND', 'KL-UBND', 'TB-UBND'))}.")
         status_rows.append(("in_progress", "resolved", resolved, "Giải quyết xong"))
         self.set_matter(v["matter_id"], "resolved", resolved)
         closed = resolved + dt.timedelta(days=_r(rng, 3, 25))

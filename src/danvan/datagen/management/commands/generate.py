@@ -26,7 +26,7 @@ class Command(BaseCommand):
         parser.add_argument("--if-empty", action="store_true", help="Không làm gì nếu đã có đơn thư.")
         parser.add_argument("--history", choices=("auto", "rows", "run"), default="auto",
                             help="rows: một dòng lịch sử cho mỗi bản ghi; run: một bản ghi kiểm toán cho cả lần sinh "
-                                 "(ADR 0006). auto: rows, trừ quy mô national.")
+                                 "(ADR 0010). auto: rows, trừ quy mô national.")
         parser.add_argument("--letters", type=int, default=None, help="Số đơn (ghi đè quy mô).")
         parser.add_argument("--visits", type=int, default=None, help="Số lượt tiếp (ghi đè quy mô).")
         parser.add_argument("--truth", default=None, help="Ghi nhãn chuỗi đơn trùng ra tệp JSONL.")
