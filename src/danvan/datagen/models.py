@@ -2,7 +2,7 @@
 
 `GeneratedLabel` gives each generated letter its duplicate chain (the matter as the citizen sees it,
 however many times and wherever it is re-sent), so that duplicate detection can be scored.
-`GenerationRun` is the audit record of one `danvan generate` run (ADR 0006): who ran it, with which
+`GenerationRun` is the audit record of one `danvan generate` run (ADR 0010): who ran it, with which
 seed and scale, how many rows of each kind, how long it took, and whether per-row history was written.
 """
 
