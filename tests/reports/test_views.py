@@ -56,6 +56,11 @@ def test_the_dashboard_takes_quarters_ranges_and_the_state_cutoff(client_for, al
     assert ranged.total.current["TCD_LUOT"].value == 1
     bad = client.get(DASHBOARD, {"tu_ngay": "2025-05-31", "den_ngay": "2025-05-01"})
     assert bad.status_code == 200 and "Ngày kết thúc phải sau ngày bắt đầu." in bad.content.decode()
+    typed = client.get(DASHBOARD, {"tu_ngay": "01/05/2025", "den_ngay": "31/05/2025"})
+    assert typed.context["report"].total.current["TCD_LUOT"].value == 1
+    # Shown back as typed, dd/mm/yyyy, in a text input (the browser's date picker showed mm/dd/yyyy).
+    html = typed.content.decode()
+    assert 'name="tu_ngay" value="01/05/2025"' in html and 'type="date"' not in html
 
 
 def test_a_unit_outside_the_users_subtree_is_not_found(client_for, bob, charlie, records):

@@ -20,6 +20,8 @@ from danvan.reports.periods import (
 )
 from danvan.units.models import Area
 
+DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
+
 
 def period_choices(today: dt.date) -> list[tuple[str, str]]:
     """Year, quarters, 6 and 9 months, months of this year and the last (Kết luận 215, 2025); any other
@@ -41,10 +43,11 @@ class ReportChoiceForm(forms.Form):
     don_vi = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Area.objects.none(), required=False,
                                     empty_label=None)
     ky = forms.CharField(label=_("Kỳ báo cáo"), required=False, max_length=40)
+    # Typed as dd/mm/yyyy, not the browser's date picker, which showed mm/dd/yyyy (ADR 0006).
     tu_ngay = forms.DateField(label=_("Từ ngày"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-                              widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+                              widget=DATE_WIDGET)
     den_ngay = forms.DateField(label=_("Đến ngày"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-                               widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+                               widget=DATE_WIDGET)
     chot = forms.ChoiceField(label=_("Chốt số liệu"), choices=list(CUTOFF_LABELS.items()), required=False)
 
     def __init__(self, data, *, root: Area, today: dt.date, units, **kwargs):
