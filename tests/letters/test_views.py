@@ -183,6 +183,45 @@ def test_list_filters_by_status_kind_field_and_unit(tree, alice, client_for):
     assert codes("?status=classified") == set()
 
 
+@pytest.mark.parametrize("query", ["bồi thường", "boi thuong", "BỒI THƯỜNG", "Boi Thuong", "đất", "dat"])
+def test_search_finds_a_summary_with_or_without_diacritics_in_any_case(tree, alice, client_for, query):
+    wanted = receive(alice, alice.organisation, summary="Khiếu nại giá bồi thường khi thu hồi đất")
+    other = receive(alice, alice.organisation, summary="Đề nghị sửa chữa đường liên thôn")
+    html = client_for(alice).get(reverse("letters:letter_list"), {"q": query}).content.decode()
+    assert wanted.code in html and other.code not in html
+
+
+def test_search_follows_an_amended_summary(tree, alice, client_for):
+    from danvan.letters import services
+
+    letter = receive(alice, alice.organisation, summary="Đề nghị sửa đường liên thôn")
+    services.amend_letter(alice, letter, reason="Sửa tóm tắt", summary="Phản ánh ô nhiễm cơ sở chăn nuôi")
+    client = client_for(alice)
+    assert letter.code in client.get(reverse("letters:letter_list"), {"q": "o nhiem"}).content.decode()
+    assert letter.code not in client.get(reverse("letters:letter_list"), {"q": "lien thon"}).content.decode()
+
+
+def test_the_list_page_costs_the_same_queries_for_one_letter_or_many(tree, alice, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(alice)
+    receive(alice, alice.organisation)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(reverse("letters:letter_list")).content.decode()
+        return len(captured), html
+
+    one, _html = queries()
+    for n in range(6):
+        receive(alice, tree.ubnd_quang_lam, name=f"Hoàng Văn {n}", kind=ContentKind.RECOMMENDATION)
+    many, html = queries()
+    assert many == one
+    assert "<td>Kiến nghị, phản ánh</td>" in html and "<td>Khiếu nại</td>" in html and "<td>Mới tiếp nhận</td>" in html
+    assert "Hoàng Văn 5" in html and "7 đơn" in html
+
+
 def test_a_bad_handling_date_is_shown_at_its_field_and_changes_nothing(tree, alice, client_for):
     letter = receive(alice, alice.organisation, received_on=D(2026, 3, 2))
     client = client_for(alice)

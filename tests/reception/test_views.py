@@ -61,6 +61,25 @@ def test_session_list_is_scoped_and_filtered(tree, alice, charlie, client_for):
     assert "Nhập ngày theo dạng dd/mm/yyyy" in bad
 
 
+def test_session_list_counts_the_active_visits_and_persons_of_each_session(tree, alice, client_for):
+    from danvan.reception import services
+
+    busy = open_session(alice, tree.board_cb, place="Trụ sở Ban", kind=SessionKind.PERIODIC)
+    record_visit(alice, busy, persons=6, representatives=2)
+    record_visit(alice, busy, name="Lý Thị Mai")
+    services.archive_visit(alice, record_visit(alice, busy, name="Ghi Nhầm", persons=9, representatives=2),
+                           reason="Ghi nhầm buổi")
+    open_session(alice, tree.ubnd_quang_lam, date=dt.date(2026, 3, 20), place="Hội trường xã Quảng Lâm")
+    body = client_for(alice).get(reverse("reception:session_list")).content.decode()
+
+    def row(place):
+        return body.split(place)[0].rsplit("<tr>", 1)[1] + body.split(place)[1].split("</tr>")[0]
+
+    assert "Tiếp định kỳ của người đứng đầu" in row("Trụ sở Ban")
+    assert row("Trụ sở Ban").endswith('<td class="num">2</td>\n      <td class="num">7</td>\n    ')
+    assert row("Hội trường xã Quảng Lâm").endswith('<td class="num">0</td>\n      <td class="num">0</td>\n    ')
+
+
 def test_outsider_sees_no_session_of_cao_bang(session_cb, charlie, client_for):
     body = client_for(charlie).get(reverse("reception:session_list")).content.decode()
     assert "Trụ sở tiếp công dân" not in body
@@ -302,6 +321,17 @@ def test_register_lists_the_period_in_order_and_prints_landscape(tree, alice, cl
     assert body.index("Người Đầu Tháng") < body.index("Người Cuối Tháng")
     assert "Người Tháng Tư" not in body
     assert "reception/reception.css" in body
+
+
+def test_register_prints_each_visit_with_its_labels_and_session(tree, alice, client_for):
+    session = open_session(alice, tree.board_cb, kind=SessionKind.PERIODIC, date=dt.date(2026, 3, 10))
+    record_visit(alice, session, name="Lý Thị Mai", content_kind=ContentKind.RECOMMENDATION, field=Field.POLICY,
+                 persons=6, representatives=2, handling=Handling.EXPLAINED, occurrence="repeated")
+    body = client_for(alice).get(reverse("reception:register"), {"from": "01/03/2026", "to": "31/03/2026"})
+    row = body.content.decode().split("Lý Thị Mai")[1].split("</tr>")[0]
+    for text in ("Kiến nghị, phản ánh", "Chế độ, chính sách", "Nhiều lần", "Tiếp định kỳ của người đứng đầu",
+                 tree.board_cb.name, "Giải thích, trả lời trực tiếp", "2 đại diện", "đoàn đông người"):
+        assert text in row
 
 
 def test_register_refuses_bad_periods_in_vietnamese(alice, client_for):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core.choices import ContentKind, Field
 from danvan.core.models import AuditedModel, ScopedModel
+from danvan.core.text import fold
 from danvan.letters.workflow import LetterStatus
 
 # A letter signed by this many people or more is a group letter (domain.md §Letters; TT 05/2021).
@@ -88,6 +89,31 @@ OUTCOMES_BY_KIND = {
 }
 
 
+class FoldedCopyField(models.CharField):
+    """A stored copy of another text field, folded for search (`core.text.fold`: lower case, no diacritics).
+
+    Filled on every save and bulk_create from the source field, so that "boi thuong" and "Bồi thường" both
+    find "bồi thường" with one indexed column on PostgreSQL and SQLite alike. Rows written beside the
+    ORM (the data generator) must store `fold(source)` themselves (ADR 0010).
+    """
+
+    def __init__(self, *args, source: str = "", **kwargs):
+        self.source = source
+        kwargs.setdefault("editable", False)
+        kwargs.setdefault("default", "")
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["source"] = self.source
+        return name, path, args, kwargs
+
+    def pre_save(self, model_instance, add):
+        value = fold(getattr(model_instance, self.source, "") or "")[: self.max_length]
+        setattr(model_instance, self.attname, value)
+        return value
+
+
 class Letter(ScopedModel):
     # Intake
     channel = models.CharField(_("Nguồn đơn"), max_length=12, choices=Channel.choices, default=Channel.DIRECT)
@@ -100,6 +126,7 @@ class Letter(ScopedModel):
     received_on = models.DateField(_("Ngày nhận đơn"))
     anonymous = models.BooleanField(_("Đơn nặc danh"), default=False)
     summary = models.CharField(_("Tóm tắt nội dung"), max_length=500)
+    search_text = FoldedCopyField(_("Tóm tắt không dấu (để tìm kiếm)"), max_length=500, source="summary", blank=True)
     content = models.TextField(_("Nội dung đơn"), blank=True)
     content_kind = models.CharField(_("Loại đơn"), max_length=20, choices=ContentKind.choices)
     field = models.CharField(_("Lĩnh vực"), max_length=20, choices=Field.choices)
@@ -171,6 +198,11 @@ class Letter(ScopedModel):
         indexes = [
             models.Index(fields=["area", "received_on"], name="letter_area_received"),
             models.Index(fields=["area", "resolved_on"], name="letter_area_resolved"),
+            # The list's order: a page of the newest letters is read off this index, not sorted from the scope.
+            models.Index(fields=["-received_on", "-id"], name="letter_received_newest"),
+            # Counting the list (pagination) reads only this index: active letters by unit, kind and field.
+            models.Index(fields=["area", "content_kind", "field"], condition=models.Q(archived_at__isnull=True),
+                         name="letter_active_area_kind_field"),
         ]
 
     def __str__(self) -> str:

@@ -14,7 +14,7 @@ from django.db.models import Q, QuerySet
 from danvan.core.choices import ContentKind
 from danvan.core.text import fold
 from danvan.letters import deadlines as letter_deadlines
-from danvan.letters.models import Letter
+from danvan.letters.models import Letter, LetterPetitioner
 from danvan.people.services import MASK, identity_for
 
 PROTECTED_KINDS = (ContentKind.DENUNCIATION, ContentKind.SEVERAL)
@@ -32,20 +32,24 @@ def identity_condition(user) -> Q:
 
 
 def search_letters(user, letters: QuerySet, query: str) -> QuerySet:
-    """Letters matching `query` by code, summary, or (where the identity may be seen) petitioner name or CCCD."""
+    """Letters matching `query` by code, summary, or (where the identity may be seen) petitioner name or CCCD.
+
+    Summary and names are compared folded (`core.text.fold`): with or without diacritics, any case.
+    """
     query = (query or "").strip()
-    if not query:
+    folded = fold(query)
+    if not folded:
         return letters
-    condition = Q(summary__icontains=query)
+    condition = Q(search_text__contains=folded)
     digits = "".join(ch for ch in query if ch.isdigit())
     if digits and query.lstrip("ĐđDd").isdigit():
         condition |= Q(pk=int(digits))
-    by_person = Q(petitioners__search_name__contains=fold(query))
+    by_person = Q(citizen__search_name__contains=folded)
     if len(digits) >= 9:
-        by_person |= Q(petitioners__id_number=digits)
-    condition |= by_person & identity_condition(user)
-    matching = letters.model.objects.filter(condition).values("pk")
-    return letters.filter(pk__in=matching)
+        by_person |= Q(citizen__id_number=digits)
+    signed = LetterPetitioner.objects.filter(by_person).values("letter_id")
+    condition |= Q(pk__in=signed) & identity_condition(user)
+    return letters.filter(condition)
 
 
 def filter_letters(letters: QuerySet, *, status="", content_kind="", field="", unit=None, deadline="",

@@ -13,13 +13,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from danvan.core.choices import ContentKind
+from danvan.core.choices import Field as FieldChoice
 from danvan.core.formatting import vn_date
 from danvan.core.models import Action
 from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
 from danvan.letters import counts, forms, queries, services
 from danvan.letters import deadlines as letter_deadlines
 from danvan.letters.models import Channel, Letter, LetterAttachment, LetterPause
-from danvan.letters.workflow import ACTIONS_BY_STATE
+from danvan.letters.workflow import ACTIONS_BY_STATE, LetterStatus
 
 
 def _apply_errors(form, exc: ValidationError, aliases: dict[str, str] | None = None) -> None:
@@ -54,14 +56,28 @@ def _filtered_letters(request: HttpRequest):
         letters = queries.filter_letters(letters, status=data["status"], content_kind=data["content_kind"],
                                          field=data["field"], unit=data["unit"], deadline=data["deadline"])
         letters = queries.search_letters(request.user, letters, data["q"])
-    return form, letters.select_related("organisation", "matter").prefetch_related("petitioner_links__citizen")
+    return form, letters.prefetch_related("petitioner_links__citizen")
+
+
+def _labels(choices) -> dict[str, str]:
+    """A choice's labels translated once per page, not once per row (`get_FOO_display` rebuilds them each call)."""
+    return {value: str(label) for value, label in choices}
 
 
 @require_GET
 def letter_list(request: HttpRequest) -> HttpResponse:
     form, letters = _filtered_letters(request)
-    page = paginate(request, letters.order_by("-received_on", "-pk"))
-    rows = [(letter, queries.petitioner_names(request.user, letter, context=_("Danh sách đơn"))) for letter in page]
+    # The page shows no organisation, matter or long texts: they are neither joined nor read.
+    page = paginate(request, letters.defer("content", "resolution_summary", "forward_reply_summary")
+                    .order_by("-received_on", "-pk"))
+    kinds, fields, statuses = (_labels(ContentKind.choices), _labels(FieldChoice.choices),
+                               _labels(LetterStatus.choices))
+    rows = [
+        {"letter": letter, "names": queries.petitioner_names(request.user, letter, context=_("Danh sách đơn")),
+         "content_kind": kinds.get(letter.content_kind, letter.content_kind),
+         "field": fields.get(letter.field, letter.field), "status": statuses.get(letter.status, letter.status)}
+        for letter in page
+    ]
     return render(request, "letters/letter_list.html", {"form": form, "page": page, "rows": rows,
                                                         "today": timezone.localdate()})
 
@@ -72,6 +88,7 @@ def export(request: HttpRequest) -> HttpResponse:
     from openpyxl import Workbook
 
     _form, letters = _filtered_letters(request)
+    letters = letters.select_related("organisation")
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Don thu"
@@ -293,7 +310,7 @@ def _detail(request: HttpRequest, letter: Letter, *, bound: dict | None = None, 
     action_names = _available_actions(user, letter)
     action_forms = [
         {"name": name, "label": ACTION_LABELS[name],
-         "form": bound["form"] if bound and bound["name"] == name else _make_form(name, letter)}
+         "form": forms.plain_selects(bound["form"] if bound and bound["name"] == name else _make_form(name, letter))}
         for name in action_names if name not in PAUSE_ACTIONS
     ]
     today = timezone.localdate()

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from danvan.core.choices import Field
 from danvan.core.models import Action
 from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
+from danvan.letters.forms import plain_selects
 from danvan.mobilisation import counts, forms, imports, services
 from danvan.mobilisation.choices import CommendationKind, PracticeField, PracticeStatus
 from danvan.mobilisation.models import (
@@ -113,7 +114,8 @@ def section_list(request: HttpRequest, section: str) -> HttpResponse:
     spec = SECTIONS[section]
     related = {"organisation"} | {name for name in spec.columns if spec.model._meta.get_field(name).is_relation}
     queryset = scoped_queryset(spec.model, request.user).select_related(*sorted(related))
-    filters = forms.ListFilterForm(request.GET, section=spec, user=request.user)
+    # Its drop-down lists (organisations of the scope) rendered in Python, not one template per option.
+    filters = plain_selects(forms.ListFilterForm(request.GET, section=spec, user=request.user))
     page = paginate(request, filters.apply(queryset))
     rows = [(obj, [display_value(obj, name) for name in spec.columns]) for obj in page]
     return render(
