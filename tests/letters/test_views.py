@@ -48,6 +48,7 @@ def test_the_intake_form_records_a_letter_with_its_petitioner_and_matter(tree, a
     assert letter.channel == Channel.POST and letter.acceptance_deadline == D(2026, 3, 12)
     html = client_for(alice).get(response["Location"]).content.decode()
     assert "12/03/2026" in html and "Mới tiếp nhận" in html and "Lịch sử thay đổi" in html
+    assert "sinh năm 1970" in html  # a year, not the number 1.970
 
 
 @pytest.mark.parametrize(("overrides", "label", "message"), [
