@@ -20,7 +20,8 @@ from bench.scenarios import scenario
 
 QUERIES = 40
 K = 10
-MIN_RECALL = 0.98
+MIN_RECALL = 0.98  # over every prepared draft
+MIN_DRAFT_RECALL = 0.9  # one draft's top 10: at most one letter missed
 _STATE: dict = {}
 
 
@@ -64,8 +65,10 @@ def _prepare(ctx) -> dict:
     scan = ExactScan(index)
     _STATE.clear()
     _STATE.update(user=ctx.user.pk, drafts=drafts, scan=scan, next=0, next_exact=0)
-    recalls = [_recall(_suggest(ctx, d), _exact(ctx, d)) for d in drafts]
+    got, exact = [_suggest(ctx, d) for d in drafts], [_exact(ctx, d) for d in drafts]
+    recalls = [_recall(g, e) for g, e in zip(got, exact, strict=True)]
     recall = sum(recalls) / len(recalls) if recalls else float("nan")
+    _STATE.update(got=got, exact=exact, recall=recall)
     print(f"duplicates: chỉ mục {len(index):,} đơn, nạp {load_s:.1f} s, bộ nhớ chỉ mục "
           f"{index.nbytes() / 2**20:,.0f} MiB (RSS tăng {rss_growth / 2**20:,.0f} MiB), quét đầy đủ "
           f"{scan.nbytes() / 2**20:,.0f} MiB; recall@{K} so với quét đầy đủ {recall:.3f} trên {len(recalls)} đơn mới")
@@ -122,7 +125,14 @@ def _exact_run(ctx):
 
 
 def _same(result, baseline) -> bool:
-    return result[0] == baseline[0] and _recall(result[1], baseline[1]) >= MIN_RECALL
+    """Like with like: the index's top 10 and the exact top 10 of the same drafts. The timed runs of the two
+    columns need not end on the same draft (fewer runs for a slow column), so each last result is compared
+    with the other method's answer for its own draft (`MIN_DRAFT_RECALL`), and the recall over every
+    prepared draft decides (`MIN_RECALL`)."""
+    i, got = result
+    j, exact = baseline
+    return (_STATE["recall"] >= MIN_RECALL and _recall(got, _STATE["exact"][i]) >= MIN_DRAFT_RECALL
+            and _recall(_STATE["got"][j], exact) >= MIN_DRAFT_RECALL)
 
 
 @scenario(f"duplicates: top-{K} gợi ý đơn trùng (đơn mới)", requires=("danvan.duplicates.engine",),

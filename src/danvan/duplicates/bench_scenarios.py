@@ -162,10 +162,15 @@ def _db_round_trips(letter_ids: list[int], real_ids: np.ndarray):
     IndexGeneration.objects.order_by("-pk").values_list("token", flat=True).first()
     list(LetterFingerprint.objects.filter(revision__gte=time.time_ns() - 120 * 10**9).values("letter_id",
                                                                                                "revision"))
+    from django.db.models import OuterRef, Prefetch, Subquery
+
+    from danvan.letters.models import LetterPetitioner
+
     ids = [int(real_ids[i % len(real_ids)]) for i in letter_ids] if len(real_ids) else letter_ids
-    list(Letter.objects.filter(pk__in=ids).select_related("matter", "subject_area")
-         .prefetch_related("petitioner_links__citizen"))
-    list(LetterFingerprint.objects.filter(letter_id__in=ids).values_list("letter_id", "strong"))
+    strong = LetterFingerprint.objects.filter(letter_id=OuterRef("pk")).values("strong")[:1]
+    list(Letter.objects.filter(pk__in=ids).select_related("matter", "subject_area").defer("content")
+         .annotate(duplicate_strong=Subquery(strong))
+         .prefetch_related(Prefetch("petitioner_links", LetterPetitioner.objects.select_related("citizen"))))
 
 
 SHARED_DF_SHARE = 0.001  # features in at least this share of the base letters are vocabulary, shared by every tile

@@ -36,6 +36,7 @@ STRONG_FULL = 2  # shared strong signals for the full strong part
 SAME_AREA_BONUS, SAME_FIELD_BONUS = 0.10, 0.05
 OTHER_PETITIONER_PENALTY = 0.25  # both letters name their petitioner, and they differ
 RERANK_CANDIDATES = 200  # letters ranked by text before the full score picks the top k
+DENSE_SHARE = 0.3  # postings touched, as a share of the letters, from which one dense bincount is cheaper
 
 
 def combine(text, petitioner, strong, same_area, same_field, other_petitioner=0.0):
@@ -103,9 +104,24 @@ class Postings:
         self.extra_counts: dict[int, int] = {}
 
     def build(self, keys: np.ndarray, slots: np.ndarray) -> None:
-        order = np.argsort(keys, kind="stable")
-        keys, slots = keys[order], slots[order].astype(np.int32)
-        unique, starts, counts = np.unique(keys, return_index=True, return_counts=True)
+        """Postings sorted by key, then slot. One in-place sort of (key << 32 | slot) packed in 64 bits:
+        at a million letters (50 million pairs) ten times faster than a stable argsort of the keys followed
+        by `np.unique` (measured; see ADR 0009), and the same order."""
+        total = len(keys)
+        if total:
+            packed = (keys.astype(np.uint64) << np.uint64(32)) | slots.astype(np.uint32).astype(np.uint64)
+            packed.sort()
+            keys = (packed >> np.uint64(32)).astype(np.uint32)
+            slots = (packed & np.uint64(0xFFFFFFFF)).astype(np.int32)
+            del packed
+            first = np.empty(total, dtype=bool)
+            first[0] = True
+            np.not_equal(keys[1:], keys[:-1], out=first[1:])
+            starts = np.flatnonzero(first)
+            unique = keys[starts]
+            counts = np.diff(np.append(starts, total))
+        else:
+            unique, counts, slots = np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.int64), _EMPTY
         if self.cap is not None:
             keep = np.repeat(counts < self.cap, counts)
             kept_counts = np.where(counts < self.cap, counts, 0)
@@ -157,6 +173,7 @@ class Postings:
 
 
 _EMPTY = np.zeros(0, dtype=np.int32)
+_EMPTY64 = np.zeros(0, dtype=np.int64)
 
 
 class _Column:
@@ -253,10 +270,11 @@ class DuplicateIndex:
 
     def _build_arrays(self, keys: np.ndarray, owners: np.ndarray, n: int) -> None:
         self.terms.build(keys, owners)
-        # Each letter's norm under the weights of the whole collection.
-        pos = np.searchsorted(self.terms.keys, keys)
-        w = self.weights(self.terms.counts[pos].astype(np.int64)) if len(keys) else np.zeros(0)
-        norms = np.sqrt(np.bincount(owners, w * w, minlength=n)) if n else np.zeros(0)
+        # Each letter's norm under the weights of the whole collection, from the kept postings (the keys
+        # dropped at the cap weigh 0): the weight of each key repeated over its postings, no lookup per pair.
+        w = self.weights(self.terms.counts.astype(np.int64))
+        w2 = np.repeat(w * w, np.diff(self.terms.offsets))
+        norms = np.sqrt(np.bincount(self.terms.slots, w2, minlength=n)) if n else np.zeros(0)
         self.columns["norm"].set_all(norms.astype(np.float32))
 
     def add(self, doc: Doc) -> None:
@@ -314,39 +332,74 @@ class DuplicateIndex:
         if n == 0:
             return []
         features = np.unique(query.features.astype(np.uint32))
-        df = self.terms.df(features)
-        w = self.weights(df)
+        w = self.weights(self.terms.df(features))
         q_norm = float(np.sqrt(np.sum(w * w)))
         useful = w > 0
-        lists = self.terms.lookup(features[useful])
-        acc = np.zeros(n, dtype=np.float64)
-        if lists:
-            lens = np.fromiter((len(x) for x in lists), dtype=np.int64, count=len(lists))
-            ids = np.concatenate(lists)
-            acc = np.bincount(ids, np.repeat(w[useful] ** 2, lens), minlength=n)
-        strong_keys = np.intersect1d(features[useful], query.strong.astype(np.uint32))
-        strong_lists = self.terms.lookup(strong_keys)
-        petitioner = {}
-        if query.petitioner_keys:
-            keys = np.fromiter(query.petitioner_keys, dtype=np.uint32, count=len(query.petitioner_keys))
-            for key, slots in zip(keys.tolist(), self.petitioners.lookup(keys), strict=True):
-                certainty = query.petitioner_keys[key]
-                for s in slots.tolist():
-                    if petitioner.get(s, 0.0) < certainty:
-                        petitioner[s] = certainty
-        text_candidates = np.flatnonzero(acc)
-        pet_slots = np.fromiter(petitioner, dtype=np.int64, count=len(petitioner))
-        return self._rank(query, acc, q_norm, text_candidates, pet_slots, petitioner, strong_lists, k=k,
+        keys = features[useful]
+        lists = self.terms.lookup(keys)
+        text_slots, text_sums = self._accumulate(lists, w[useful] ** 2, n)
+        strong = np.isin(keys, query.strong.astype(np.uint32))
+        strong_lists = [slots for slots, is_strong in zip(lists, strong.tolist(), strict=True) if is_strong]
+        pet_slots, pet_values = self._petitioner_matches(query.petitioner_keys)
+        return self._rank(query, q_norm, text_slots, text_sums, pet_slots, pet_values, strong_lists, k=k,
                           allowed_areas=allowed_areas, received_before=received_before,
                           exclude_letters=exclude_letters, exclude_matters=exclude_matters,
                           exclude_pairs=exclude_pairs, see_protected_petitioners=see_protected_petitioners,
                           candidates=candidates)
 
+    @staticmethod
+    def _accumulate(lists: list[np.ndarray], w2: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """Σ w² over the postings of the query's keys, per slot: (slots sorted, sums).
+
+        Few postings (the usual case): one in-place sort of (slot << 32 | key number) packed in 64 bits, then
+        a sum per run of equal slots; cost in the postings touched, not in the letters stored. Many postings
+        (≥ `DENSE_SHARE` of the letters): one `bincount` over every slot. Both add in key order, so both give
+        the same sums as the exact scan (measured: ADR 0009)."""
+        lens = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+        total = int(lens.sum()) if len(lens) else 0
+        if total == 0:
+            return _EMPTY64, np.zeros(0)
+        ids = np.concatenate(lists)
+        key_of = np.repeat(np.arange(len(lists), dtype=np.uint64), lens)
+        if total >= DENSE_SHARE * n:
+            acc = np.bincount(ids, w2[key_of.astype(np.intp)], minlength=n)
+            slots = np.flatnonzero(acc)
+            return slots, acc[slots]
+        packed = (ids.astype(np.uint64) << np.uint64(32)) | key_of
+        packed.sort()
+        sorted_slots = (packed >> np.uint64(32)).astype(np.int64)
+        first = np.empty(total, dtype=bool)
+        first[0] = True
+        np.not_equal(sorted_slots[1:], sorted_slots[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        sums = np.add.reduceat(w2[(packed & np.uint64(0xFFFFFFFF)).astype(np.intp)], starts)
+        return sorted_slots[starts], sums
+
+    def _petitioner_matches(self, petitioner_keys: dict[int, float]) -> tuple[np.ndarray, np.ndarray]:
+        """Slots filed under one of the query's petitioner keys, each with its best certainty (slots sorted)."""
+        if not petitioner_keys:
+            return _EMPTY64, np.zeros(0)
+        keys = np.fromiter(petitioner_keys, dtype=np.uint32, count=len(petitioner_keys))
+        certainty = np.fromiter(petitioner_keys.values(), dtype=np.float64, count=len(petitioner_keys))
+        lists = self.petitioners.lookup(keys)
+        lens = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+        if not lens.sum():
+            return _EMPTY64, np.zeros(0)
+        slots = np.concatenate(lists).astype(np.int64)
+        values = np.repeat(certainty, lens)
+        order = np.lexsort((-values, slots))
+        slots, values = slots[order], values[order]
+        first = np.empty(len(slots), dtype=bool)
+        first[0] = True
+        np.not_equal(slots[1:], slots[:-1], out=first[1:])
+        return slots[first], values[first]
+
     def _eligible(self, slots: np.ndarray, allowed_areas, received_before, exclude_letters, exclude_matters,
                   exclude_pairs) -> np.ndarray:
-        if len(slots) == 0:
-            return slots
+        """Which of `slots` may be suggested (a boolean mask)."""
         keep = self.col("alive")[slots]
+        if len(slots) == 0:
+            return keep
         if allowed_areas is not None:
             areas = self.col("scope_area")[slots]
             inside = areas < len(allowed_areas)
@@ -358,37 +411,38 @@ class DuplicateIndex:
             keep &= ~np.isin(self.col("letter")[slots], np.fromiter(excluded, dtype=np.int64))
         if exclude_matters:
             keep &= ~np.isin(self.col("matter")[slots], np.fromiter(exclude_matters, dtype=np.int64))
-        return slots[keep]
+        return keep
 
-    def _rank(self, query, acc, q_norm, text_candidates, pet_slots, petitioner, strong_lists, *, k, allowed_areas,
+    def _rank(self, query, q_norm, text_slots, text_sums, pet_slots, pet_values, strong_lists, *, k, allowed_areas,
               received_before, exclude_letters, exclude_matters, exclude_pairs, see_protected_petitioners,
               candidates) -> list[Hit]:
-        text_candidates = self._eligible(text_candidates, allowed_areas, received_before, exclude_letters,
-                                         exclude_matters, exclude_pairs)
-        pet_slots = self._eligible(pet_slots, allowed_areas, received_before, exclude_letters, exclude_matters,
-                                   exclude_pairs)
-        if not see_protected_petitioners and len(pet_slots):
-            pet_slots = pet_slots[~self.col("protected")[pet_slots]]
+        keep = self._eligible(text_slots, allowed_areas, received_before, exclude_letters, exclude_matters,
+                              exclude_pairs)
+        text_candidates, candidate_sums = text_slots[keep], text_sums[keep]
+        keep = self._eligible(pet_slots, allowed_areas, received_before, exclude_letters, exclude_matters,
+                              exclude_pairs)
+        if not see_protected_petitioners:
+            keep &= ~self.col("protected")[pet_slots]
+        pet_slots, pet_values = pet_slots[keep], pet_values[keep]
         norms = self.col("norm")
         if len(text_candidates) > candidates:
-            denominators = np.maximum(norms[text_candidates], 1e-9)
-            text_scores = acc[text_candidates] / denominators
+            text_scores = candidate_sums / np.maximum(norms[text_candidates], 1e-9)
             top = np.argpartition(-text_scores, candidates - 1)[:candidates]
             text_candidates = text_candidates[top]
         slots = np.union1d(text_candidates, pet_slots).astype(np.int64)
         if len(slots) == 0:
             return []
-        text = np.where(q_norm > 0, acc[slots] / np.maximum(q_norm * norms[slots], 1e-9), 0.0)
+        acc = _take(text_slots, text_sums, slots)
+        text = np.where(q_norm > 0, acc / np.maximum(q_norm * norms[slots], 1e-9), 0.0)
         text = np.minimum(text, 1.0)
-        pet = np.fromiter((petitioner.get(s, 0.0) for s in slots.tolist()), dtype=np.float64, count=len(slots))
+        pet = _take(pet_slots, pet_values, slots)
         if not see_protected_petitioners:
             pet = np.where(self.col("protected")[slots], 0.0, pet)
         strong = np.zeros(len(slots), dtype=np.int64)
         hits = np.concatenate(strong_lists) if strong_lists else _EMPTY
         if len(hits):
             unique, counts = np.unique(hits, return_counts=True)
-            pos = np.minimum(np.searchsorted(unique, slots), len(unique) - 1)
-            strong = np.where(unique[pos] == slots, counts[pos], 0)
+            strong = _take(unique.astype(np.int64), counts, slots)
         same_area = (self.col("subject_area")[slots] == query.subject_area) & (query.subject_area != 0)
         same_field = self.col("field")[slots] == query.field
         # Both letters name a petitioner the viewer may compare, and they differ: most repeats come from
@@ -406,6 +460,14 @@ class DuplicateIndex:
                 same_area=bool(same_area[i]), same_field=bool(same_field[i]), other_petitioner=bool(other[i]))
             for i in order
         ]
+
+
+def _take(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """values[i] where keys[i] == w, for each w of `wanted` (0 where absent); `keys` sorted."""
+    if len(keys) == 0:
+        return np.zeros(len(wanted), dtype=values.dtype)
+    pos = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    return np.where(keys[pos] == wanted, values[pos], 0).astype(values.dtype)
 
 
 class ExactScan:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils.translation import gettext as _
 
 from danvan.core import services as audited
@@ -144,13 +144,17 @@ def _suggest(user: User, query: Query, query_strong: set[str], *, k: int, receiv
     if not hits:
         return []
     ids = [h.letter for h in hits]
+    # Two queries whatever k: the letters (with their matter, area and stored strong signals, read by a
+    # subquery on the fingerprint's unique letter_id) and their petitioners. The content, the longest
+    # column, is not shown in a suggestion and is left unread.
+    strong = LetterFingerprint.objects.filter(letter_id=OuterRef("pk")).values("strong")[:1]
     letters = {
         letter.pk: letter
         for letter in Letter.objects.restrict(user).active().filter(pk__in=ids)
-        .select_related("matter", "subject_area")
+        .select_related("matter", "subject_area").defer("content").annotate(duplicate_strong=Subquery(strong))
         .prefetch_related(Prefetch("petitioner_links", LetterPetitioner.objects.select_related("citizen")))
     }
-    strong_of = dict(LetterFingerprint.objects.filter(letter_id__in=list(letters)).values_list("letter_id", "strong"))
+    strong_of = {pk: letter.duplicate_strong or "" for pk, letter in letters.items()}
     suggestions = []
     for hit in hits:
         letter = letters.get(hit.letter)
