@@ -14,7 +14,7 @@ from danvan.letters.models import Channel, Letter, LetterAttachment
 from danvan.letters.workflow import LetterStatus
 from danvan.matters.models import Matter
 from danvan.people.models import Citizen
-from tests.letters.factories import accepted, classify, receive
+from tests.letters.factories import accepted, classify, receive, resolved
 from tests.letters.scoping import PDF, _visit
 
 D = dt.date
@@ -327,3 +327,16 @@ def test_a_second_complaint_names_its_first_letter_by_the_code_shown(tree, alice
     assert response.status_code == 302
     second = Letter.objects.order_by("-pk").first()
     assert (second.previous_letter, second.complaint_round, second.matter_id) == (first, 2, first.matter_id)
+
+
+def test_the_letter_page_shows_when_the_citizen_must_be_told(hana, client_for):
+    """Notify the denouncer within 5 working days of acceptance (Luật Tố cáo 2018 Điều 29); send a first
+    complaint decision within 3 working days (Luật Khiếu nại 2011 Điều 32)."""
+    denunciation = accepted(hana, hana.organisation, kind=ContentKind.DENUNCIATION, accepted_on=D(2026, 3, 3),
+                            summary="Tố cáo cán bộ địa chính nhận tiền")
+    html = client_for(hana).get(reverse("letters:letter_detail", args=[denunciation.pk])).content.decode()
+    assert "Hạn thông báo việc thụ lý cho người tố cáo" in html and "10/03/2026" in html  # Tue 3 → Tue 10
+    complaint = resolved(hana, hana.organisation, resolved_on=D(2026, 3, 27))  # a Friday
+    html = client_for(hana).get(reverse("letters:letter_detail", args=[complaint.pk])).content.decode()
+    assert "Hạn gửi quyết định giải quyết khiếu nại" in html and "01/04/2026" in html  # Mon, Tue, Wed
+    assert "Hạn thông báo việc thụ lý" not in html

@@ -91,6 +91,26 @@ def compute(letter, calendar=None) -> LetterDeadlines:
     return LetterDeadlines(acceptance, resolution)
 
 
+def notices(letter, calendar=None) -> list[tuple[str, dt.date]]:
+    """The deadlines for telling the citizen, shown beside the handling deadlines (not stored, not counted):
+
+    - a denunciation accepted: notify the denouncer within 5 working days of acceptance (Luật Tố cáo
+      2018 Điều 29);
+    - a first-time complaint decided: send the decision within 3 working days (Luật Khiếu nại 2011 Điều 32).
+    """
+    from django.utils.translation import gettext as _
+
+    calendar = calendar or current_calendar()
+    rows = []
+    if letter.content_kind == ContentKind.DENUNCIATION and letter.accepted_on:
+        rows.append((_("Hạn thông báo việc thụ lý cho người tố cáo"),
+                     legal.denunciation_notification(letter.accepted_on, calendar=calendar).deadline))
+    if letter.content_kind == ContentKind.COMPLAINT and letter.complaint_round == 1 and letter.resolved_on:
+        rows.append((_("Hạn gửi quyết định giải quyết khiếu nại"),
+                     legal.first_decision_dispatch(letter.resolved_on, calendar=calendar).deadline))
+    return rows
+
+
 def second_complaint_window(letter, calendar=None) -> dt.date | None:
     """For a second-time complaint, the last day it could be lodged: 30 days (45 in remote areas) from the
     first decision, or from the last day of the first-time period when no decision came (Luật Khiếu nại

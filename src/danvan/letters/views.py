@@ -318,7 +318,7 @@ def _detail(request: HttpRequest, letter: Letter, *, bound: dict | None = None, 
         (label, date, letter_deadlines.remaining(date, today) if date and letter.due_on == date else None)
         for label, date in ((_("Hạn xử lý ban đầu, thụ lý"), letter.acceptance_deadline),
                             (_("Hạn giải quyết"), letter.resolution_deadline))
-    ]
+    ] + [(label, date, None) for label, date in letter_deadlines.notices(letter)]
     pauses = list(letter.pauses.filter(archived_at__isnull=True))
     may_see = letter.may_see_identity(user)
     return render(request, "letters/letter_detail.html", {
