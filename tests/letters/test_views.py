@@ -340,3 +340,42 @@ def test_the_letter_page_shows_when_the_citizen_must_be_told(hana, client_for):
     html = client_for(hana).get(reverse("letters:letter_detail", args=[complaint.pk])).content.decode()
     assert "Hạn gửi quyết định giải quyết khiếu nại" in html and "01/04/2026" in html  # Mon, Tue, Wed
     assert "Hạn thông báo việc thụ lý" not in html
+
+
+def test_an_officer_corrects_the_intake_details_and_adds_a_scan_from_the_letter_page(tree, alice, client_for):
+    letter = receive(alice, tree.ubnd_hoa_an, summary="Khieu nai gia boi thuong")
+    client = client_for(alice)
+    page = client.get(reverse("letters:letter_detail", args=[letter.pk])).content.decode()
+    assert "Sửa thông tin tiếp nhận" in page and "Thêm tệp đính kèm" in page
+    url = reverse("letters:letter_action", args=[letter.pk, "amend"])
+
+    # No reason: refused, the field named, nothing changed.
+    response = client.post(url, {"amend-summary": "Khiếu nại giá bồi thường", "amend-reason": ""})
+    assert response.status_code == 400 and "Lý do sửa" in response.content.decode()
+    letter.refresh_from_db()
+    assert letter.summary == "Khieu nai gia boi thuong"
+
+    response = client.post(url, {"amend-summary": "Khiếu nại giá bồi thường", "amend-content": "",
+                                 "amend-subject_area": tree.hoa_an.pk, "amend-reason": "Gõ lại có dấu"})
+    assert response.status_code == 302
+    letter.refresh_from_db()
+    assert (letter.summary, letter.subject_area) == ("Khiếu nại giá bồi thường", tree.hoa_an)
+    assert letter.history.first().history_change_reason == "Gõ lại có dấu"
+
+    scan = SimpleUploadedFile("bien-ban.pdf", PDF, content_type="application/pdf")
+    response = client.post(reverse("letters:letter_action", args=[letter.pk, "attach"]), {"attach-attachments": scan})
+    assert response.status_code == 302
+    assert [a.original_name for a in letter.attachments.all()] == ["bien-ban.pdf"]
+    page = client.get(reverse("letters:letter_detail", args=[letter.pk])).content.decode()
+    assert "bien-ban.pdf" in page and 'enctype="multipart/form-data"' in page
+
+
+def test_an_officer_who_is_not_the_handler_cannot_open_a_denunciation_for_amendment(tree, alice, hana, client_for):
+    letter = receive(hana, tree.ubnd_hoa_an, kind=ContentKind.DENUNCIATION, summary="Tố cáo cán bộ xã")
+    page = client_for(alice).get(reverse("letters:letter_detail", args=[letter.pk])).content.decode()
+    assert "Sửa thông tin tiếp nhận" not in page
+    response = client_for(alice).post(reverse("letters:letter_action", args=[letter.pk, "amend"]),
+                                      {"amend-summary": "x", "amend-reason": "thử"})
+    assert response.status_code == 400
+    letter.refresh_from_db()
+    assert letter.summary == "Tố cáo cán bộ xã"

@@ -182,6 +182,39 @@ class ClassifyForm(forms.Form):
     note = forms.CharField(label=_("Ghi chú"), required=False, max_length=500)
 
 
+class AmendForm(forms.Form):
+    """Correct what was typed at intake (services.AMENDABLE_FIELDS); the reason goes into the history."""
+
+    summary = forms.CharField(label=_("Tóm tắt nội dung"), max_length=500)
+    content = forms.CharField(label=_("Nội dung đơn"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    subject_area = forms.ModelChoiceField(label=_("Địa bàn phát sinh (xã, phường)"), required=False,
+                                          queryset=Area.objects.none())
+    forwarded_by_body = forms.CharField(label=_("Cơ quan chuyển đơn đến"), required=False, max_length=255)
+    forwarded_by_number = forms.CharField(label=_("Số văn bản chuyển đơn"), required=False, max_length=60)
+    reason = forms.CharField(label=_("Lý do sửa"), max_length=500)
+
+    def __init__(self, *args, letter: Letter, **kwargs):
+        kwargs.setdefault("initial", {name: getattr(letter, name) for name in
+                                      ("summary", "content", "forwarded_by_body", "forwarded_by_number")}
+                          | {"subject_area": letter.subject_area_id})
+        super().__init__(*args, **kwargs)
+        # The communes of the receiving body's province (every commune for a central body).
+        province = next((a for a in letter.area.ancestors() if a.level == AreaLevel.PROVINCE), None)
+        communes = Area.objects.current().filter(level=AreaLevel.COMMUNE)
+        if province is not None:
+            communes = communes.filter(path__startswith=province.path)
+        self.fields["subject_area"].queryset = communes.order_by("search_name")
+
+    def changes(self, letter: Letter) -> dict:
+        """Only the fields the officer changed, so the history shows just those."""
+        return {name: value for name, value in self.cleaned_data.items()
+                if name != "reason" and value != getattr(letter, name)}
+
+
+class AttachForm(forms.Form):
+    attachments = MultipleFileField(label=_("Tệp đính kèm"))
+
+
 class AcceptForm(forms.Form):
     accepted_on = date_field(_("Ngày thụ lý"), initial=dt.date.today)
     handler = forms.ModelChoiceField(label=_("Người được giao xử lý"), required=False, queryset=None)

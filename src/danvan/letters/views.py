@@ -211,6 +211,8 @@ def petitioner_matches(request: HttpRequest) -> HttpResponse:
 # ---------------------------------------------------------------------------------------------- detail
 
 ACTION_FORMS = {
+    "amend": forms.AmendForm,
+    "attach": forms.AttachForm,
     "classify": forms.ClassifyForm,
     "accept": forms.AcceptForm,
     "assign": forms.AssignForm,
@@ -227,7 +229,7 @@ ACTION_FORMS = {
     "cancel_pause": forms.CancelPauseForm,
     "extend": forms.ExtensionForm,
 }
-NEEDS_LETTER = {"accept", "assign", "resolve"}
+NEEDS_LETTER = {"accept", "assign", "resolve", "amend"}
 
 ACTION_LABELS = {
     "classify": _("Phân loại đơn"), "accept": _("Thụ lý"), "assign": _("Giao người xử lý"),
@@ -236,17 +238,18 @@ ACTION_LABELS = {
     "close": _("Kết thúc đơn"), "reopen": _("Mở lại đơn"), "pause": _("Tạm dừng thời hạn"),
     "end_pause": _("Tiếp tục giải quyết"), "cancel_pause": _("Hủy lần tạm dừng"),
     "extend": _("Gia hạn giải quyết"),
+    "amend": _("Sửa thông tin tiếp nhận"), "attach": _("Thêm tệp đính kèm"),
 }
 
 
-def _make_form(name: str, letter: Letter, data=None):
+def _make_form(name: str, letter: Letter, data=None, files=None):
     cls = ACTION_FORMS[name]
     kwargs = {"letter": letter} if name in NEEDS_LETTER else {}
     if data is None and name == "classify":
         kwargs["initial"] = {"content_kind": letter.content_kind, "field": letter.field,
                              "complexity": letter.complexity, "several_places": letter.several_places,
                              "qualifying": "no" if letter.anonymous else "yes"}
-    return cls(data, prefix=name, **kwargs)
+    return cls(data, files, prefix=name, **kwargs)
 
 
 def _available_actions(user, letter: Letter) -> list[str]:
@@ -260,6 +263,9 @@ def _available_actions(user, letter: Letter) -> list[str]:
         names += ["end_pause", "cancel_pause"]  # on the pauses listed under the deadlines
     if not letter.protects_identity or user.can_approve or user.is_superuser:
         names.append("assign")
+    if not letter.protects_identity or letter.may_see_identity(user):
+        # The form shows the letter's content: a denunciation's only to its handler and heads (Điều 47).
+        names += ["amend", "attach"]
     return names
 
 
@@ -267,7 +273,11 @@ def _available_actions(user, letter: Letter) -> list[str]:
 PAUSE_ACTIONS = {"end_pause", "cancel_pause"}
 
 
-def _call_service(name: str, user, letter: Letter, data: dict):
+def _call_service(name: str, user, letter: Letter, data: dict, form=None):
+    if name == "amend":
+        return services.amend_letter(user, letter, reason=data["reason"], **form.changes(letter))
+    if name == "attach":
+        return services.attach_files(user, letter, data["attachments"])
     if name == "classify":
         return services.classify_letter(user, letter, **data)
     if name == "accept":
@@ -358,7 +368,7 @@ def letter_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     letter = scoped_object_or_404(_letter_qs(), request.user, Action.CHANGE, pk=pk)
     if action not in ACTION_FORMS:
         raise Http404
-    form = _make_form(action, letter, request.POST)
+    form = _make_form(action, letter, request.POST, request.FILES)
     if action not in _available_actions(request.user, letter):
         # A page left open while someone else moved the letter on; the services would refuse it too.
         messages.error(request, _("Thao tác «%(action)s» không áp dụng cho đơn ở trạng thái «%(status)s».")
@@ -366,7 +376,7 @@ def letter_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         return _detail(request, letter, status=400)
     if form.is_valid():
         try:
-            _call_service(action, request.user, letter, form.cleaned_data)
+            _call_service(action, request.user, letter, form.cleaned_data, form)
         except ValidationError as exc:
             _apply_errors(form, exc, ERROR_ALIASES.get(action))
         else:
