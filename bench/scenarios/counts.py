@@ -80,7 +80,7 @@ def _(ctx):
 R = ("danvan.reception.counts",)
 VISIT_BASE = ("FROM reception_visit v JOIN reception_receptionsession s ON s.id = v.session_id "
               "JOIN units_area a ON a.id = v.area_id WHERE v.archived_at IS NULL AND s.archived_at IS NULL "
-              "AND s.date BETWEEN %s AND %s AND a.path LIKE %s")
+              "AND v.date BETWEEN %s AND %s AND a.path LIKE %s")
 
 
 def _visits(ctx, select: str, where: str = ""):

@@ -50,7 +50,7 @@ def _scan(ctx, root) -> dict:
             "SELECT substr(a.path, 1, %s), COUNT(*), SUM(v.persons), COUNT(DISTINCT v.matter_id) "
             "FROM reception_visit v JOIN reception_receptionsession s ON s.id = v.session_id "
             "JOIN units_area a ON a.id = v.area_id WHERE v.archived_at IS NULL AND s.archived_at IS NULL "
-            "AND s.date BETWEEN %s AND %s AND a.path LIKE %s GROUP BY 1",
+            "AND v.date BETWEEN %s AND %s AND a.path LIKE %s GROUP BY 1",
             [depth, start, end, root.path + "%"])
         result[label] = (letters, visits)
     return result

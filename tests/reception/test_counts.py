@@ -149,3 +149,13 @@ def test_the_large_group_threshold_comes_from_settings(data, settings):
     settings.DANVAN_LARGE_GROUP_MIN_PERSONS = 10
     total = counts.count_reception(data.cao_bang, START, END).total
     assert (total.large_groups, total.large_group_persons, total.large_group_matters_repeated) == (1, 12, 1)
+
+
+def test_a_corrected_session_date_moves_its_visits_to_the_other_period(tree, alice):
+    session = open_session(alice, tree.board_cb, date=dt.date(2026, 3, 31))
+    record_visit(alice, session, persons=2)
+    record_visit(alice, session)
+    assert counts.count_visits(tree.cao_bang, START, END) == 2
+    services.update_session(alice, session, date=dt.date(2026, 4, 1), reason="Ghi nhầm ngày")
+    assert counts.count_visits(tree.cao_bang, START, END) == 0
+    assert counts.count_persons(tree.cao_bang, dt.date(2026, 4, 1), dt.date(2026, 4, 30)) == 3

@@ -394,7 +394,7 @@ class Generator:
                     "citizen_id": citizen, "persons": persons, "representatives": reps, "occurrence": occurrence,
                     "content_kind": topic.kind, "field": topic.field, "subject_area_id": place.commune_id,
                     "summary": summary, "handling": handling, "matter_id": matter_id,
-                    "created_at": _at(day, rng),
+                    "created_at": _at(day, rng), "date": day,  # Visit.date: its session's date
                 })
                 if len(known) < 5000:
                     known.append((org, person, place, topic, matter_id))

@@ -59,8 +59,8 @@ def counted_visits(root: Area, start: dt.date, end: dt.date, *, content_kind: st
     qs = Visit.objects.filter(
         archived_at__isnull=True,
         session__archived_at__isnull=True,
-        session__date__gte=start,
-        session__date__lte=end,
+        date__gte=start,  # the session's date, copied onto the visit (Visit.date)
+        date__lte=end,
         area__path__startswith=root.path,
     )
     if content_kind:

@@ -93,7 +93,11 @@ def update_session(
         raise ValueError(f"not editable: {sorted(unknown)}")
     if "date" in changes:
         _check_session_date(changes["date"])
-    return audited.update(session, actor, reason=reason or _("Sửa buổi tiếp"), **changes)
+    with transaction.atomic():
+        session = audited.update(session, actor, reason=reason or _("Sửa buổi tiếp"), **changes)
+        # Visits carry their session's date (Visit.date); the session's history records the change.
+        Visit.objects.filter(session=session).exclude(date=session.date).update(date=session.date)
+    return session
 
 
 @transaction.atomic

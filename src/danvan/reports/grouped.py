@@ -93,7 +93,7 @@ def reception(root: Area, periods: Sequence[Range], depth: int) -> list[Counted]
     from danvan.reception import rules
     from danvan.reception.counts import counted_visits
 
-    date = "session__date"
+    date = "date"  # Visit.date, the session's date copied and indexed with the area
     large = Q(persons__gte=rules.large_group_min_persons())
     # `counted_visits` over the span of the periods, narrowed to the periods themselves.
     span = counted_visits(root, min(p[0] for p in periods), max(p[1] for p in periods)).filter(_span(date, periods))
