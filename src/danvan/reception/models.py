@@ -140,7 +140,8 @@ class Visit(ScopedModel):
         indexes = [
             models.Index(fields=["area", "date"], name="visit_area_date",
                          condition=models.Q(archived_at__isnull=True)),
-            models.Index(fields=["date"], name="visit_date", condition=models.Q(archived_at__isnull=True)),
+            # No index on the date alone: the planner preferred it and read every area's visits of the
+            # period (national report 2,4–3,1 s and a province 0,9 s with it; 2,0–2,4 s and 0,65 s without).
         ]
 
     def _copy_session_date(self) -> None:

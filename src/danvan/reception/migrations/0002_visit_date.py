@@ -35,6 +35,4 @@ class Migration(migrations.Migration):
                               field=models.DateField(editable=False, verbose_name="Ngày tiếp")),
         migrations.AddIndex(model_name="visit", index=models.Index(
             condition=models.Q(("archived_at__isnull", True)), fields=["area", "date"], name="visit_area_date")),
-        migrations.AddIndex(model_name="visit", index=models.Index(
-            condition=models.Q(("archived_at__isnull", True)), fields=["date"], name="visit_date")),
     ]
