@@ -270,7 +270,7 @@ def test_a_second_complaint_shows_its_window_and_whether_it_came_late(tree, alic
 
 
 def test_the_intake_offers_recent_matters_but_accepts_any_in_scope(tree, alice, client_for, monkeypatch):
-    from danvan.letters import forms
+    from danvan.matters import forms
 
     monkeypatch.setattr(forms, "MATTER_CHOICES", 1)
     old = receive(alice, alice.organisation, received_on=D(2026, 1, 5), summary="Vụ việc cũ về ranh giới đất")

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
-from django.forms.utils import flatatt
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.choices import ContentKind, Field
+from danvan.core.forms import DateInput, PlainSelect
 from danvan.letters.models import (
     Channel,
     Complexity,
@@ -21,20 +20,18 @@ from danvan.letters.models import (
     PauseKind,
 )
 from danvan.letters.workflow import LetterStatus
+from danvan.matters.forms import offer_recent_matters
 from danvan.matters.models import Matter
 from danvan.units.models import Area, AreaLevel, Organisation
 
 # Dates are typed and shown as dd/mm/yyyy (style: Vietnamese dates), like the reception register; ISO dates
 # are accepted too, for scripts and browsers that autofill them.
-DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-# How many recent matters the intake form offers in its list (a chosen older one is added).
-MATTER_CHOICES = 200
 
 
 def date_field(label, required=True, **kwargs):
     kwargs.setdefault("error_messages", {"invalid": _("Nhập ngày hợp lệ theo dạng dd/mm/yyyy, ví dụ 05/11/2026.")})
-    return forms.DateField(label=label, required=required, widget=DATE_WIDGET, input_formats=DATE_INPUT_FORMATS,
+    return forms.DateField(label=label, required=required, widget=DateInput(), input_formats=DATE_INPUT_FORMATS,
                            **kwargs)
 
 
@@ -107,15 +104,7 @@ class LetterIntakeForm(forms.Form):
             self.fields["organisation"].initial = user.organisation_id
         self.fields["subject_area"].queryset = Area.objects.restrict(user).current().filter(
             level=AreaLevel.COMMUNE).order_by("search_name")
-        matters = Matter.objects.restrict(user).active().order_by("-first_received", "-pk")
-        self.fields["matter"].queryset = matters  # validates any matter in scope...
-        # ...but a province holds thousands: the list offers the most recent and the one already chosen.
-        chosen = self.data.get("matter") if self.is_bound else self.initial.get("matter")
-        chosen_pk = getattr(chosen, "pk", chosen)
-        offered = list(matters[:MATTER_CHOICES])
-        if chosen_pk and str(chosen_pk).isdigit() and all(m.pk != int(chosen_pk) for m in offered):
-            offered += list(matters.filter(pk=int(chosen_pk)))
-        self.fields["matter"].choices = [("", self.fields["matter"].empty_label)] + [(m.pk, str(m)) for m in offered]
+        offer_recent_matters(self, user)
         self.fields["previous_letter"].widget.attrs["placeholder"] = "Đ000123"
         if visit is not None:
             self.citizens = {}
@@ -308,38 +297,6 @@ class CancelPauseForm(forms.Form):
 
 class ExtensionForm(forms.Form):
     decision = forms.CharField(label=_("Số, ngày quyết định gia hạn"), max_length=120)
-
-
-class PlainSelect(forms.Select):
-    """A flat <select> rendered in Python rather than through one template per option (Django's default costs
-    a fraction of a millisecond an option, paid on every request of a list page with its filters)."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        choices = list(iter(self.choices))  # iter(): list() would ask a ModelChoiceIterator its len(), a COUNT
-        if self.allow_multiple_selected or any(isinstance(label, list | tuple) for _v, label in choices):
-            return super().render(name, value, attrs, renderer)  # option groups: Django's own rendering
-        final_attrs = self.build_attrs(self.attrs, attrs) | {"name": name}
-        selected = set(self.format_value(value))
-        options = format_html_join("", "<option value=\"{}\"{}>{}</option>", (
-            (key, " selected" if key in selected else "", label)
-            for key, label in ((("" if v is None else str(v)), label) for v, label in choices)
-        ))
-        return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
-
-
-def plain_selects(form):
-    """The form with its drop-down lists rendered by `PlainSelect` (same markup, without a template per option):
-    for forms of other apps shown on busy pages, e.g. the reception intake form with hundreds of places and
-    matters. Returns the form (None stays None)."""
-    if form is None:
-        return None
-    for field in form.fields.values():
-        if type(field.widget) is forms.Select:
-            plain = PlainSelect(attrs=field.widget.attrs)
-            plain.choices = field.widget.choices
-            plain.is_required = field.widget.is_required
-            field.widget = plain
-    return form
 
 
 class LetterFilterForm(forms.Form):

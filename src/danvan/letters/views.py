@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from danvan.core.choices import ContentKind
 from danvan.core.choices import Field as FieldChoice
 from danvan.core.formatting import vn_date
+from danvan.core.forms import plain_selects
 from danvan.core.models import Action
 from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
 from danvan.letters import counts, forms, queries, services
@@ -320,7 +321,7 @@ def _detail(request: HttpRequest, letter: Letter, *, bound: dict | None = None, 
     action_names = _available_actions(user, letter)
     action_forms = [
         {"name": name, "label": ACTION_LABELS[name],
-         "form": forms.plain_selects(bound["form"] if bound and bound["name"] == name else _make_form(name, letter))}
+         "form": plain_selects(bound["form"] if bound and bound["name"] == name else _make_form(name, letter))}
         for name in action_names if name not in PAUSE_ACTIONS
     ]
     today = timezone.localdate()

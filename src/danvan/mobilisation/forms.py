@@ -6,6 +6,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.forms import DateInput
 from danvan.mobilisation.choices import PracticeStatus, RecognitionLevel
 from danvan.mobilisation.models import (
     Briefing,
@@ -23,15 +24,6 @@ from danvan.mobilisation.models import (
     TrainingCourse,
 )
 from danvan.units.models import Area, AreaLevel, Organisation, OrganisationType
-
-
-class DateInput(forms.DateInput):
-    """A date typed dd/mm/yyyy whatever the browser's locale (a native date picker would show the
-    operating system's format, e.g. mm/dd/yyyy); ISO dates are accepted too (formats/vi)."""
-
-    def __init__(self, attrs=None):
-        attrs = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off", **(attrs or {})}
-        super().__init__(attrs=attrs, format="%d/%m/%Y")
 
 
 def organisations_for(user):

@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from danvan.core.choices import Field
+from danvan.core.forms import plain_selects
 from danvan.core.models import Action
 from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
-from danvan.letters.forms import plain_selects
 from danvan.mobilisation import counts, forms, imports, services
 from danvan.mobilisation.choices import CommendationKind, PracticeField, PracticeStatus
 from danvan.mobilisation.models import (

@@ -8,21 +8,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.choices import ContentKind, Field
+from danvan.core.forms import DateInput
+from danvan.matters.forms import offer_recent_matters
 from danvan.matters.models import Matter
 from danvan.reception.models import Handling, Occurrence, SessionKind
 from danvan.units.models import Area, AreaLevel, Organisation
 
-DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
-
 
 def _date_field(label, required=True):
-    return forms.DateField(label=label, required=required, widget=DATE_WIDGET, input_formats=["%d/%m/%Y"],
+    return forms.DateField(label=label, required=required, widget=DateInput(), input_formats=["%d/%m/%Y"],
                            error_messages={"invalid": _("Nhập ngày theo dạng dd/mm/yyyy, ví dụ 05/11/2026.")})
 
 
 ALL = _("— Tất cả —")
-# How many recent matters the intake form offers in its list.
-MATTER_CHOICES = 200
 
 
 def _with_blank(choices, label=ALL):
@@ -108,15 +106,7 @@ class VisitForm(forms.Form):
             self.fields[name].error_messages["required"] = message
         areas = Area.objects.restrict(user).current().filter(level__in=(AreaLevel.COMMUNE, AreaLevel.VILLAGE))
         self.fields["subject_area"].queryset = areas.order_by("path")
-        matters = Matter.objects.restrict(user).active().order_by("-first_received", "-pk")
-        self.fields["matter"].queryset = matters  # any matter in scope is accepted
-        # ...but a province holds thousands: the list offers the most recent and the one already chosen.
-        chosen = self.data.get("matter") if self.is_bound else self.initial.get("matter")
-        chosen_pk = getattr(chosen, "pk", chosen)
-        offered = list(matters[:MATTER_CHOICES])
-        if chosen_pk and str(chosen_pk).isdigit() and all(m.pk != int(chosen_pk) for m in offered):
-            offered += list(matters.filter(pk=int(chosen_pk)))
-        self.fields["matter"].choices = [("", self.fields["matter"].empty_label)] + [(m.pk, str(m)) for m in offered]
+        offer_recent_matters(self, user)
         if not with_citizen:
             for name in ("citizen", "full_name", "id_number", "birth_year", "address", "phone", "create_matter"):
                 del self.fields[name]

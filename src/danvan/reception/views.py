@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from danvan.core.choices import ContentKind, Field
+from danvan.core.forms import plain_selects
 from danvan.core.models import Action
 from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
-from danvan.letters.forms import plain_selects
 from danvan.letters.models import Letter
 from danvan.people.models import Citizen
 from danvan.reception import services

@@ -7,6 +7,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.forms import DateInput
 from danvan.reports.periods import (
     CUTOFF_LABELS,
     Cutoff,
@@ -19,8 +20,6 @@ from danvan.reports.periods import (
     year_to_date,
 )
 from danvan.units.models import Area
-
-DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 
 
 def period_choices(today: dt.date) -> list[tuple[str, str]]:
@@ -45,9 +44,9 @@ class ReportChoiceForm(forms.Form):
     ky = forms.CharField(label=_("Kỳ báo cáo"), required=False, max_length=40)
     # Typed as dd/mm/yyyy, not the browser's date picker, which showed mm/dd/yyyy (ADR 0006).
     tu_ngay = forms.DateField(label=_("Từ ngày"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-                              widget=DATE_WIDGET)
+                              widget=DateInput())
     den_ngay = forms.DateField(label=_("Đến ngày"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-                               widget=DATE_WIDGET)
+                               widget=DateInput())
     chot = forms.ChoiceField(label=_("Chốt số liệu"), choices=list(CUTOFF_LABELS.items()), required=False)
 
     def __init__(self, data, *, root: Area, today: dt.date, units, **kwargs):
