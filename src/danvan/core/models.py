@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 class ArchiveOnlyError(Exception):
-    """Raised on a hard delete: records are archived, never deleted (DEVELOPERS.md)."""
+    """Raised on a hard delete: records are archived, never deleted (ADR 0003)."""
 
 
 class Action:
