@@ -18,9 +18,11 @@ def envbool(name: str, default: bool) -> bool:
     value = os.environ.get(name)
     if value is None or value == "":
         return default
-    if value in ("True", "true", "1"):
+    # Only the two words the README documents: "1", "yes" or "True" are refused rather than guessed,
+    # so that a typo never turns a security setting off silently.
+    if value == "true":
         return True
-    if value in ("False", "false", "0"):
+    if value == "false":
         return False
     raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
 

@@ -208,5 +208,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": envstr("DANVAN_LOG_LEVEL", "WARNING")},
 }
 
-# dd/mm/yyyy everywhere, numbers 1.538 and 98,5% (DEVELOPERS.md).
+# dd/mm/yyyy everywhere, numbers 1.538 and 98,5% (ADR 0006, core/formatting.py).
 FORMAT_MODULE_PATH = ["danvan.formats"]
+
+# Reception: a visit of this many persons or more is a large group (đoàn đông người). Form 01/TCD counts
+# large groups but the law sets no size; 5 is the usual reading (Luật Tiếp công dân 2013 Điều 29 speaks of
+# groups of 5 or more sending representatives).
+DANVAN_LARGE_GROUP_MIN_PERSONS = envint("DANVAN_LARGE_GROUP_MIN_PERSONS", 5)

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +21,26 @@ class Role(models.TextChoices):
     OFFICER = "officer", _("Cán bộ nhập liệu")
     HEAD = "head", _("Lãnh đạo")
     ADMINISTRATOR = "admin", _("Quản trị")
+
+
+class UserQuerySet(models.QuerySet):
+    def restrict(self, user: User | None, action: str = "view") -> UserQuerySet:
+        """Accounts of the bodies in `user`'s subtree (the same rule as records); changed by administrators
+        only. A user always sees their own account."""
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if action == "change" and not user.can_administer:
+            return self.none()
+        if user.is_superuser:
+            return self
+        scope_path = user.scope_path
+        if not scope_path:
+            return self.filter(pk=user.pk)
+        return self.filter(models.Q(organisation__area__path__startswith=scope_path) | models.Q(pk=user.pk))
+
+
+class ScopedUserManager(UserManager.from_queryset(UserQuerySet)):  # type: ignore[misc]
+    """Django's user manager (create_user, …) with `restrict()`."""
 
 
 class User(AbstractUser):
@@ -35,6 +55,7 @@ class User(AbstractUser):
     role = models.CharField(_("Vai trò"), max_length=10, choices=Role.choices, default=Role.VIEWER)
     position = models.CharField(_("Chức vụ"), max_length=120, blank=True)
 
+    objects = ScopedUserManager()
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 class ArchiveOnlyError(Exception):
-    """Raised on a hard delete: records are archived, never deleted (DEVELOPERS.md)."""
+    """Raised on a hard delete: records are archived, never deleted (ADR 0003)."""
 
 
 class Action:
@@ -47,6 +47,19 @@ class ScopedQuerySet(models.QuerySet):
 
     def delete(self):  # noqa: D401 - a guard, not an action
         raise ArchiveOnlyError("Records are archived, not deleted.")
+
+
+class CatalogueQuerySet(models.QuerySet):
+    """National reference data (indicators, holiday decisions, document formats): everyone signed in reads
+    it, only administrators change it. The same `restrict()` signature as scoped records, so a generic
+    view or test treats every audited model alike."""
+
+    def restrict(self, user: User | None, action: str = Action.VIEW) -> CatalogueQuerySet:
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if action == Action.CHANGE and not user.can_administer:
+            return self.none()
+        return self
 
 
 class AuditedModel(models.Model):
@@ -97,3 +110,21 @@ class ScopedModel(AuditedModel):
         if self.organisation_id and not self.area_id:
             self.area_id = self.organisation.area_id
         super().save(*args, **kwargs)
+
+
+class ScopedChild(AuditedModel):
+    """A row reached only through a parent record (a letter's attachment, a dialogue's opinion), scoped
+    through that parent: `scope_field` names the parent's area, e.g. "letter__area", so `restrict()` applies
+    unchanged and a child is never looked up unscoped."""
+
+    scope_field = "parent__area"
+    parent_field = "parent"
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def scope_parent(self):
+        return getattr(self, self.parent_field)

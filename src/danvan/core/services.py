@@ -2,7 +2,7 @@
 
 Each app's `services.py` changes state only through these helpers (or its own functions built on
 them), so that every create, update and archive is validated, runs in a transaction and leaves a
-history row naming who did it and why (DEVELOPERS.md: every write is audited, nothing is deleted).
+history row naming who did it and why (ADR 0003: every write is audited, nothing is deleted).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from danvan.core.models import AuditedModel
+from danvan.core.models import AuditedModel, CatalogueQuerySet
 from danvan.legal.calendar import Occasion
 from danvan.legal.rules import WEEKEND
 
@@ -54,6 +54,8 @@ class HolidayDecision(AuditedModel):
     issued_on = models.DateField(_("Ngày ban hành"), null=True, blank=True)
     note = models.TextField(_("Ghi chú"), blank=True)
 
+    objects = CatalogueQuerySet.as_manager()
+
     class Meta:
         ordering = ["-year", "reference"]
         verbose_name = _("Văn bản nghỉ lễ, tết")
@@ -81,6 +83,7 @@ class HolidayDay(models.Model):
     )
     description = models.CharField(_("Diễn giải"), max_length=200, blank=True)
 
+    objects = CatalogueQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.choices import ContentKind, Field
-from danvan.core.models import AuditedModel, ScopedModel
+from danvan.core.models import ScopedChild, ScopedModel
 from danvan.core.text import fold
 from danvan.letters.workflow import LetterStatus
 
@@ -246,8 +246,11 @@ class Letter(ScopedModel):
         return True
 
 
-class LetterPetitioner(AuditedModel):
+class LetterPetitioner(ScopedChild):
     """One signer of a letter; reached only through the letter (scoped by it)."""
+
+    scope_field = "letter__area"
+    parent_field = "letter"
 
     letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="petitioner_links")
     citizen = models.ForeignKey("people.Citizen", verbose_name=_("Công dân"), on_delete=models.PROTECT,
@@ -269,7 +272,10 @@ def attachment_path(instance: LetterAttachment, filename: str) -> str:
     return timezone.now().strftime("letters/%Y/%m/") + filename
 
 
-class LetterAttachment(AuditedModel):
+class LetterAttachment(ScopedChild):
+
+    scope_field = "letter__area"
+    parent_field = "letter"
     letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="attachments")
     file = models.FileField(_("Tệp đính kèm"), upload_to=attachment_path)
     original_name = models.CharField(_("Tên tệp"), max_length=255)
@@ -290,8 +296,11 @@ class PauseKind(models.TextChoices):
     DOCUMENT_REQUEST = "documents", _("Yêu cầu bổ sung tài liệu")
 
 
-class LetterPause(AuditedModel):
+class LetterPause(ScopedChild):
     """A pause of the resolution clock; kept as a record, never as an edit to the deadline (domain.md)."""
+
+    scope_field = "letter__area"
+    parent_field = "letter"
 
     letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="pauses")
     kind = models.CharField(_("Loại tạm dừng"), max_length=12, choices=PauseKind.choices)

@@ -390,11 +390,9 @@ def letter_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @require_GET
 def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
     """An attachment of a protected letter is the denouncer's own writing: head and handler only."""
-    # Attachments are scoped through their letter: find the letter id, then the letter in scope (404 otherwise).
-    candidate = LetterAttachment.objects.filter(pk=pk, archived_at__isnull=True).first()
-    if candidate is None:
-        raise Http404
-    letter = scoped_object_or_404(Letter, request.user, pk=candidate.letter_id)
+    # Attachments are scoped through their letter (`ScopedChild`): an outsider gets 404 without a lookup.
+    candidate = scoped_object_or_404(LetterAttachment.objects.active().select_related("letter"), request.user, pk=pk)
+    letter = candidate.letter
     if not letter.may_see_identity(request.user):
         raise PermissionDenied
     return FileResponse(candidate.file.open("rb"), as_attachment=True, filename=candidate.original_name)

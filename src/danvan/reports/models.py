@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.models import AuditedModel, ScopedModel
+from danvan.core.models import AuditedModel, CatalogueQuerySet, ScopedModel, ScopedQuerySet
 from danvan.units.models import DocumentStyle
 
 
@@ -95,6 +95,8 @@ class Indicator(AuditedModel):
     key_figure = models.BooleanField(_("Hiện ở bảng điều khiển"), default=False)
     description = models.TextField(_("Ghi chú"), blank=True)
 
+    objects = CatalogueQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("Chỉ tiêu báo cáo")
         verbose_name_plural = _("Chỉ tiêu báo cáo")
@@ -145,6 +147,8 @@ class ValidationRule(AuditedModel):
     right = models.ForeignKey(Indicator, verbose_name=_("Chỉ tiêu vế phải"), on_delete=models.PROTECT,
                               related_name="+")
     message = models.CharField(_("Thông báo khi vi phạm"), max_length=255)
+
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Quy tắc kiểm tra số liệu")
@@ -210,6 +214,8 @@ class DocumentFormat(AuditedModel):
     in_use = models.BooleanField(_("Đang áp dụng"), default=True)
     params = models.JSONField(_("Tham số thể thức"))
 
+    objects = CatalogueQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("Thể thức văn bản")
         verbose_name_plural = _("Thể thức văn bản")
@@ -235,6 +241,10 @@ class DocumentSequence(AuditedModel):
                                   help_text=_("Văn bản của Đảng: số chạy liên tục từ ngày này."))
     current_key = models.CharField(_("Năm hoặc nhiệm kỳ đang đánh số"), max_length=20, blank=True)
     last_number = models.PositiveIntegerField(_("Số đã cấp gần nhất"), default=0)
+
+    # A body's register of numbers is seen and used within that body's subtree, like its reports.
+    scope_field = "organisation__area"
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Sổ đăng ký số văn bản")

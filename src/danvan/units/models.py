@@ -18,6 +18,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from danvan.core.models import CatalogueQuerySet
 from danvan.core.text import fold
 
 
@@ -157,6 +158,8 @@ class AreaLineage(models.Model):
     effective = models.DateField(_("Ngày hiệu lực"))
     legal_basis = models.CharField(_("Căn cứ"), max_length=200, blank=True)
 
+    # Lineage is national reference data: everyone reads it, administrators record mergers.
+    objects = CatalogueQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -1,26 +1,10 @@
-"""Child rows reached only through a parent record are scoped through that parent (adding-a-model.md §1)."""
+"""Follow-ups shared by dialogues, briefings and supervisions; children are scoped through their parent."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.models import AuditedModel, ScopedQuerySet
+from danvan.core.models import ScopedChild
 from danvan.mobilisation.choices import FollowUpStatus
-
-
-class ScopedChild(AuditedModel):
-    """`scope_field` names the parent's area, e.g. "dialogue__area", so `restrict()` applies unchanged."""
-
-    scope_field = "parent__area"
-    parent_field = "parent"
-
-    objects = ScopedQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    @property
-    def scope_parent(self):
-        return getattr(self, self.parent_field)
 
 
 class FollowUp(ScopedChild):

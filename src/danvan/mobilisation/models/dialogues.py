@@ -10,9 +10,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.choices import Field
-from danvan.core.models import ScopedModel
+from danvan.core.models import ScopedChild, ScopedModel
 from danvan.mobilisation.choices import ChairRole, OpinionHandling
-from danvan.mobilisation.models.base import FollowUp, ScopedChild
+from danvan.mobilisation.models.base import FollowUp
 
 
 class Dialogue(ScopedModel):

@@ -10,9 +10,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.models import ScopedModel
+from danvan.core.models import ScopedChild, ScopedModel
 from danvan.mobilisation.choices import PracticeField, PracticeHolder, PracticeStatus, RecognitionLevel
-from danvan.mobilisation.models.base import ScopedChild
 from danvan.mobilisation.validators import validate_evidence_file
 
 
