@@ -64,7 +64,7 @@ def petitioner_names(user, letter: Letter, *, context: str) -> list[str]:
     """The petitioners' names as `user` may see them; each reveal of a protected one is logged."""
     if letter.anonymous and not letter.signer_count:
         return []
-    return [shown.full_name for shown in identity.letter_petitioners(user, letter, context=context)]
+    return identity.letter_petitioner_names(user, letter, context=context)
 
 
 def petitioner_identities(user, letter: Letter, *, context: str) -> list[identity.ShownIdentity]:

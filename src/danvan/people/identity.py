@@ -170,6 +170,11 @@ def letter_petitioners(user: User | None, letter: Letter, *, context: str) -> li
     return [show(user, citizen, context=context, record=letter) for citizen in _petitioners(letter)]
 
 
+def letter_petitioner_names(user: User | None, letter: Letter, *, context: str) -> list[str]:
+    """Names for lists and exports: the mask for a protected signer `user` may not see."""
+    return [shown.full_name for shown in letter_petitioners(user, letter, context=context)]
+
+
 def visit_citizen(user: User | None, visit, *, context: str) -> ShownIdentity:
     return show(user, visit.citizen, context=context, record=visit)
 
