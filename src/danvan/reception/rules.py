@@ -9,7 +9,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-
 # Luật Tiếp công dân 2013 Điều 29.1: when many people come about one content, 5 to 10 people send
 # one or two representatives; more than 10 send up to five.
 GROUP_MIN_PERSONS = 5

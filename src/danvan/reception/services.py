@@ -19,10 +19,9 @@ from django.utils.translation import gettext as _
 from danvan.core import services as audited
 from danvan.core.text import normalize
 from danvan.matters.models import Matter
-from danvan.people.models import Citizen
 from danvan.people import identity
+from danvan.people.models import Citizen
 from danvan.people.services import find_matching_citizens, record_citizen
-from danvan.reception import rules
 from danvan.reception.models import ReceptionSession, Visit
 from danvan.units.models import Area, Organisation
 
