@@ -53,14 +53,13 @@ def _leaks(text: str, typed: tuple[str, ...] = ()) -> list[str]:
 def world(tree, rita, hana):
     """Records behind every URL (made by rita, the receiver), a denunciation and a visit of the canary."""
     from danvan.core import services as audited
-
     from danvan.reception.models import ReceptionSession
 
     kwargs = {name: factory(tree, rita) for name, factory in url_factories().items()}
     denunciation = letters.receive_letter(
-        rita, tree.ubnd_quang_lam, received_on=DAY, summary="Tố cáo cán bộ xã thu tiền", content_kind=ContentKind.DENUNCIATION,
-        field=Field.LAND_HOUSING, new_petitioners=[{"full_name": NAME, "id_number": CCCD, "phone": PHONE,
-                                                    "address": ADDRESS}])
+        rita, tree.ubnd_quang_lam, received_on=DAY, summary="Tố cáo cán bộ xã thu tiền",
+        content_kind=ContentKind.DENUNCIATION, field=Field.LAND_HOUSING,
+        new_petitioners=[{"full_name": NAME, "id_number": CCCD, "phone": PHONE, "address": ADDRESS}])
     session = reception.open_session(rita, organisation=tree.ubnd_quang_lam, kind="regular", date=DAY,
                                      place="Trụ sở UBND xã")
     canary = denunciation.petitioners.get()

@@ -260,3 +260,18 @@ def test_the_static_check_would_catch_a_direct_read():
     assert TEMPLATE_READ.search("{% if p.phone %}")
     assert not TEMPLATE_READ.search("{{ form.full_name.as_field_group }}")
     assert PYTHON_READ.search("names = [link.citizen.full_name for link in links]")
+
+
+def test_the_migration_protects_earlier_denouncers_and_finds_who_recorded_them(denouncer, rita, tree):
+    import importlib
+
+    from django.apps import apps
+
+    plain = receive(rita, tree.board_cb, name="Nông Văn Thường").petitioners.get()
+    Citizen.objects.update(protected_since=None, recorded_by=None)
+    migration = importlib.import_module("danvan.people.migrations.0002_citizen_protection_and_recorder")
+    migration.backfill(apps, None)
+    denouncer.refresh_from_db()
+    plain.refresh_from_db()
+    assert denouncer.protected_since is not None and plain.protected_since is None
+    assert denouncer.recorded_by == rita and plain.recorded_by == rita
