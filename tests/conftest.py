@@ -2,6 +2,7 @@
 
 - alice: officer of the mobilisation board of Cao Bằng province (sees the whole province);
 - hana: head of the same board (may see denouncers' identities);
+- rita: officer of the same board who receives the denouncers of the protection tests (she may see them);
 - bob: viewer at the People's Committee of Xã Quảng Lâm, a commune of Cao Bằng;
 - charlie: officer in Hà Nội, an outsider to everything in Cao Bằng;
 - root: a superuser.
@@ -123,6 +124,13 @@ def alice(tree) -> User:
 @pytest.fixture
 def hana(tree) -> User:
     return make_user("hana", tree.board_cb, Role.HEAD, first_name="Hà", last_name="Nông")
+
+
+@pytest.fixture
+def rita(tree) -> User:
+    """An officer of alice's board who receives letters and visits: she typed a denouncer in, so she may see them
+    (ADR 0011); alice, her colleague, may not."""
+    return make_user("rita", tree.board_cb, Role.OFFICER, first_name="Rita", last_name="Lò")
 
 
 @pytest.fixture

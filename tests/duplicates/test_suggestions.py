@@ -101,9 +101,10 @@ def test_an_officer_sees_only_suggestions_in_their_subtree(tree, alice, bob, cha
     assert services.suggestions_for_draft(charlie, **text) == []
 
 
-def test_a_protected_denouncer_stays_masked_and_unmatched(tree, alice, hana):
+def test_a_protected_denouncer_stays_masked_and_unmatched(tree, alice, rita, hana):
+    # Received by rita: alice is neither head, handler nor receiver (ADR 0011).
     denunciation = receive(
-        alice, tree.ubnd_quang_lam, kind=ContentKind.DENUNCIATION, received_on=D(2024, 3, 11),
+        rita, tree.ubnd_quang_lam, kind=ContentKind.DENUNCIATION, received_on=D(2024, 3, 11),
         summary="Tố cáo cán bộ địa chính nhận tiền làm sổ đỏ",
         content="Tôi Hoàng Văn Tú tố cáo ông Lương Văn Hải nhận 15.000.000 đồng ngày 20/01/2024 để làm giấy "
                 "chứng nhận thửa số 112 tờ bản đồ số 7.",

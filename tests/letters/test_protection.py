@@ -23,16 +23,17 @@ DENOUNCER = {"full_name": "Hoàng Văn Tố", "id_number": "004123456789", "addr
 
 
 @pytest.fixture
-def denunciation(alice):
+def denunciation(rita):
+    # Received by rita: alice, her colleague, is neither head, handler nor receiver (ADR 0011).
     upload = SimpleUploadedFile("to-cao.pdf", PDF, content_type="application/pdf")
-    return receive(alice, alice.organisation, kind=ContentKind.DENUNCIATION, summary="Tố cáo cán bộ địa chính",
+    return receive(rita, rita.organisation, kind=ContentKind.DENUNCIATION, summary="Tố cáo cán bộ địa chính",
                    new_petitioners=[DENOUNCER], content="Tôi là Hoàng Văn Tố, tố cáo ông X nhận tiền.",
                    attachments=[upload])
 
 
 @pytest.fixture
-def complaint(alice):
-    return receive(alice, alice.organisation, name="Phạm Thị Khiếu", summary="Khiếu nại bồi thường")
+def complaint(rita):
+    return receive(rita, rita.organisation, name="Phạm Thị Khiếu", summary="Khiếu nại bồi thường")
 
 
 @pytest.fixture
@@ -140,14 +141,14 @@ def test_classifying_a_complaint_as_denunciation_masks_it_from_then_on(complaint
     assert "Phạm Thị Khiếu" not in html
 
 
-def test_a_letter_made_from_a_denunciation_visit_keeps_the_denouncer_masked(tree, alice, hana, client_for):
+def test_a_letter_made_from_a_denunciation_visit_keeps_the_denouncer_masked(tree, alice, rita, hana, client_for):
     import datetime as dt
 
     from danvan.reception import services as reception
 
     session = reception.open_session(alice, organisation=tree.board_cb, kind="regular", date=dt.date(2026, 3, 2),
                                      place="Trụ sở tiếp công dân tỉnh")
-    visit = reception.record_visit(alice, session, citizen=reception.CitizenDetails(**DENOUNCER),
+    visit = reception.record_visit(rita, session, citizen=reception.CitizenDetails(**DENOUNCER),
                                    content_kind=ContentKind.DENUNCIATION, field="party",
                                    summary="Tố cáo cán bộ thu tiền trái phép", handling="letter")
     url = reverse("letters:letter_from_visit", args=[visit.pk])

@@ -175,37 +175,37 @@ def test_update_session_refuses_a_future_date(session_cb, alice):
     assert session_cb.place == "Nhà văn hóa thôn" and session_cb.date == DAY
 
 
-def test_denunciation_visits_mask_identity_below_head_and_log_the_head(session_cb, alice, hana, bob):
-    visit = record_visit(alice, session_cb, name="Bế Văn Tố", content_kind=ContentKind.DENUNCIATION)
-    assert services.visit_identity(alice, visit, context="t")["full_name"] == "•••"
-    assert services.visit_identity(bob, visit, context="t")["masked"]
+def test_denunciation_visits_mask_identity_below_head_and_log_the_head(session_cb, alice, rita, hana, bob):
+    visit = record_visit(rita, session_cb, name="Bế Văn Tố", content_kind=ContentKind.DENUNCIATION)
+    assert services.visit_identity(alice, visit, context="t").full_name == "•••"
+    assert services.visit_identity(bob, visit, context="t").masked
     shown = services.visit_identity(hana, visit, context="kiểm thử")
-    assert shown["full_name"] == "Bế Văn Tố"
+    assert shown.full_name == "Bế Văn Tố"
     assert list(visit.citizen.reveals.values_list("user__username", "context")) == [("hana", "kiểm thử")]
     complaint = record_visit(alice, session_cb, name="Nông Thị Khiếu")
-    assert services.visit_identity(alice, complaint, context="t")["full_name"] == "Nông Thị Khiếu"
+    assert services.visit_identity(alice, complaint, context="t").full_name == "Nông Thị Khiếu"
 
 
-def test_intake_matching_hides_denouncers_below_head_level(session_cb, alice, hana):
-    record_visit(alice, session_cb, name="Bế Văn Tố", id_number="001088000111",
+def test_intake_matching_hides_denouncers_below_head_level(session_cb, alice, rita, hana):
+    record_visit(rita, session_cb, name="Bế Văn Tố", id_number="001088000111",
                  content_kind=ContentKind.DENUNCIATION)
     plain = record_visit(alice, session_cb, name="Nông Thị Khiếu", id_number="001088000222")
     assert services.intake_matches(alice, full_name="be van to") == []
     assert services.intake_matches(alice, id_number="001088000111") == []
     [match] = services.intake_matches(hana, id_number="001088000111")
-    assert match.identity["full_name"] == "Bế Văn Tố"
+    assert match.identity.full_name == "Bế Văn Tố"
     [match] = services.intake_matches(alice, full_name="nong thi khieu")
-    assert match.identity["full_name"] == "Nông Thị Khiếu"
+    assert match.identity.full_name == "Nông Thị Khiếu"
     assert match.earlier_visits == [plain]
 
 
-def test_intake_matching_also_hides_those_who_denounced_in_a_letter(session_cb, alice, hana, tree):
+def test_intake_matching_also_hides_those_who_denounced_in_a_letter(session_cb, alice, rita, hana, tree):
     from danvan.letters.services import receive_letter
 
-    receive_letter(alice, tree.board_cb, received_on=DAY, summary="Tố cáo trưởng thôn",
+    receive_letter(rita, tree.board_cb, received_on=DAY, summary="Tố cáo trưởng thôn",
                    content_kind=ContentKind.DENUNCIATION, field=Field.LAND_HOUSING,
                    new_petitioners=[{"full_name": "Bế Thị Thư", "id_number": "001088000333"}])
     assert services.intake_matches(alice, full_name="Bế Thị Thư") == []
     assert services.intake_matches(alice, id_number="001088000333") == []
     [match] = services.intake_matches(hana, full_name="be thi thu")
-    assert match.identity["full_name"] == "Bế Thị Thư"
+    assert match.identity.full_name == "Bế Thị Thư"

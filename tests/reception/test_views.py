@@ -26,8 +26,9 @@ def _visit_post(**extra):
 
 
 @pytest.fixture
-def denunciation(session_cb, alice):
-    return record_visit(alice, session_cb, name=DENOUNCER, id_number="001088000111",
+def denunciation(session_cb, rita):
+    # Recorded by rita: alice, her colleague, is neither head nor receiver (ADR 0011).
+    return record_visit(rita, session_cb, name=DENOUNCER, id_number="001088000111",
                         content_kind=ContentKind.DENUNCIATION, summary="Tố cáo cán bộ thôn")
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from danvan.core.models import Action
+from danvan.people import identity
 
 
 def scoped_queryset(model_or_qs: type[models.Model] | models.QuerySet, user, action: str = Action.VIEW):
@@ -62,7 +63,7 @@ def _display(field, value) -> str:
     return str(value)
 
 
-def _history_rows(obj: models.Model, user) -> list[dict[str, Any]]:
+def _history_rows(obj: models.Model, user, masked_fields: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     rows = []
     records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id"))
     visible = getattr(obj, "history_field_visible", None)
@@ -72,7 +73,7 @@ def _history_rows(obj: models.Model, user) -> list[dict[str, Any]]:
         if previous is not None:
             for change in record.diff_against(previous).changes:
                 field = obj._meta.get_field(change.field)
-                hidden = visible is not None and not visible(change.field, user)
+                hidden = change.field in masked_fields or (visible is not None and not visible(change.field, user))
                 changes.append(
                     {
                         "field": getattr(field, "verbose_name", change.field),
@@ -105,8 +106,13 @@ def history(request: HttpRequest, app_label: str, model_name: str, pk: int) -> H
     visible_to = getattr(obj, "history_visible_to", None)
     if visible_to is not None and not visible_to(request.user):
         raise PermissionDenied
+    # A person's identity in the heading and the diffs: the identity gate masks it, or logs one reveal.
+    title, masked_fields = identity.history_title(
+        request.user, obj, context=_("Lịch sử thay đổi %(model)s #%(pk)s") % {"model": model._meta.verbose_name,
+                                                                              "pk": obj.pk})
     return render(
         request,
         "core/history.html",
-        {"object": obj, "rows": _history_rows(obj, request.user), "verbose_name": model._meta.verbose_name},
+        {"object": obj, "title": title, "rows": _history_rows(obj, request.user, masked_fields),
+         "verbose_name": model._meta.verbose_name},
     )

@@ -283,6 +283,11 @@ class Generator:
             self.summary.counts = self.sink.finish()
             if self.Letter is not None:
                 self.flush_matter_updates()  # after finish(): the history table's index on id is back
+            if self.Letter is not None and self.Visit is not None:
+                # Rows written beside the services: their denouncers are protected here (ADR 0011).
+                from danvan.people.identity import protect_existing_denouncers
+
+                protect_existing_denouncers()
 
     # ------------------------------------------------------------------ shared pickers
     def pick_province(self) -> ProvinceContext:

@@ -25,6 +25,7 @@ from danvan.core.choices import Field
 from danvan.duplicates.engine import Doc, DuplicateIndex
 from danvan.duplicates.features import Identity, feature_hash, letter_features, petitioner_keys
 from danvan.duplicates.models import IndexGeneration, LetterFingerprint
+from danvan.people.identity import record_is_protected
 
 if TYPE_CHECKING:
     from danvan.letters.models import Letter
@@ -43,7 +44,7 @@ def letter_text(letter: Letter) -> str:
 
 def letter_identity(letter: Letter, citizens) -> Identity | None:
     """What must stay out of a protected letter's features (Luật Tố cáo 2018 Điều 8.3, 47)."""
-    if not letter.protects_identity:
+    if not record_is_protected(letter.content_kind, citizens):
         return None
     names, numbers = [], []
     for citizen in citizens:
@@ -79,7 +80,7 @@ def fingerprint_fields(letter: Letter) -> dict:
         "subject_area_id": letter.subject_area_id or 0,
         "field": letter.field,
         "received_on": letter.received_on,
-        "protected": letter.protects_identity,
+        "protected": record_is_protected(letter.content_kind, citizens),
         "active": letter.archived_at is None,
         "features": _to_blob(features.hashes()),
         "petitioner_keys": _to_blob(stored_petitioner_keys(citizens)),
@@ -287,7 +288,7 @@ def _fingerprint_rows(letters: list[Letter]) -> list[LetterFingerprint]:
         rows.append(LetterFingerprint(
             letter_id=letter.pk, matter_id=letter.matter_id, scope_area_id=letter.area_id,
             subject_area_id=letter.subject_area_id or 0, field=letter.field, received_on=letter.received_on,
-            protected=letter.protects_identity, active=letter.archived_at is None,
+            protected=record_is_protected(letter.content_kind, people), active=letter.archived_at is None,
             features=_to_blob(features.hashes()), petitioner_keys=_to_blob(stored_petitioner_keys(people)),
             strong=" ".join(sorted(features.strong)), revision=time.time_ns(),
         ))

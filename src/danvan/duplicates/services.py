@@ -31,7 +31,8 @@ from danvan.duplicates import index as dup_index
 from danvan.duplicates.engine import Hit, Query
 from danvan.duplicates.features import describe_strong, feature_hash, letter_features, petitioner_keys
 from danvan.duplicates.models import DuplicateDecision, LetterFingerprint, Verdict
-from danvan.people.services import MASK
+from danvan.people import identity
+from danvan.people.identity import MASK
 
 if TYPE_CHECKING:
     from danvan.accounts.models import User
@@ -76,7 +77,8 @@ def is_likely_same(hit: Hit) -> bool:
 
 
 def _see_identities(user: User) -> bool:
-    return bool(user.is_superuser or user.can_see_identities)
+    """Who may match on protected petitioners: the identity gate's heads (a superuser is not one, ADR 0011)."""
+    return bool(user.is_authenticated and user.can_see_identities)
 
 
 def _petitioner_query_keys(people: Iterable[tuple[str, str, int | None]]) -> dict[int, float]:
@@ -125,7 +127,7 @@ def _petitioner_display(letter: Letter) -> str:
         return _("Nặc danh")
     if letter.protects_identity:
         return MASK  # never named in a suggestion, whoever looks (the letter page applies the full rule)
-    return ", ".join(link.citizen.full_name for link in letter.petitioner_links.all())
+    return ", ".join(identity.public_label(link.citizen) for link in letter.petitioner_links.all())
 
 
 def _suggest(user: User, query: Query, query_strong: set[str], *, k: int, received_before: int | None = None,

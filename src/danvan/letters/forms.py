@@ -168,7 +168,9 @@ class ClassifyForm(forms.Form):
         choices=[("yes", _("Thuộc thẩm quyền")), ("no", _("Không thuộc thẩm quyền"))])
     complexity = forms.ChoiceField(label=_("Mức độ phức tạp"), choices=Complexity.choices, initial=Complexity.NORMAL)
     several_places = forms.BooleanField(label=_("Phải xác minh ở nhiều địa điểm"), required=False)
-    note = forms.CharField(label=_("Ghi chú"), required=False, max_length=500)
+    note = forms.CharField(
+        label=_("Ghi chú"), required=False, max_length=500,
+        help_text=_("Chuyển đơn tố cáo sang loại khác: chỉ lãnh đạo, và phải ghi lý do."))
 
 
 class AmendForm(forms.Form):

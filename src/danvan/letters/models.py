@@ -218,16 +218,17 @@ class Letter(ScopedModel):
 
     @property
     def protects_identity(self) -> bool:
-        """Whether the petitioners are protected denouncers (Luật Tố cáo 2018 Điều 8.3, 47, 56).
+        """A denunciation (or several contents), or a letter signed by a protected denouncer: the identity
+        gate decides (`people.identity`, ADR 0011)."""
+        from danvan.people.identity import letter_is_protected
 
-        A letter with several contents may include a denunciation, so it is protected too.
-        """
-        return self.content_kind in (ContentKind.DENUNCIATION, ContentKind.SEVERAL)
+        return letter_is_protected(self)
 
     def may_see_identity(self, user) -> bool:
-        from danvan.people.services import may_see_identity
+        """Whether `user` may read the letter's own writing (content, attachments): the identity gate decides."""
+        from danvan.people.identity import may_see_letter_writing
 
-        return may_see_identity(user, protected=self.protects_identity, handler_ids=self.handler_ids)
+        return may_see_letter_writing(user, self)
 
     @property
     def handler_ids(self) -> frozenset[int]:

@@ -1,8 +1,8 @@
-"""Reads of letters under denouncer protection (Luật Tố cáo 2018 Điều 8.3, 47, 56).
+"""Reads of letters. Petitioners' identities go through the identity gate (`people.identity`, ADR 0011).
 
-Below head level, a protected letter (denunciation, or several contents) is never found by its
-petitioners' names or ID numbers, except by its assigned handler: a hit would confirm that the person
-searched for has denounced. Lists and exports show a protected petitioner as "•••".
+A letter is never found by the name or ID number of a protected petitioner the user may not see (a hit
+would confirm that the person searched for has denounced), except by its assigned handler. Lists and
+exports show a protected petitioner as "•••".
 """
 
 from __future__ import annotations
@@ -11,24 +11,11 @@ import datetime as dt
 
 from django.db.models import Q, QuerySet
 
-from danvan.core.choices import ContentKind
 from danvan.core.text import fold
 from danvan.letters import deadlines as letter_deadlines
 from danvan.letters.models import Letter, LetterPetitioner
-from danvan.people.services import MASK, identity_for
-
-PROTECTED_KINDS = (ContentKind.DENUNCIATION, ContentKind.SEVERAL)
-
-
-def sees_all_identities(user) -> bool:
-    return bool(user.is_authenticated and user.can_see_identities)
-
-
-def identity_condition(user) -> Q:
-    """Letters whose petitioners' identity `user` may see: unprotected ones, or those they handle."""
-    if sees_all_identities(user):
-        return Q()
-    return ~Q(content_kind__in=PROTECTED_KINDS) | Q(handler_id=user.pk)
+from danvan.people import identity
+from danvan.people.identity import MASK
 
 
 def search_letters(user, letters: QuerySet, query: str) -> QuerySet:
@@ -47,8 +34,11 @@ def search_letters(user, letters: QuerySet, query: str) -> QuerySet:
     by_person = Q(citizen__search_name__contains=folded)
     if len(digits) >= 9:
         by_person |= Q(citizen__id_number=digits)
-    signed = LetterPetitioner.objects.filter(by_person).values("letter_id")
-    condition |= Q(pk__in=signed) & identity_condition(user)
+    visible = identity.visible_citizens_q(user, "citizen__")
+    if visible:
+        visible |= Q(letter__handler_id=user.pk)
+    signed = LetterPetitioner.objects.filter(by_person).filter(visible).values("letter_id")
+    condition |= Q(pk__in=signed)
     return letters.filter(condition)
 
 
@@ -74,38 +64,20 @@ def petitioner_names(user, letter: Letter, *, context: str) -> list[str]:
     """The petitioners' names as `user` may see them; each reveal of a protected one is logged."""
     if letter.anonymous and not letter.signer_count:
         return []
-    names = []
-    for link in letter.petitioner_links.all():
-        identity = identity_for(user, link.citizen, protected=letter.protects_identity,
-                                handler_ids=letter.handler_ids, context=context)
-        names.append(identity["full_name"])
-    return names
+    return identity.letter_petitioner_names(user, letter, context=context)
 
 
-def petitioner_identities(user, letter: Letter, *, context: str) -> list[dict]:
-    return [
-        identity_for(user, link.citizen, protected=letter.protects_identity, handler_ids=letter.handler_ids,
-                     context=context) | {"citizen_id": link.citizen_id}
-        for link in letter.petitioner_links.select_related("citizen")
-    ]
-
-
-def protected_petitioner_ids(citizen_ids) -> set[int]:
-    """Citizens who signed a protected letter (any scope, archived included): other apps' matching must
-    leave them out below head level."""
-    return set(
-        Letter.objects.filter(petitioners__in=list(citizen_ids), content_kind__in=PROTECTED_KINDS)
-        .values_list("petitioners", flat=True).distinct()
-    )
+def petitioner_identities(user, letter: Letter, *, context: str) -> list[identity.ShownIdentity]:
+    return identity.letter_petitioners(user, letter, context=context)
 
 
 def earlier_letters_for(user, citizen_id: int, limit: int = 5) -> list[Letter]:
-    """The citizen's earlier letters `user` may see with their identity (intake matching)."""
+    """The citizen's earlier letters in `user`'s scope (intake matching shows only citizens `user` may see)."""
     return list(
-        Letter.objects.restrict(user).active().filter(petitioners=citizen_id).filter(identity_condition(user))
+        Letter.objects.restrict(user).active().filter(petitioners=citizen_id)
         .select_related("matter").order_by("-received_on", "-pk")[:limit]
     )
 
 
 __all__ = ["MASK", "search_letters", "filter_letters", "petitioner_names", "petitioner_identities",
-           "protected_petitioner_ids", "earlier_letters_for", "identity_condition"]
+           "earlier_letters_for"]

@@ -42,6 +42,7 @@ from danvan.letters.models import (
 from danvan.letters.workflow import AWAITING_DECISION, BEING_RESOLVED, REOPENABLE, LetterStatus, can_move
 from danvan.matters.models import Matter, MatterStatus
 from danvan.matters.services import open_matter, set_matter_status
+from danvan.people import identity
 from danvan.people.models import Citizen
 from danvan.people.services import record_citizen
 
@@ -197,6 +198,8 @@ def receive_letter(
             link = LetterPetitioner(letter=letter, citizen=citizen, position=position)
             _stamp(link, actor, _("Ghi người viết đơn"))
             link.save()
+        if identity.is_protected_kind(content_kind):
+            identity.mark_denouncers(actor, unique_signers)
         for upload in attachments:
             _store_attachment(actor, letter, upload)
         if matter.status == MatterStatus.FINAL:
@@ -266,11 +269,21 @@ def classify_letter(
     several_places: bool = False,
     note: str = "",
 ) -> Letter:
-    """Classify by content, by condition to process and by jurisdiction (TT 05/2021/TT-TTCP)."""
+    """Classify by content, by condition to process and by jurisdiction (TT 05/2021/TT-TTCP).
+
+    Turning a denunciation (or several contents) into another kind is the head's decision, with a reason
+    kept in the history; its signers stay protected whatever the kind becomes (Luật Tố cáo 2018 Điều 47;
+    ADR 0011).
+    """
     letter = _lock(actor, letter)
     errors = {}
     if content_kind not in ContentKind.values:
         errors["content_kind"] = _("Cần chọn loại đơn.")
+    elif identity.is_protected_kind(letter.content_kind) and not identity.is_protected_kind(content_kind):
+        if actor is not None and not actor.can_approve:
+            errors["content_kind"] = _("Chỉ lãnh đạo mới chuyển đơn tố cáo sang loại đơn khác.")
+        elif not normalize(note):
+            errors["note"] = _("Chuyển đơn tố cáo sang loại đơn khác: cần ghi lý do.")
     if qualifying and letter.anonymous:
         errors["qualifying"] = _("Đơn nặc danh không đủ điều kiện xử lý (TT 05/2021/TT-TTCP).")
     if not qualifying and not not_qualifying_reason:
@@ -286,6 +299,9 @@ def classify_letter(
     letter.within_jurisdiction = within_jurisdiction
     letter.complexity = complexity
     letter.several_places = several_places
+    if identity.is_protected_kind(content_kind):
+        identity.mark_denouncers(actor, letter.petitioners.all())
+    # The history row shows the change of kind; the status row keeps the head's reason (`note`).
     return _move(actor, letter, S.CLASSIFIED, reason=_("Phân loại đơn"), note=note)
 
 

@@ -177,10 +177,11 @@ def letter_from_visit(request: HttpRequest, visit_pk: int) -> HttpResponse:
 def petitioner_matches(request: HttpRequest) -> HttpResponse:
     """htmx: citizens already recorded who match what the officer types, with their earlier letters.
 
-    A citizen who signed a protected letter is left out below head level (queries.py): even a masked
-    hit would confirm that the person typed has denounced (Luật Tố cáo 2018 Điều 8.3).
+    A protected denouncer the officer may not see is left out (`people.identity.hidden_from`): even a
+    masked hit would confirm that the person typed has denounced (Luật Tố cáo 2018 Điều 8.3).
     """
-    from danvan.people.services import find_matching_citizens, identity_for
+    from danvan.people import identity
+    from danvan.people.services import find_matching_citizens
 
     if not request.user.can_record:
         raise PermissionDenied  # an intake tool, like the reception desk's matching
@@ -191,21 +192,14 @@ def petitioner_matches(request: HttpRequest) -> HttpResponse:
         id_number=request.GET.get("petitioner_id_number", ""),
         birth_year=int(birth_year) if birth_year.isdigit() else None,
     )
-    protected = queries.protected_petitioner_ids(m.citizen.pk for m in matches)
+    hidden = identity.hidden_from(request.user, (m.citizen.pk for m in matches))
     rows = []
     for match in matches:
-        earlier = queries.earlier_letters_for(request.user, match.citizen.pk)
-        is_protected = match.citizen.pk in protected
-        if is_protected and not queries.sees_all_identities(request.user):
-            handled = any(letter.handler_id == request.user.pk and letter.protects_identity for letter in earlier)
-            if not handled:
-                continue
-        identity = identity_for(request.user, match.citizen, protected=False,
-                                context=_("Đối chiếu người viết đơn")) if not is_protected else identity_for(
-            request.user, match.citizen, protected=True, handler_ids={request.user.pk},
-            context=_("Đối chiếu người viết đơn"))
-        rows.append({"citizen_id": match.citizen.pk, "identity": identity, "reason": match.reason,
-                     "letters": earlier})
+        if match.citizen.pk in hidden:
+            continue
+        shown = identity.show(request.user, match.citizen, context=_("Đối chiếu người viết đơn"))
+        rows.append({"citizen_id": match.citizen.pk, "identity": shown, "reason": match.reason,
+                     "letters": queries.earlier_letters_for(request.user, match.citizen.pk)})
     return render(request, "letters/_petitioner_matches.html", {"rows": rows})
 
 
@@ -262,9 +256,10 @@ def _available_actions(user, letter: Letter) -> list[str]:
         names.append("extend")
     if "pause" in names:
         names += ["end_pause", "cancel_pause"]  # on the pauses listed under the deadlines
-    if not letter.protects_identity or user.can_approve or user.is_superuser:
+    protected = letter.protects_identity
+    if not protected or user.can_approve or user.is_superuser:
         names.append("assign")
-    if not letter.protects_identity or letter.may_see_identity(user):
+    if not protected or letter.may_see_identity(user):
         # The form shows the letter's content: a denunciation's only to its handler and heads (Điều 47).
         names += ["amend", "attach"]
     return names
@@ -331,11 +326,12 @@ def _detail(request: HttpRequest, letter: Letter, *, bound: dict | None = None, 
                             (_("Hạn giải quyết"), letter.resolution_deadline))
     ] + [(label, date, None) for label, date in letter_deadlines.notices(letter)]
     pauses = list(letter.pauses.filter(archived_at__isnull=True))
-    may_see = letter.may_see_identity(user)
+    protected = letter.protects_identity
     return render(request, "letters/letter_detail.html", {
         "letter": letter,
+        "protected": protected,
         "petitioners": queries.petitioner_identities(user, letter, context=context_label),
-        "may_see_identity": may_see,
+        "may_see_identity": not protected or letter.may_see_identity(user),
         "timeline": letter.status_changes.select_related("by"),
         "pauses": pauses,
         "open_pauses": [p for p in pauses if p.end is None] if "pause" in action_names else [],

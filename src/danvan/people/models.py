@@ -1,7 +1,7 @@
 """Citizens who visit or write, and the audit of every reveal of a protected identity.
 
-A denouncer's name, address, ID number and contacts are protected (Luật Tố cáo 2018 Điều 8.3,
-9.1.b, 47, 56): masked for everyone but the assigned handler and the head, every reveal logged.
+Who may see a protected denouncer's identity, how it is shown and how each reveal is logged is decided in
+one place, `danvan.people.identity` (ADR 0011).
 """
 
 from __future__ import annotations
@@ -31,6 +31,12 @@ class Citizen(ScopedModel):
     phone = models.CharField(_("Điện thoại"), max_length=20, blank=True)
     email = models.EmailField(_("Thư điện tử"), blank=True)
     search_name = models.CharField(max_length=120, db_index=True, editable=False, default="")
+    # Sticky: set when the citizen first denounces (a letter or visit of a protected kind), never cleared
+    # (`people.identity.mark_denouncers`).
+    protected_since = models.DateTimeField(_("Được bảo vệ danh tính từ"), null=True, blank=True, editable=False)
+    # The officer who typed this identity in; they already know it (`people.identity.may_see`).
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("Người ghi nhận"), null=True,
+                                    blank=True, editable=False, on_delete=models.PROTECT, related_name="+")
 
     # Identity fields masked when the citizen is a protected denouncer.
     IDENTITY_FIELDS = ("full_name", "id_number", "birth_year", "address", "phone", "email")
@@ -41,10 +47,11 @@ class Citizen(ScopedModel):
         indexes = [models.Index(fields=["search_name", "birth_year"], name="citizen_name_year")]
 
     def __str__(self) -> str:
-        return self.full_name
+        # Never the name: it may be a protected denouncer's. Names are shown through `people.identity`.
+        return str(_("Công dân số %(pk)s") % {"pk": self.pk})
 
     def history_visible_to(self, user) -> bool:
-        """A citizen's history holds identities that may be protected: heads only."""
+        """A citizen's history is for heads and administrators; `people.identity` masks a protected one."""
         return bool(user.is_superuser or user.can_see_identities)
 
     def save(self, *args, **kwargs) -> None:

@@ -1,4 +1,4 @@
-"""Citizens: recording, petitioner matching, and masking of protected identities."""
+"""Citizens: recording and petitioner matching. How an identity is shown is `people.identity`'s alone."""
 
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ from django.db.models import Q
 
 from danvan.core import services as audited
 from danvan.core.text import fold, normalize
-from danvan.people.models import Citizen, IdentityReveal
-
-MASK = "•••"
+from danvan.people.identity import MASK
+from danvan.people.models import Citizen
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,11 @@ def find_matching_citizens(
 
 
 def record_citizen(actor, organisation, *, full_name: str, **fields) -> Citizen:
-    """Create a citizen, or reuse the one with the same CCCD in the same organisation's scope."""
+    """Create a citizen, or reuse the one with the same CCCD in the same organisation's scope.
+
+    A reused citizen keeps the stored identity: the name typed now never replaces it, and it is shown
+    afterwards only through `people.identity` (a protected one stays masked for the officer who typed it).
+    """
     digits = "".join(ch for ch in fields.get("id_number", "") if ch.isdigit())
     if digits:
         existing = (
@@ -56,20 +59,8 @@ def record_citizen(actor, organisation, *, full_name: str, **fields) -> Citizen:
         )
         if existing is not None:
             return existing
-    return audited.create(Citizen, actor, organisation=organisation, full_name=normalize(full_name), **fields)
+    return audited.create(Citizen, actor, organisation=organisation, full_name=normalize(full_name),
+                          recorded_by=actor, **fields)
 
 
-def may_see_identity(user, *, protected: bool, handler_ids: set[int] | frozenset[int] = frozenset()) -> bool:
-    """Protected identities are for the head and the assigned handler only (Luật Tố cáo 2018 Điều 47)."""
-    if not protected:
-        return True
-    return bool(user and user.is_authenticated and (user.can_see_identities or user.pk in handler_ids))
-
-
-def identity_for(user, citizen: Citizen, *, protected: bool, handler_ids=frozenset(), context: str = "") -> dict:
-    """The citizen's identity fields as `user` may see them; a reveal of a protected one is logged."""
-    if may_see_identity(user, protected=protected, handler_ids=handler_ids):
-        if protected:
-            IdentityReveal.objects.create(user=user, citizen=citizen, context=context[:200])
-        return {name: getattr(citizen, name) for name in Citizen.IDENTITY_FIELDS} | {"masked": False}
-    return {name: MASK for name in Citizen.IDENTITY_FIELDS} | {"masked": True}
+__all__ = ["MASK", "CitizenMatch", "find_matching_citizens", "record_citizen"]

@@ -161,18 +161,15 @@ class Visit(ScopedModel):
         return _("Lượt tiếp số %(pk)s") % {"pk": self.pk}
 
     @property
-    def is_protected(self) -> bool:
-        """The citizen is (or may be) a denouncer, whose identity is protected (Luật Tố cáo 2018 Điều 47)."""
-        return rules.is_protected_content(self.content_kind)
-
-    @property
     def is_large_group(self) -> bool:
         return rules.is_large_group(self.persons)
 
     def history_field_visible(self, field: str, user) -> bool:
-        """The audit history hides which citizen a protected visit names, below head level."""
-        if field == "citizen" and self.is_protected:
-            return bool(user.is_superuser or user.can_see_identities)
+        """The audit history hides which citizen a visit names when the identity gate hides that citizen."""
+        if field == "citizen":
+            from danvan.people import identity
+
+            return identity.may_see(user, self.citizen, record=self)
         return True
 
     def clean(self) -> None:

@@ -9,8 +9,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from danvan.core.choices import ContentKind
-
 # Luật Tiếp công dân 2013 Điều 29.1: when many people come about one content, 5 to 10 people send
 # one or two representatives; more than 10 send up to five.
 GROUP_MIN_PERSONS = 5
@@ -22,10 +20,6 @@ LARGE_GROUP_MAX_REPRESENTATIVES = 5
 # the threshold to be configurable, so it is read from the settings each time it is used.
 DEFAULT_LARGE_GROUP_MIN_PERSONS = 5
 
-# Whose identity is protected (Luật Tố cáo 2018 Điều 8.3, 47): a denouncer. A visit with several
-# contents may carry a denunciation, so its citizen is protected too.
-PROTECTED_CONTENT_KINDS = frozenset({ContentKind.DENUNCIATION, ContentKind.SEVERAL})
-
 
 def large_group_min_persons() -> int:
     return int(getattr(settings, "DANVAN_LARGE_GROUP_MIN_PERSONS", DEFAULT_LARGE_GROUP_MIN_PERSONS))
@@ -33,10 +27,6 @@ def large_group_min_persons() -> int:
 
 def is_large_group(persons: int) -> bool:
     return persons >= large_group_min_persons()
-
-
-def is_protected_content(content_kind: str) -> bool:
-    return content_kind in PROTECTED_CONTENT_KINDS
 
 
 def allowed_representatives(persons: int) -> tuple[int, int]:

@@ -1,7 +1,7 @@
 """Every change to the reception register, typed, transactional and audited (docs/adding-a-model.md).
 
 Also the two reads that carry a legal rule: the identity of a visit's citizen as a user may see it,
-and petitioner matching at intake, both under denouncer protection (Luật Tố cáo 2018 Điều 8.3, 47).
+and petitioner matching at intake, both asking the identity gate (`people.identity`, ADR 0011).
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 from danvan.core import services as audited
 from danvan.core.text import normalize
 from danvan.matters.models import Matter
+from danvan.people import identity
 from danvan.people.models import Citizen
-from danvan.people.services import find_matching_citizens, identity_for, record_citizen
-from danvan.reception import rules
+from danvan.people.services import find_matching_citizens, record_citizen
 from danvan.reception.models import ReceptionSession, Visit
 from danvan.units.models import Area, Organisation
 
@@ -208,10 +208,13 @@ def record_visit(
             first_received=session.date,
         )
     fields = {name: getattr(visit, name) for name in VISIT_EDITABLE_FIELDS} | {"matter": matter}
-    return audited.create(
+    visit = audited.create(
         Visit, actor, reason=_("Ghi lượt tiếp công dân"), organisation=session.organisation, session=session,
         citizen=citizen, **fields,
     )
+    if identity.is_protected_kind(visit.content_kind):
+        identity.mark_denouncers(actor, [citizen])
+    return visit
 
 
 @transaction.atomic
@@ -220,9 +223,18 @@ def update_visit(actor: User | None, visit: Visit, *, reason: str = "", **change
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     errors = _check_references(actor, subject_area=changes.get("subject_area"), matter=changes.get("matter"))
+    new_kind = changes.get("content_kind", visit.content_kind)
+    if (identity.is_protected_kind(visit.content_kind) and not identity.is_protected_kind(new_kind)
+            and actor is not None and not actor.can_approve):
+        # Turning a denunciation into another kind is the head's decision (ADR 0011); the citizen stays
+        # protected whatever the kind becomes.
+        errors["content_kind"] = _("Chỉ lãnh đạo mới chuyển lượt tiếp có nội dung tố cáo sang loại khác.")
     if errors:
         raise ValidationError(errors)
-    return audited.update(visit, actor, reason=reason or _("Sửa lượt tiếp"), **changes)
+    visit = audited.update(visit, actor, reason=reason or _("Sửa lượt tiếp"), **changes)
+    if identity.is_protected_kind(visit.content_kind):
+        identity.mark_denouncers(actor, [visit.citizen])
+    return visit
 
 
 @transaction.atomic
@@ -232,33 +244,15 @@ def archive_visit(actor: User | None, visit: Visit, *, reason: str) -> Visit:
 
 # --- Reads under denouncer protection -------------------------------------------------------------
 
-def visit_identity(user: User, visit: Visit, *, context: str) -> dict:
-    """The visit's citizen as `user` may see them: masked below head level when the visit is a denunciation.
-
-    Only the head sees a denouncer's identity here (Luật Tố cáo 2018 Điều 47); reception has no
-    assigned handler, so `handler_ids` is empty. Each reveal is logged by `identity_for`.
-    """
-    return identity_for(user, visit.citizen, protected=visit.is_protected, handler_ids=set(), context=context)
-
-
-def protected_citizen_ids(citizen_ids) -> set[int]:
-    """Citizens who have denounced, at a visit or in a letter, anywhere and at any time (archived included)."""
-    # Imported here: the letters app depends on reception (a letter may come from a visit).
-    from danvan.letters.queries import protected_petitioner_ids
-
-    citizen_ids = list(citizen_ids)
-    by_visit = set(
-        Visit.objects.filter(citizen_id__in=citizen_ids, content_kind__in=rules.PROTECTED_CONTENT_KINDS)
-        .values_list("citizen_id", flat=True)
-        .distinct()
-    )
-    return by_visit | protected_petitioner_ids(citizen_ids)
+def visit_identity(user: User, visit: Visit, *, context: str) -> identity.ShownIdentity:
+    """The visit's citizen as `user` may see them (the identity gate decides and logs each reveal)."""
+    return identity.visit_citizen(user, visit, context=context)
 
 
 @dataclass(frozen=True)
 class IntakeMatch:
     citizen_id: int
-    identity: dict
+    identity: identity.ShownIdentity
     reason: str  # "id_number" or "name"
     earlier_visits: list[Visit] = dataclass_field(default_factory=list)
 
@@ -273,19 +267,16 @@ def intake_matches(user: User, *, full_name: str = "", id_number: str = "", birt
     """
     matches = find_matching_citizens(user, full_name=full_name, id_number=id_number, birth_year=birth_year,
                                      limit=limit)
-    protected = protected_citizen_ids(m.citizen.pk for m in matches)
-    sees_identities = bool(user.is_superuser or user.can_see_identities)
+    hidden = identity.hidden_from(user, (m.citizen.pk for m in matches))
     result = []
     for match in matches:
-        is_protected = match.citizen.pk in protected
-        if is_protected and not sees_identities:
+        if match.citizen.pk in hidden:
             continue
         visits = list(
             Visit.objects.restrict(user).active().filter(citizen=match.citizen)
             .select_related("session", "session__organisation").order_by("-session__date", "-pk")[:5]
         )
-        identity = identity_for(user, match.citizen, protected=is_protected, handler_ids=set(),
-                                context=_("Đối chiếu công dân khi tiếp nhận"))
-        result.append(IntakeMatch(match.citizen.pk, identity, match.reason, visits))
+        shown = identity.show(user, match.citizen, context=_("Đối chiếu công dân khi tiếp nhận"))
+        result.append(IntakeMatch(match.citizen.pk, shown, match.reason, visits))
     return result
 
