@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
@@ -21,8 +22,9 @@ from simple_history.models import HistoricalRecords
 
 from danvan.core import services as core_services
 from danvan.legal.calendar import DecidedDay, Occasion, WorkingCalendar
-from danvan.legal.models import HolidayDay, HolidayDayKind, HolidayDecision
-from danvan.legal.signals import holidays_changed
+from danvan.legal.models import HolidayDay, HolidayDayKind, HolidayDecision, LegalReading, RuleOverride
+from danvan.legal.rules import DATED_PERIODS, DEFAULT_RULEBOOK, Readings, RuleBook
+from danvan.legal.signals import holidays_changed, rules_changed
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -51,6 +53,7 @@ def build_calendar() -> WorkingCalendar:
                 working=row.is_working,
                 description=row.description,
                 reference=row.decision.reference,
+                year=row.decision.year,
             )
             for row in rows
         )
@@ -85,6 +88,29 @@ def _fingerprint() -> tuple:
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(parts))
         return tuple(cursor.fetchone())
+
+
+def current_rulebook() -> RuleBook:
+    """The dated rules with the administrators' corrections (`RuleOverride`) and readings (`LegalReading`).
+
+    Two small queries; call it once per request or job, like `current_calendar()`."""
+    overrides = []
+    for row in RuleOverride.objects.filter(archived_at__isnull=True).order_by("updated_at", "pk"):
+        base = next(v for v in DATED_PERIODS[row.rule] if v.valid_from == row.version_from)
+        overrides.append(replace(base, days=row.days, law=row.law, article=row.article, confirmed=row.confirmed,
+                                 source=row.source))
+    readings = {row.key: row.value for row in
+                LegalReading.objects.filter(archived_at__isnull=True).order_by("updated_at", "pk")}
+    if not overrides and not readings:
+        return DEFAULT_RULEBOOK
+    return DEFAULT_RULEBOOK.with_overrides(overrides).with_readings(Readings(**readings))
+
+
+def on_rule_changed(sender, instance, **kwargs) -> None:
+    """A correction of a rule or a reading: announce it after commit, so open letters are recomputed
+    (each changed letter gets a history row naming the change; none is changed silently)."""
+    actor = _actor_of(instance)
+    transaction.on_commit(lambda: rules_changed.send(sender=sender, actor=actor, instance=instance))
 
 
 # ---- writing ---------------------------------------------------------------------------------------------

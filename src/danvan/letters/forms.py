@@ -296,7 +296,14 @@ class CancelPauseForm(forms.Form):
 
 
 class ExtensionForm(forms.Form):
-    decision = forms.CharField(label=_("Số, ngày quyết định gia hạn"), max_length=120)
+    """One written extension decision: its number, date and days, at most 30 (Luật Tố cáo 2018 Điều 30)."""
+
+    decision = forms.CharField(label=_("Số quyết định gia hạn"), max_length=120)
+    decided_on = date_field(_("Ngày quyết định gia hạn"))
+    days = forms.IntegerField(label=_("Số ngày gia hạn"), min_value=1, max_value=30, initial=30, error_messages={
+        "min_value": _("Số ngày gia hạn từ 1 đến 30 ngày (Luật Tố cáo 2018 Điều 30)."),
+        "max_value": _("Số ngày gia hạn từ 1 đến 30 ngày (Luật Tố cáo 2018 Điều 30)."),
+        "invalid": _("Số ngày gia hạn phải là số nguyên."), "required": _("Cần nhập số ngày gia hạn.")})
 
 
 class LetterFilterForm(forms.Form):
