@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -27,8 +28,6 @@ from danvan.legal.rules import DATED_PERIODS, DEFAULT_RULEBOOK, Readings, RuleBo
 from danvan.legal.signals import holidays_changed, rules_changed
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from danvan.accounts.models import User
 
 # (fingerprint of the holiday tables, the calendar built from them); replaced whole, never mutated.
@@ -104,6 +103,32 @@ def current_rulebook() -> RuleBook:
     if not overrides and not readings:
         return DEFAULT_RULEBOOK
     return DEFAULT_RULEBOOK.with_overrides(overrides).with_readings(Readings(**readings))
+
+
+# Administrators are warned from this day of the year when next year's Tết decision is not recorded: the
+# Prime Minister's decision usually comes in October-November (e.g. Tết 2026 decided in October 2025).
+TET_DECISION_WARNING_FROM = (11, 1)
+
+
+def tet_decision_recorded(year: int) -> bool:
+    """Whether a decision (not archived) records Tết Âm lịch days off for `year`."""
+    return HolidayDay.objects.filter(
+        decision__archived_at__isnull=True, decision__year=year, occasion=Occasion.LUNAR_NEW_YEAR.value,
+        kind=HolidayDayKind.DAY_OFF,
+    ).exists()
+
+
+def administrator_warnings(user, today: dt.date) -> list[str]:
+    """Warnings for an administrator's home page: next year's Tết decision missing from 1 November (the
+    calendar would count Tết by the default rule, Bộ luật Lao động 2019 Điều 112 khoản 3)."""
+    if user is None or not getattr(user, "can_administer", False):
+        return []
+    warnings = []
+    next_year = today.year + 1
+    if (today.month, today.day) >= TET_DECISION_WARNING_FROM and not tet_decision_recorded(next_year):
+        warnings.append(_("Chưa ghi văn bản nghỉ Tết Âm lịch năm %(year)s: thời hạn các đơn đang tính theo quy tắc "
+                          "mặc định. Hãy ghi văn bản khi Thủ tướng Chính phủ quyết định.") % {"year": next_year})
+    return warnings
 
 
 def on_rule_changed(sender, instance, **kwargs) -> None:
