@@ -186,3 +186,17 @@ def test_whether_a_request_for_documents_stops_the_clock_is_a_reading(alice, dja
     assert letter.resolution_deadline == D(2026, 4, 2)
     with pytest.raises(ValidationError):
         LegalReading(key="document_request", value="sometimes").full_clean()
+
+
+def test_the_intake_form_records_when_the_complainant_learned_of_the_decision(tree, alice, client_for):
+    from tests.letters.test_views import intake_data
+
+    client = client_for(alice)
+    response = client.post(reverse("letters:letter_create"), intake_data(tree, decision_known_on="01/11/2025"))
+    assert response.status_code == 302
+    letter = Letter.objects.get()
+    assert letter.decision_known_on == D(2025, 11, 1)
+    assert "hết thời hiệu khiếu nại 90 ngày" in client.get(response["Location"]).content.decode()
+    response = client.post(reverse("letters:letter_create"), intake_data(tree, decision_known_on="05/03/2026"))
+    assert "không được sau ngày nhận đơn" in response.content.decode()
+    assert Letter.objects.count() == 1

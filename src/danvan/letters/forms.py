@@ -83,6 +83,9 @@ class LetterIntakeForm(forms.Form):
     previous_letter = forms.CharField(
         label=_("Số hiệu đơn khiếu nại lần đầu"), required=False, max_length=20,
         help_text=_("Chỉ với khiếu nại lần hai: số hiệu đơn lần đầu, ví dụ Đ000123 (Luật Khiếu nại 2011 Điều 33)."))
+    decision_known_on = date_field(
+        _("Ngày biết được quyết định, hành vi bị khiếu nại"), required=False,
+        help_text=_("Khiếu nại lần đầu: thời hiệu 90 ngày tính từ ngày này (Luật Khiếu nại 2011 Điều 9)."))
     attachments = MultipleFileField(label=_("Tệp đính kèm"), required=False)
 
     # Not asked when the letter is handed in at a reception visit: the channel is the visit and the

@@ -127,6 +127,7 @@ def _intake(request: HttpRequest, *, visit=None) -> HttpResponse:
                     forwarded_by_body=data.get("forwarded_by_body", ""),
                     forwarded_by_number=data.get("forwarded_by_number", ""),
                     source_visit=visit, previous_letter=data["previous_letter"], attachments=data["attachments"],
+                    decision_known_on=data.get("decision_known_on"),
                 )
             except ValidationError as exc:
                 _apply_errors(form, exc)
