@@ -90,12 +90,13 @@ def obstacles_of(letter) -> list[legal.Pause]:
 
 
 def extension_days(letter) -> list[int]:
-    """The days each written extension decision granted (Luật Tố cáo 2018 Điều 30), in order."""
-    if letter.pk is None:
-        return []
-    rows = sorted((e for e in letter.extension_decisions.all() if e.archived_at is None),
-                  key=lambda e: (e.decided_on, e.pk))
-    return [e.days for e in rows]
+    """The days each written extension decision granted (Luật Tố cáo 2018 Điều 30), in order. Extensions counted
+    on the letter without a recorded decision (generated in bulk, or granted before decisions were recorded)
+    keep the full 30 days they were granted under."""
+    rows = [] if letter.pk is None else sorted(
+        (e for e in letter.extension_decisions.all() if e.archived_at is None), key=lambda e: (e.decided_on, e.pk))
+    days = [e.days for e in rows]
+    return days + [rules.DENUNCIATION_EXTENSION_MAX_DAYS] * max(0, letter.extensions - len(days))
 
 
 def _remote_area(area) -> bool:
@@ -129,7 +130,7 @@ def compute(letter, calendar=None, rulebook: rules.RuleBook | None = None) -> Le
             resolution = resolve_fn(letter.accepted_on, complex_case=letter.complexity != "normal",
                                     remote=is_remote(letter), pauses=pauses_of(letter, rulebook), **common)
     elif kind == ContentKind.DENUNCIATION:
-        if letter.within_jurisdiction is False:
+        if getattr(letter, "within_jurisdiction", None) is False:
             # Outside jurisdiction: forward within 5 working days of receipt (Luật Tố cáo 2018 Điều 24 khoản 2).
             acceptance = legal.denunciation_forwarding(letter.received_on, **common)
         else:
@@ -168,7 +169,7 @@ def notices(letter, calendar=None, rulebook: rules.RuleBook | None = None) -> li
     common = {"calendar": calendar or current_calendar(), "rulebook": _rulebook(rulebook)}
     common["law_date"] = law_date(letter, common["rulebook"])
     rows = []
-    if letter.content_kind == ContentKind.DENUNCIATION and letter.within_jurisdiction is False:
+    if letter.content_kind == ContentKind.DENUNCIATION and getattr(letter, "within_jurisdiction", None) is False:
         rows.append((_("Hạn thông báo cho người tố cáo việc chuyển đơn"),
                      legal.denunciation_forwarding_notice(letter.received_on, **common)))
     if letter.content_kind == ContentKind.DENUNCIATION and letter.accepted_on:
