@@ -256,6 +256,8 @@ def test_a_second_complaint_shows_its_window_and_whether_it_came_late(tree, alic
 
     first = accepted(alice, alice.organisation, received_on=D(2026, 3, 2), accepted_on=D(2026, 3, 3))
     first = services.resolve_letter(alice, first, resolved_on=D(2026, 3, 20), outcome="c_wrong")
+    # The window counts from the complainant's receipt of the decision (Luật Khiếu nại 2011 Điều 33).
+    first = services.record_decision_delivery(alice, first, delivered_on=D(2026, 3, 20))
     # 30 days from 20/03/2026 → 19/04/2026, a Sunday → Monday 20/04 (Luật Khiếu nại 2011 Điều 33; BLDS Điều 148)
     in_time = receive(alice, alice.organisation, received_on=D(2026, 4, 20), previous_letter=first)
     late = receive(alice, alice.organisation, received_on=D(2026, 4, 21), previous_letter=first)

@@ -40,7 +40,12 @@ def paginate(request: HttpRequest, queryset, per_page: int = 50):
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"organisation": request.user.organisation})
+    from danvan.legal.services import administrator_warnings
+
+    return render(request, "core/home.html", {
+        "organisation": request.user.organisation,
+        "admin_warnings": administrator_warnings(request.user, timezone.localdate()),
+    })
 
 
 def _display(field, value) -> str:

@@ -135,6 +135,7 @@ class _LetterFacts:
     extensions: int = 0
     several_places: bool = False
     pk: None = None
+    within_jurisdiction: bool | None = None
 
     @property
     def subject_area(self) -> _Subject:
@@ -152,12 +153,13 @@ class LetterDeadlines:
         self._acceptance: dict[tuple, dt.date | None] = {}
         self._resolution: dict[tuple, dt.date | None] = {}
 
-    def acceptance(self, kind: str, complaint_round: int, received_on: dt.date, several_places: bool = False):
-        key = (kind, complaint_round, received_on, several_places)
+    def acceptance(self, kind: str, complaint_round: int, received_on: dt.date, several_places: bool = False,
+                   within_jurisdiction: bool | None = None):
+        key = (kind, complaint_round, received_on, several_places, within_jurisdiction)
         found = self._acceptance.get(key, False)
         if found is False:
             facts = _LetterFacts(kind, complaint_round, received_on, None, "normal", False,
-                                 several_places=several_places)
+                                 several_places=several_places, within_jurisdiction=within_jurisdiction)
             found = self._acceptance[key] = letter_deadlines.compute(facts, self.calendar).acceptance_date
         return found
 
@@ -587,6 +589,8 @@ class Generator:
                  not_qualifying_reason="" if qualifying else ("anonymous" if anonymous else _c(rng,
                      ("missing_address", "missing_signature", "missing_date", "other"))))
         status_rows.append(("received", "classified", classified, "Phân loại đơn"))
+        if not within:  # a denunciation outside jurisdiction is forwarded within 5 working days (Luật Tố cáo Điều 24.2)
+            v["acceptance_deadline"] = self.deadlines.acceptance(kind, complaint_round, day, within_jurisdiction=False)
         decided = classified + dt.timedelta(days=_r(rng, 0, 6) if rng.random() < 0.9 else _r(rng, 6, 30))
         if decided > until:
             return

@@ -6,7 +6,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from danvan.legal import services
-from danvan.legal.models import HolidayDay, HolidayDecision
+from danvan.legal.models import HolidayDay, HolidayDecision, LegalReading, RuleOverride
 
 
 class HolidayDayInline(admin.TabularInline):
@@ -44,3 +44,26 @@ class HolidayDecisionAdmin(SimpleHistoryAdmin):
             ngettext("Đã thu hồi %(count)d văn bản.", "Đã thu hồi %(count)d văn bản.", count) % {"count": count},
             messages.SUCCESS,
         )
+
+
+@admin.register(RuleOverride)
+class RuleOverrideAdmin(SimpleHistoryAdmin):
+    """Corrections of a dated statutory period (ADR 0017): a letter counts by the version in force at its receipt."""
+
+    list_display = ("rule", "version_from", "days", "article", "law", "confirmed", "archived_at")
+    list_filter = ("rule", "confirmed")
+    fields = ("rule", "version_from", "days", "law", "article", "confirmed", "source")
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(LegalReading)
+class LegalReadingAdmin(SimpleHistoryAdmin):
+    """The interpretation chosen where the law is unclear (ADR 0018)."""
+
+    list_display = ("key", "value", "confirmed", "archived_at")
+    fields = ("key", "value", "basis", "confirmed")
+
+    def has_delete_permission(self, request, obj=None):
+        return False

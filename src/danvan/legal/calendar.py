@@ -67,9 +67,14 @@ class DecidedDay:
     working: bool = False
     description: str = ""
     reference: str = ""
+    # The year of the decision that announced it (a New Year decision for Y+1 may list 31/12/Y): an
+    # occasion is decided for the decision's year, not for the day's own year. None: the day's year.
+    year: int | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "occasion", Occasion(self.occasion))
+        if self.year is None:
+            object.__setattr__(self, "year", self.date.year)
 
 
 @dataclass(frozen=True)
@@ -218,7 +223,11 @@ class WorkingCalendar:
         decided = [d for d in self.decided_days if d.date.year == year]
         decided_off = [d for d in decided if not d.working]
         worked = {d.date: d for d in decided if d.working}
-        decided_occasions = frozenset(d.occasion for d in decided_off) - {Occasion.OTHER}
+        # Grouped by the decision's year: 31/12/2012 off under the New Year 2013 decision does not make New
+        # Year 2012 "decided", so Sunday 1/1/2012 keeps its make-up Monday 2/1/2012 (Điều 111 khoản 3).
+        decided_occasions = frozenset(
+            d.occasion for d in self.decided_days if not d.working and d.year == year
+        ) - {Occasion.OTHER}
 
         off: dict[dt.date, DayOff] = {}
         ruled: list[DayOff] = []

@@ -18,7 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from danvan.core.models import AuditedModel, CatalogueQuerySet
 from danvan.legal.calendar import Occasion
-from danvan.legal.rules import WEEKEND
+from danvan.legal.rules import DATED_PERIODS, PERIOD_NAMES, READINGS, WEEKEND
 
 
 class HolidayOccasion(models.TextChoices):
@@ -141,3 +141,65 @@ class HolidayDay(models.Model):
         if isinstance(loaded, dt.date):
             years.add(loaded.year)
         return years
+
+
+# ---- Rules in force by date and interpretation choices, as data (ADR 0017, 0018) -------------------------
+
+
+class RuleOverride(AuditedModel):
+    """An administrator's correction of one dated version of a statutory period (`rules.DATED_PERIODS`).
+
+    It replaces the version of `rule` that starts on `version_from` (empty: the version in force before the
+    first amendment). Letters received while another version is in force never use it, so editing the
+    rule for Luật 136/2025/QH15 cannot change a letter received before 01/7/2026 (ADR 0017).
+    Archived, never deleted: archiving one restores the built-in version.
+    """
+
+    rule = models.CharField(_("Quy định"), max_length=60, choices=[(name, name) for name in PERIOD_NAMES])
+    version_from = models.DateField(
+        _("Phiên bản có hiệu lực từ"), null=True, blank=True,
+        help_text=_("Để trống: phiên bản trước sửa đổi. 01/07/2026: phiên bản theo Luật 136/2025/QH15."),
+    )
+    days = models.PositiveSmallIntegerField(_("Số ngày"), validators=[MinValueValidator(1), MaxValueValidator(365)])
+    law = models.CharField(_("Văn bản"), max_length=200)
+    article = models.CharField(_("Điều, khoản"), max_length=60)
+    confirmed = models.BooleanField(_("Đã đối chiếu với văn bản"), default=False)
+    source = models.CharField(_("Nguồn đối chiếu"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["rule", "version_from"]
+        verbose_name = _("Điều chỉnh quy định thời hạn")
+        verbose_name_plural = _("Điều chỉnh quy định thời hạn")
+
+    def __str__(self) -> str:
+        return f"{self.rule} ({self.version_from or '—'}): {self.days}"
+
+    def clean(self) -> None:
+        super().clean()
+        starts = {v.valid_from for v in DATED_PERIODS.get(self.rule, ())}
+        if self.rule and self.version_from not in starts:
+            raise ValidationError({"version_from": _("Không có phiên bản nào của quy định này bắt đầu từ ngày đó.")})
+
+
+class LegalReading(AuditedModel):
+    """The interpretation chosen where the law is unclear (`rules.READINGS`, ADR 0018); one active row per key."""
+
+    key = models.CharField(_("Vấn đề"), max_length=40, choices=[(k, k) for k in READINGS])
+    value = models.CharField(_("Cách hiểu"), max_length=40)
+    basis = models.TextField(_("Căn cứ"), blank=True)
+    confirmed = models.BooleanField(_("Đã có hướng dẫn chính thức"), default=False)
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("Cách hiểu quy định")
+        verbose_name_plural = _("Cách hiểu quy định")
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.value}"
+
+    def clean(self) -> None:
+        super().clean()
+        reading = READINGS.get(self.key)
+        if reading is not None and self.value not in reading.options:
+            raise ValidationError({"value": _("Cách hiểu phải là một trong: %(options)s.")
+                                   % {"options": ", ".join(reading.options)}})

@@ -11,7 +11,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
@@ -21,12 +23,11 @@ from simple_history.models import HistoricalRecords
 
 from danvan.core import services as core_services
 from danvan.legal.calendar import DecidedDay, Occasion, WorkingCalendar
-from danvan.legal.models import HolidayDay, HolidayDayKind, HolidayDecision
-from danvan.legal.signals import holidays_changed
+from danvan.legal.models import HolidayDay, HolidayDayKind, HolidayDecision, LegalReading, RuleOverride
+from danvan.legal.rules import DATED_PERIODS, DEFAULT_RULEBOOK, Readings, RuleBook
+from danvan.legal.signals import holidays_changed, rules_changed
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from danvan.accounts.models import User
 
 # (fingerprint of the holiday tables, the calendar built from them); replaced whole, never mutated.
@@ -51,6 +52,7 @@ def build_calendar() -> WorkingCalendar:
                 working=row.is_working,
                 description=row.description,
                 reference=row.decision.reference,
+                year=row.decision.year,
             )
             for row in rows
         )
@@ -85,6 +87,55 @@ def _fingerprint() -> tuple:
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(parts))
         return tuple(cursor.fetchone())
+
+
+def current_rulebook() -> RuleBook:
+    """The dated rules with the administrators' corrections (`RuleOverride`) and readings (`LegalReading`).
+
+    Two small queries; call it once per request or job, like `current_calendar()`."""
+    overrides = []
+    for row in RuleOverride.objects.filter(archived_at__isnull=True).order_by("updated_at", "pk"):
+        base = next(v for v in DATED_PERIODS[row.rule] if v.valid_from == row.version_from)
+        overrides.append(replace(base, days=row.days, law=row.law, article=row.article, confirmed=row.confirmed,
+                                 source=row.source))
+    readings = {row.key: row.value for row in
+                LegalReading.objects.filter(archived_at__isnull=True).order_by("updated_at", "pk")}
+    if not overrides and not readings:
+        return DEFAULT_RULEBOOK
+    return DEFAULT_RULEBOOK.with_overrides(overrides).with_readings(Readings(**readings))
+
+
+# Administrators are warned from this day of the year when next year's Tết decision is not recorded: the
+# Prime Minister's decision usually comes in October-November (e.g. Tết 2026 decided in October 2025).
+TET_DECISION_WARNING_FROM = (11, 1)
+
+
+def tet_decision_recorded(year: int) -> bool:
+    """Whether a decision (not archived) records Tết Âm lịch days off for `year`."""
+    return HolidayDay.objects.filter(
+        decision__archived_at__isnull=True, decision__year=year, occasion=Occasion.LUNAR_NEW_YEAR.value,
+        kind=HolidayDayKind.DAY_OFF,
+    ).exists()
+
+
+def administrator_warnings(user, today: dt.date) -> list[str]:
+    """Warnings for an administrator's home page: next year's Tết decision missing from 1 November (the
+    calendar would count Tết by the default rule, Bộ luật Lao động 2019 Điều 112 khoản 3)."""
+    if user is None or not getattr(user, "can_administer", False):
+        return []
+    warnings = []
+    next_year = today.year + 1
+    if (today.month, today.day) >= TET_DECISION_WARNING_FROM and not tet_decision_recorded(next_year):
+        warnings.append(_("Chưa ghi văn bản nghỉ Tết Âm lịch năm %(year)s: thời hạn các đơn đang tính theo quy tắc "
+                          "mặc định. Hãy ghi văn bản khi Thủ tướng Chính phủ quyết định.") % {"year": next_year})
+    return warnings
+
+
+def on_rule_changed(sender, instance, **kwargs) -> None:
+    """A correction of a rule or a reading: announce it after commit, so open letters are recomputed
+    (each changed letter gets a history row naming the change; none is changed silently)."""
+    actor = _actor_of(instance)
+    transaction.on_commit(lambda: rules_changed.send(sender=sender, actor=actor, instance=instance))
 
 
 # ---- writing ---------------------------------------------------------------------------------------------

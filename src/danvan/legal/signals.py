@@ -13,3 +13,8 @@ commit, so they see the new calendar through `danvan.legal.services.current_cale
 from django.dispatch import Signal
 
 holidays_changed = Signal()
+
+# Sent after commit when an administrator corrects a dated rule (`RuleOverride`) or an interpretation choice
+# (`LegalReading`), with `actor` and `instance`. The letters app recomputes its open letters: each one
+# counts by the version in force on its own date, so a letter received before a version starts is untouched.
+rules_changed = Signal()

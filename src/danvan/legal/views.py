@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from danvan.legal.calendar import ONE_DAY, Source
+from danvan.legal.calendar import ONE_DAY, Occasion, Source
 from danvan.legal.models import HolidayDecision, HolidayOccasion
 from danvan.legal.services import current_calendar
 
@@ -30,6 +30,26 @@ def _year(request: HttpRequest) -> int:
     except ValueError:
         return today.year
     return year if FIRST_YEAR <= year <= LAST_YEAR else today.year
+
+
+def occasion_sources(schedule) -> list[dict]:
+    """Per statutory occasion of the year: decided by a recorded decision (which), or placed by the rule, and
+    its days. A ruled Tết or Quốc khánh adjacent day is an assumption until the decision is recorded
+    (Bộ luật Lao động 2019 Điều 112 khoản 3)."""
+    rows = []
+    for occasion in Occasion:
+        if occasion is Occasion.OTHER:
+            continue
+        days = [d for d in schedule.days_off if d.occasion is occasion]
+        decided = occasion in schedule.decided_occasions
+        rows.append({
+            "label": HolidayOccasion(occasion.value).label,
+            "decided": decided,
+            "references": sorted({d.reference for d in days if d.reference}),
+            "dates": [d.date for d in days],
+            "assumed": not decided and occasion in (Occasion.LUNAR_NEW_YEAR, Occasion.NATIONAL_DAY),
+        })
+    return rows
 
 
 @require_GET
@@ -58,6 +78,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
             {"entry": entry, "weekday": WEEKDAYS[entry.date.weekday()]} for entry in schedule.days_worked
         ],
         "ruled_occasions": [HolidayOccasion(o.value).label for o in schedule.ruled_occasions()],
+        "occasions": occasion_sources(schedule),
         "decisions": HolidayDecision.objects.filter(year=year, archived_at__isnull=True),
         "working_day_count": working_days,
     }

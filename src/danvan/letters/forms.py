@@ -83,6 +83,9 @@ class LetterIntakeForm(forms.Form):
     previous_letter = forms.CharField(
         label=_("Số hiệu đơn khiếu nại lần đầu"), required=False, max_length=20,
         help_text=_("Chỉ với khiếu nại lần hai: số hiệu đơn lần đầu, ví dụ Đ000123 (Luật Khiếu nại 2011 Điều 33)."))
+    decision_known_on = date_field(
+        _("Ngày biết được quyết định, hành vi bị khiếu nại"), required=False,
+        help_text=_("Khiếu nại lần đầu: thời hiệu 90 ngày tính từ ngày này (Luật Khiếu nại 2011 Điều 9)."))
     attachments = MultipleFileField(label=_("Tệp đính kèm"), required=False)
 
     # Not asked when the letter is handed in at a reception visit: the channel is the visit and the
@@ -298,7 +301,14 @@ class CancelPauseForm(forms.Form):
 
 
 class ExtensionForm(forms.Form):
-    decision = forms.CharField(label=_("Số, ngày quyết định gia hạn"), max_length=120)
+    """One written extension decision: its number, date and days, at most 30 (Luật Tố cáo 2018 Điều 30)."""
+
+    decision = forms.CharField(label=_("Số quyết định gia hạn"), max_length=120)
+    decided_on = date_field(_("Ngày quyết định gia hạn"))
+    days = forms.IntegerField(label=_("Số ngày gia hạn"), min_value=1, max_value=30, initial=30, error_messages={
+        "min_value": _("Số ngày gia hạn từ 1 đến 30 ngày (Luật Tố cáo 2018 Điều 30)."),
+        "max_value": _("Số ngày gia hạn từ 1 đến 30 ngày (Luật Tố cáo 2018 Điều 30)."),
+        "invalid": _("Số ngày gia hạn phải là số nguyên."), "required": _("Cần nhập số ngày gia hạn.")})
 
 
 class LetterFilterForm(forms.Form):

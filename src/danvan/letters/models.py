@@ -149,6 +149,10 @@ class Letter(ScopedModel):
         "self", verbose_name=_("Đơn khiếu nại lần đầu"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="later_letters",
     )
+    decision_known_on = models.DateField(
+        _("Ngày biết được quyết định, hành vi bị khiếu nại"), null=True, blank=True,
+        help_text=_("Thời hiệu khiếu nại 90 ngày tính từ ngày này (Luật Khiếu nại 2011 Điều 9)."),
+    )
 
     # Classification (TT 05/2021/TT-TTCP)
     qualifying = models.BooleanField(_("Đủ điều kiện xử lý"), null=True, blank=True)
@@ -158,8 +162,8 @@ class Letter(ScopedModel):
     complexity = models.CharField(_("Mức độ phức tạp"), max_length=20, choices=Complexity.choices,
                                   default=Complexity.NORMAL)
     several_places = models.BooleanField(
-        _("Phải xác minh ở nhiều địa điểm"), default=False,
-        help_text=_("Tố cáo: thời hạn xử lý ban đầu 10 ngày làm việc (Luật Tố cáo 2018 Điều 24)."),
+        _("Phải xác minh ở nhiều địa điểm hoặc ủy quyền xác minh"), default=False,
+        help_text=_("Tố cáo: thời hạn xử lý ban đầu 10 ngày làm việc (Luật Tố cáo 2018 Điều 24 khoản 1)."),
     )
 
     # Handling decision
@@ -184,11 +188,20 @@ class Letter(ScopedModel):
     acceptance_deadline = models.DateField(_("Hạn xử lý ban đầu, thụ lý"), null=True, blank=True)
     resolution_deadline = models.DateField(_("Hạn giải quyết"), null=True, blank=True)
     due_on = models.DateField(_("Hạn đang áp dụng"), null=True, blank=True, db_index=True, editable=False)
+    # The rule each stored deadline was counted by ("Điều 28 Luật Khiếu nại 2011"), kept with the date so the
+    # letter page says which law and article it follows, and a later edit of the rules shows in the history.
+    acceptance_rule = models.CharField(_("Căn cứ hạn xử lý ban đầu, thụ lý"), max_length=300, blank=True,
+                                       editable=False)
+    resolution_rule = models.CharField(_("Căn cứ hạn giải quyết"), max_length=300, blank=True, editable=False)
 
     # Resolution
     resolved_on = models.DateField(_("Ngày giải quyết"), null=True, blank=True)
     outcome = models.CharField(_("Kết quả giải quyết"), max_length=12, choices=Outcome.choices, blank=True)
     resolution_summary = models.TextField(_("Nội dung quyết định, kết luận"), blank=True)
+    decision_delivered_on = models.DateField(
+        _("Ngày người khiếu nại nhận quyết định"), null=True, blank=True,
+        help_text=_("Thời hạn khiếu nại lần hai tính từ ngày này (Luật Khiếu nại 2011 Điều 33)."),
+    )
     closed_on = models.DateField(_("Ngày kết thúc"), null=True, blank=True)
 
     class Meta:
@@ -295,6 +308,13 @@ class LetterAttachment(ScopedChild):
 class PauseKind(models.TextChoices):
     SUSPENSION = "suspension", _("Tạm đình chỉ giải quyết")
     DOCUMENT_REQUEST = "documents", _("Yêu cầu bổ sung tài liệu")
+    # Stops only the 90-day limitation of a complaint, not the resolution clock (Luật Khiếu nại 2011 Điều 9:
+    # illness, disaster, war, work or study far away, or another objective obstacle).
+    OBSTACLE = "obstacle", _("Trở ngại khách quan (thời hiệu khiếu nại, Luật Khiếu nại 2011 Điều 9)")
+
+
+# Pause kinds that stop the resolution clock; the reading "document_request" (ADR 0018) may drop one.
+RESOLUTION_PAUSE_KINDS = frozenset({PauseKind.SUSPENSION, PauseKind.DOCUMENT_REQUEST})
 
 
 class LetterPause(ScopedChild):
@@ -316,6 +336,24 @@ class LetterPause(ScopedChild):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.start:%d/%m/%Y}"
+
+
+class LetterExtension(AuditedModel):
+    """One written decision extending a denunciation's resolution (Luật Tố cáo 2018 Điều 30): its number,
+    its date and the days it grants (at most 30). Archived, never deleted."""
+
+    letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="extension_decisions")
+    decision = models.CharField(_("Số quyết định gia hạn"), max_length=120)
+    decided_on = models.DateField(_("Ngày quyết định gia hạn"))
+    days = models.PositiveSmallIntegerField(_("Số ngày gia hạn"))
+
+    class Meta:
+        verbose_name = _("Quyết định gia hạn")
+        verbose_name_plural = _("Quyết định gia hạn")
+        ordering = ["decided_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.decision} ({self.days})"
 
 
 class StatusChange(models.Model):

@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core import services as audited
 from danvan.core.choices import ContentKind
 from danvan.core.text import normalize
-from danvan.legal.rules import DENUNCIATION_MAX_EXTENSIONS
-from danvan.legal.services import current_calendar
+from danvan.legal.rules import DENUNCIATION_EXTENSION_MAX_DAYS, DENUNCIATION_MAX_EXTENSIONS
+from danvan.legal.services import current_calendar, current_rulebook
 from danvan.letters import deadlines as letter_deadlines
 from danvan.letters.attachments import validate_attachment
 from danvan.letters.models import (
@@ -33,6 +34,7 @@ from danvan.letters.models import (
     Handling,
     Letter,
     LetterAttachment,
+    LetterExtension,
     LetterPause,
     LetterPetitioner,
     NotQualifyingReason,
@@ -70,11 +72,18 @@ def _refresh_due(letter: Letter) -> None:
         letter.due_on = None
 
 
-def _apply_deadlines(letter: Letter) -> None:
-    computed = letter_deadlines.compute(letter)
+def _apply_deadlines(letter: Letter, calendar=None, rulebook=None) -> None:
+    computed = letter_deadlines.compute(letter, calendar, rulebook)
     letter.acceptance_deadline = computed.acceptance_date
     letter.resolution_deadline = computed.resolution_date
+    letter.acceptance_rule = letter_deadlines.rule_text(computed.acceptance)
+    letter.resolution_rule = letter_deadlines.rule_text(computed.resolution)
     _refresh_due(letter)
+
+
+def _deadline_state(letter: Letter) -> tuple:
+    return (letter.acceptance_deadline, letter.resolution_deadline, letter.due_on, letter.acceptance_rule,
+            letter.resolution_rule)
 
 
 def _save(letter: Letter, actor: User | None, reason: str) -> Letter:
@@ -126,6 +135,7 @@ def receive_letter(
     source_visit: Any = None,
     previous_letter: Letter | None = None,
     attachments: Iterable[UploadedFile] = (),
+    decision_known_on: dt.date | None = None,
 ) -> Letter:
     """Register a received letter, with its petitioners, its matter and its attachments.
 
@@ -135,6 +145,9 @@ def receive_letter(
     - A letter about a matter that is finally resolved is filed at once as a duplicate: it is not
       processed again (TT 05/2021/TT-TTCP).
     - A second-time complaint names its first letter (`previous_letter`) and joins its matter.
+    - `decision_known_on`: the day the complainant received or learned of the decision or act complained
+      of; the 90-day limitation runs from it (Luật Khiếu nại 2011 Điều 9) and the letter page warns when
+      the letter came after it ran out.
     """
     attachments = list(attachments)
     errors: dict[str, str] = {}
@@ -152,6 +165,8 @@ def receive_letter(
     if previous_letter is not None and (previous_letter.content_kind != ContentKind.COMPLAINT
                                         or content_kind != ContentKind.COMPLAINT):
         errors["previous_letter"] = _("Chỉ đơn khiếu nại lần hai mới liên kết với đơn khiếu nại lần đầu.")
+    if decision_known_on is not None and decision_known_on > received_on:
+        errors["decision_known_on"] = _("Ngày biết được quyết định, hành vi bị khiếu nại không được sau ngày nhận đơn.")
     for upload in attachments:
         try:
             validate_attachment(upload)
@@ -187,6 +202,7 @@ def receive_letter(
             anonymous=anonymous, summary=summary, content=content.strip(), content_kind=content_kind, field=field,
             subject_area=subject_area, matter=matter, signer_count=len(unique_signers),
             previous_letter=previous_letter, complaint_round=2 if previous_letter is not None else 1,
+            decision_known_on=decision_known_on if content_kind == ContentKind.COMPLAINT else None,
         )
         letter.area_id = organisation.area_id
         audited.check_can_change(actor, letter)
@@ -418,9 +434,11 @@ def start_resolution(actor: User | None, letter: Letter, *, note: str = "") -> L
 
 
 @transaction.atomic
-def grant_extension(actor: User | None, letter: Letter, *, decision: str) -> Letter:
-    """Extend a denunciation's resolution by 30 days, once if complex, twice if especially complex, each
-    by a written decision (Luật Tố cáo 2018 Điều 30)."""
+def grant_extension(actor: User | None, letter: Letter, *, decision: str, decided_on: dt.date | None = None,
+                    days: int | None = None) -> Letter:
+    """Extend a denunciation's resolution, once if complex, twice if especially complex, each by a written
+    decision for at most 30 days (Luật Tố cáo 2018 Điều 30). The decision's number, date and days are
+    recorded (`LetterExtension`); the deadline adds exactly the days granted. Without `days`, the maximum."""
     letter = _lock(actor, letter)
     allowed = DENUNCIATION_MAX_EXTENSIONS[letter.complexity]
     if letter.content_kind != ContentKind.DENUNCIATION or letter.status not in BEING_RESOLVED:
@@ -428,11 +446,25 @@ def grant_extension(actor: User | None, letter: Letter, *, decision: str) -> Let
     if letter.extensions >= allowed:
         raise ValidationError({"extensions": _("Đã gia hạn tối đa %(n)d lần theo mức độ phức tạp "
                                                "(Luật Tố cáo 2018 Điều 30).") % {"n": allowed}})
+    errors = {}
     if not normalize(decision):
-        raise ValidationError({"decision": _("Cần ghi số, ngày quyết định gia hạn.")})
+        errors["decision"] = _("Cần ghi số quyết định gia hạn.")
+    days = DENUNCIATION_EXTENSION_MAX_DAYS if days is None else days
+    if not 1 <= days <= DENUNCIATION_EXTENSION_MAX_DAYS:
+        errors["days"] = _("Số ngày gia hạn từ 1 đến %(n)d ngày (Luật Tố cáo 2018 Điều 30).") % {
+            "n": DENUNCIATION_EXTENSION_MAX_DAYS}
+    decided_on = decided_on or timezone.localdate()
+    if letter.accepted_on and decided_on < letter.accepted_on:
+        errors["decided_on"] = _("Ngày quyết định gia hạn không được trước ngày thụ lý.")
+    if errors:
+        raise ValidationError(errors)
+    extension = LetterExtension(letter=letter, decision=normalize(decision), decided_on=decided_on, days=days)
+    _stamp(extension, actor, _("Quyết định gia hạn giải quyết tố cáo"))
+    extension.save()
     letter.extensions += 1
     _apply_deadlines(letter)
-    return _save(letter, actor, _("Gia hạn giải quyết tố cáo: %(d)s") % {"d": normalize(decision)})
+    return _save(letter, actor, _("Gia hạn giải quyết tố cáo: %(d)s, %(n)d ngày") % {
+        "d": normalize(decision), "n": days})
 
 
 @transaction.atomic
@@ -459,6 +491,47 @@ def resolve_letter(actor: User | None, letter: Letter, *, resolved_on: dt.date, 
         set_matter_status(actor, letter.matter, MatterStatus.RESOLVED, on=resolved_on,
                           reason=_("Đơn %(code)s đã được giải quyết") % {"code": letter.code})
     return letter
+
+
+@transaction.atomic
+def record_decision_delivery(actor: User | None, letter: Letter, *, delivered_on: dt.date) -> Letter:
+    """The day the complainant received the decision: the second-complaint window runs from it (Luật Khiếu nại
+    2011 Điều 33), not from the decision's date."""
+    letter = _lock(actor, letter)
+    if letter.content_kind != ContentKind.COMPLAINT or not letter.resolved_on:
+        raise ValidationError({"decision_delivered_on": _("Chỉ ghi ngày nhận quyết định cho đơn khiếu nại đã có "
+                                                          "quyết định giải quyết.")})
+    if delivered_on is None or delivered_on < letter.resolved_on:
+        raise ValidationError({"decision_delivered_on": _("Ngày người khiếu nại nhận quyết định không được trước "
+                                                          "ngày ra quyết định.")})
+    letter.decision_delivered_on = delivered_on
+    return _save(letter, actor, _("Ghi ngày người khiếu nại nhận quyết định"))
+
+
+@transaction.atomic
+def add_limitation_obstacle(actor: User | None, letter: Letter, *, start: dt.date, end: dt.date | None,
+                            note: str) -> LetterPause:
+    """A lawful reason that stopped the 90-day limitation (Luật Khiếu nại 2011 Điều 9: illness, disaster,
+    war, work or study far away, or another objective obstacle), with its dates; kept as a record."""
+    letter = _lock(actor, letter)
+    errors = {}
+    if letter.content_kind != ContentKind.COMPLAINT or not letter.decision_known_on:
+        errors["decision_known_on"] = _("Cần ghi ngày biết được quyết định, hành vi bị khiếu nại trước.")
+    if not normalize(note):
+        errors["note"] = _("Cần ghi lý do khách quan (ốm đau, thiên tai, địch họa, đi công tác, học tập xa...).")
+    if start is None:
+        errors["start"] = _("Cần nhập ngày bắt đầu trở ngại.")
+    elif letter.decision_known_on and start < letter.decision_known_on:
+        errors["start"] = _("Trở ngại không được bắt đầu trước ngày biết được quyết định, hành vi bị khiếu nại.")
+    if start and end and end < start:
+        errors["end"] = _("Ngày hết trở ngại không được trước ngày bắt đầu.")
+    if errors:
+        raise ValidationError(errors)
+    obstacle = LetterPause(letter=letter, kind=PauseKind.OBSTACLE, start=start, end=end, note=normalize(note))
+    obstacle.full_clean()
+    _stamp(obstacle, actor, _("Ghi lý do khách quan làm gián đoạn thời hiệu khiếu nại"))
+    obstacle.save()
+    return obstacle
 
 
 @transaction.atomic
@@ -510,7 +583,7 @@ def add_pause(actor: User | None, letter: Letter, *, kind: str, start: dt.date, 
     """A suspension or a request for documents stops the resolution clock (kept as a record)."""
     letter = _lock(actor, letter)
     errors = {}
-    if kind not in PauseKind.values:
+    if kind not in PauseKind.values or kind == PauseKind.OBSTACLE:
         errors["kind"] = _("Cần chọn loại tạm dừng.")
     if start is None:
         errors["start"] = _("Cần nhập ngày bắt đầu tạm dừng.")
@@ -561,16 +634,16 @@ def recompute_deadlines(actor: User | None, letter: Letter, *, reason: str = "")
     """Recompute one letter's stored deadlines; saves (with history) only if they changed."""
     with transaction.atomic():
         letter = Letter.objects.select_for_update().get(pk=letter.pk)
-        before = (letter.acceptance_deadline, letter.resolution_deadline, letter.due_on)
+        before = _deadline_state(letter)
         _apply_deadlines(letter)
-        if (letter.acceptance_deadline, letter.resolution_deadline, letter.due_on) != before:
+        if _deadline_state(letter) != before:
             _stamp(letter, actor, reason or _("Tính lại thời hạn"))
             letter.save()
     return letter
 
 
 def recompute_open_deadlines(actor: User | None = None, *, years: Iterable[int] | None = None,
-                             batch_size: int = 500) -> int:
+                             batch_size: int = 500, reason: str = "") -> int:
     """Recompute the deadlines of every letter still awaiting a decision or being resolved, e.g. after
     the holiday calendar changed (connected to `danvan.legal`'s `holidays_changed` signal). Returns
     how many letters' deadlines changed; only those are locked, saved and given a history row.
@@ -590,18 +663,19 @@ def recompute_open_deadlines(actor: User | None = None, *, years: Iterable[int] 
             Q(due_on__isnull=True) | Q(due_on__gte=dt.date(years[0], 1, 1)))
     pks = list(letters.order_by("pk").values_list("pk", flat=True))
     calendar = current_calendar()
+    rulebook = current_rulebook()
     active_pauses = LetterPause.objects.filter(archived_at__isnull=True).order_by("start", "pk")
     changed = 0
     for index in range(0, len(pks), batch_size):
         batch = (Letter.objects.filter(pk__in=pks[index:index + batch_size])
                  .select_related("subject_area__parent")
-                 .prefetch_related(Prefetch("pauses", queryset=active_pauses)))
+                 .prefetch_related(Prefetch("pauses", queryset=active_pauses), "extension_decisions"))
         for letter in batch:
-            computed = letter_deadlines.compute(letter, calendar)
-            if (computed.acceptance_date, computed.resolution_date) == (letter.acceptance_deadline,
-                                                                      letter.resolution_deadline):
+            before = _deadline_state(letter)
+            _apply_deadlines(letter, calendar, rulebook)
+            if _deadline_state(letter) == before:
                 continue
-            recompute_deadlines(actor, letter, reason=_("Tính lại thời hạn do thay đổi lịch nghỉ"))
+            recompute_deadlines(actor, letter, reason=reason or _("Tính lại thời hạn do thay đổi lịch nghỉ"))
             changed += 1
     return changed
 

@@ -127,6 +127,7 @@ def _intake(request: HttpRequest, *, visit=None) -> HttpResponse:
                     forwarded_by_body=data.get("forwarded_by_body", ""),
                     forwarded_by_number=data.get("forwarded_by_number", ""),
                     source_visit=visit, previous_letter=data["previous_letter"], attachments=data["attachments"],
+                    decision_known_on=data.get("decision_known_on"),
                 )
             except ValidationError as exc:
                 _apply_errors(form, exc)
@@ -320,11 +321,12 @@ def _detail(request: HttpRequest, letter: Letter, *, bound: dict | None = None, 
         for name in action_names if name not in PAUSE_ACTIONS
     ]
     today = timezone.localdate()
+    # Each deadline with the law and article it follows (stored with it; ADR 0017).
     deadline_rows = [
-        (label, date, letter_deadlines.remaining(date, today) if date and letter.due_on == date else None)
-        for label, date in ((_("Hạn xử lý ban đầu, thụ lý"), letter.acceptance_deadline),
-                            (_("Hạn giải quyết"), letter.resolution_deadline))
-    ] + [(label, date, None) for label, date in letter_deadlines.notices(letter)]
+        (label, date, letter_deadlines.remaining(date, today) if date and letter.due_on == date else None, rule)
+        for label, date, rule in ((_("Hạn xử lý ban đầu, thụ lý"), letter.acceptance_deadline, letter.acceptance_rule),
+                                  (_("Hạn giải quyết"), letter.resolution_deadline, letter.resolution_rule))
+    ] + [(label, date, None, rule) for label, date, rule in letter_deadlines.notices(letter)]
     pauses = list(letter.pauses.filter(archived_at__isnull=True))
     protected = letter.protects_identity
     return render(request, "letters/letter_detail.html", {
@@ -344,6 +346,9 @@ def _detail(request: HttpRequest, letter: Letter, *, bound: dict | None = None, 
         "error_action": bound["name"] if bound else "",
         "later_letters": letter.later_letters.all(),
         "second_window": letter_deadlines.second_complaint_window(letter),
+        "limitation": letter_deadlines.limitation(letter),
+        "out_of_time": letter_deadlines.out_of_time(letter),
+        "extension_decisions": letter.extension_decisions.filter(archived_at__isnull=True),
         "matter_letters": letter.matter.letters.restrict(user).active().exclude(pk=letter.pk).order_by("received_on"),
         "today": today,
     }, status=status)

@@ -13,8 +13,8 @@ class LineageInline(admin.TabularInline):
 
 @admin.register(Area)
 class AreaAdmin(SimpleHistoryAdmin):
-    list_display = ("name", "code", "level", "parent", "valid_from", "valid_to")
-    list_filter = ("level",)
+    list_display = ("name", "code", "level", "parent", "valid_from", "valid_to", "remote")
+    list_filter = ("level", "remote")
     search_fields = ("name", "search_name", "code")
     autocomplete_fields = ("parent",)
     inlines = [LineageInline]

@@ -72,6 +72,11 @@ class Area(models.Model):
         default=False,
         help_text=_("Kéo dài thời hạn giải quyết khiếu nại (Luật Khiếu nại 2011 Điều 28, 37)."),
     )
+    remote_basis = models.CharField(
+        _("Căn cứ xác định vùng sâu, vùng xa"), max_length=300, blank=True,
+        help_text=_("Văn bản xác định xã thuộc vùng sâu, vùng xa, ví dụ quyết định của Thủ tướng Chính phủ về danh "
+                    "sách xã đặc biệt khó khăn."),
+    )
 
     objects = AreaQuerySet.as_manager()
     history = HistoricalRecords()
