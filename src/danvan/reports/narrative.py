@@ -82,22 +82,37 @@ def reception_sentence(report: Report) -> str:
     return text + "."
 
 
+def resolution_phrase(row: UnitRow) -> str:
+    """Form 02/XLD: "đã giải quyết 31/38 đơn thuộc thẩm quyền (gồm 6 đơn kỳ trước chuyển sang, 32 đơn
+    phát sinh trong kỳ), đạt 81,6%"; the rate is over what had to be resolved, never above 100 %."""
+    rate = row.current["DT_TYLE_GQ"]
+    carried, arising = row.current["DT_KYTRUOC"].value, row.current["DT_PHATSINH"].value
+    if not rate.denominator:
+        return "không có đơn thuộc thẩm quyền phải giải quyết"
+    parts = _clauses((carried, f"{_n(carried, 'đơn')} kỳ trước chuyển sang"),
+                     (arising, f"{_n(arising, 'đơn')} phát sinh trong kỳ"))
+    return (f"đã giải quyết {vn_number(rate.value)}/{vn_number(rate.denominator)} đơn thuộc thẩm quyền "
+            f"(gồm {parts}), đạt {vn_percent(rate.value, rate.denominator)}")
+
+
 def letters_sentence(report: Report) -> str:
     row = report.total
     received, qualifying = _f(row, "DT_NHAN"), _f(row, "DT_DUDK")
     within, accepted = _f(row, "DT_THAMQUYEN"), _f(row, "DT_THULY")
     forwarded, duplicates = _f(row, "DT_CHUYEN"), _f(row, "DT_TRUNG")
-    text = (f"{lead(report)}, đã tiếp nhận {_with_comparison(_n(received[0], 'đơn'), *received, 'đơn')}; "
+    comparison = compare_phrase(*received, "đơn")
+    text = (f"Đã tiếp nhận {_n(received[0], 'đơn')}, {comparison}{'' if comparison == SAME else ' so với cùng kỳ'}; "
             f"{_n(qualifying[0], 'đơn')} đủ điều kiện xử lý, trong đó {_n(within[0], 'đơn')} thuộc thẩm quyền; "
             f"đã thụ lý {_n(accepted[0], 'đơn')}")
     if forwarded[0]:
         text += f"; đã chuyển {_n(forwarded[0], 'đơn')} đến cơ quan có thẩm quyền"
     if duplicates[0]:
         text += f"; {_n(duplicates[0], 'đơn')} trùng"
-    text += f". Đã giải quyết {rate_phrase(row.current['DT_TYLE_GQ'], 'đơn thuộc thẩm quyền')}"
+    resolution = resolution_phrase(row)
+    text += f". {resolution[0].upper()}{resolution[1:]}"
     previous_rate = row.previous["DT_TYLE_GQ"]
-    if previous_rate.denominator:
-        text += f" (cùng kỳ: {rate_phrase(previous_rate, 'đơn')})"
+    if previous_rate.denominator and row.current["DT_TYLE_GQ"].denominator:
+        text += f"; cùng kỳ đạt {vn_percent(previous_rate.value, previous_rate.denominator)}"
     on_time = row.current["DT_TYLE_DUNGHAN"]
     if on_time.denominator:
         text += f"; giải quyết đúng hạn {rate_phrase(on_time, 'đơn')}"
@@ -164,8 +179,8 @@ SECTIONS = [
     (IndicatorGroup.RECEPTION, "Công tác tiếp công dân", reception_sentence,
      {"TCD_LUOT", "TCD_NGUOI", "TCD_VUVIEC", "TCD_DOAN"}),
     (IndicatorGroup.LETTERS, "Công tác tiếp nhận, xử lý đơn thư", letters_sentence,
-     {"DT_NHAN", "DT_DUDK", "DT_THAMQUYEN", "DT_THULY", "DT_GIAIQUYET", "DT_DUNGHAN", "DT_CHUYEN", "DT_TRUNG",
-      "DT_TYLE_GQ", "DT_TYLE_DUNGHAN"}),
+     {"DT_NHAN", "DT_DUDK", "DT_THAMQUYEN", "DT_THULY", "DT_KYTRUOC", "DT_PHATSINH", "DT_PHAIGQ", "DT_GIAIQUYET",
+      "DT_DUNGHAN", "DT_CHUYEN", "DT_TRUNG", "DT_TYLE_GQ", "DT_TYLE_DUNGHAN"}),
     (IndicatorGroup.DIALOGUES, "Công tác đối thoại với Nhân dân", dialogues_sentence,
      {"DTH_CUOC", "DTH_NGUOI", "DTH_YKIEN", "DTH_CAMKET"}),
     (IndicatorGroup.MODELS, "Phong trào thi đua “Dân vận khéo”", models_sentence, {"MH_DANGKY", "MH_CONGNHAN"}),
