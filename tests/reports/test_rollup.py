@@ -12,7 +12,7 @@ from danvan.reports.services import EntryLine, enter_values
 from tests.reports.conftest import DIRECT, HA, NB, QL, TL, D, enter, expected, expected_ratio
 
 LABELS = {QL: "Xã Quảng Lâm", NB: "Xã Nguyên Bình", HA: "Xã Hòa An", TL: "Xã Trà Lĩnh",
-          DIRECT: "Cơ quan cấp Tỉnh Cao Bằng và đơn vị khác"}
+          DIRECT: "Cơ quan cấp tỉnh Cao Bằng và đơn vị khác"}
 
 
 def test_every_figure_of_the_province_report(scenario):
@@ -55,7 +55,7 @@ def test_a_commune_report_covers_its_villages_and_the_national_one_everything(sc
     assert value(Indicator.objects.get(code="TCD_LUOT"), scenario.quang_lam, period) == Figure(5)
     assert value(Indicator.objects.get(code="TCD_NGUOI"), scenario.village, period) == Figure(2)
     commune = build_report(scenario.quang_lam, period)
-    assert [row.label for row in commune.rows] == ["Thôn Nà Mạ", "Cơ quan cấp Xã Quảng Lâm và đơn vị khác"]
+    assert [row.label for row in commune.rows] == ["Thôn Nà Mạ", "Cơ quan cấp xã Quảng Lâm và đơn vị khác"]
     assert commune.rows[0].current["TCD_LUOT"] == Figure(2) and commune.rows[1].current["TCD_LUOT"] == Figure(3)
     nation = build_report(scenario.province.parent, period)
     assert nation.total.current["TCD_LUOT"] == Figure(12)
