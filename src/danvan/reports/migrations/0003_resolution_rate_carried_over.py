@@ -1,6 +1,9 @@
 """The resolution rate as form 02/XLD (TT 01/2024/TT-TTCP) defines it: resolved over what had to be
 resolved, i.e. carried over from the previous period plus arising in the period (issue 15).
 
+Also gives the document formats their signature abbreviations (NĐ 30/2020/NĐ-CP writes "TM.", "KT.",
+"TL."; HD 36-HD/VPTW "T/M", "K/T", "T/L") and the rules under the issuing body and the subject.
+
 Adds the carried-over, arising and to-resolve indicators, points DT_TYLE_GQ and the rule on resolved
 letters at the new denominator, and archives the rule "recognised ≤ registered", which compared models
 recognised in the period with models registered in it (a model registered last year and recognised
@@ -27,7 +30,29 @@ def _history(apps, obj, model_name, kind):
                               history_change_reason=REASON)
 
 
+SIGNING = {
+    "state": {"tm": "TM.", "kt": "KT.", "q": "Q.", "tl": "TL."},
+    "party": {"tm": "T/M", "kt": "K/T", "q": "Q.", "tl": "T/L"},
+}
+
+
+def formats(apps):
+    DocumentFormat = apps.get_model("reports", "DocumentFormat")
+    for fmt in DocumentFormat.objects.filter(style__in=SIGNING):
+        params = dict(fmt.params)
+        params.setdefault("signing", SIGNING[fmt.style])
+        params.setdefault("signature", {"size": 14 if fmt.style == "party" else 13, "bold": True})
+        params.setdefault("receivers", {"size": 12 if fmt.style == "state" else 14, "list_size": 11 if
+                                        fmt.style == "state" else 12})
+        params.setdefault("issuer_rule", fmt.style == "state")  # the Party's "*" stands for it
+        params.setdefault("title_rule", True)
+        fmt.params = params
+        fmt.save()
+        _history(apps, fmt, "DocumentFormat", "~")
+
+
 def forward(apps, schema_editor):
+    formats(apps)
     Indicator = apps.get_model("reports", "Indicator")
     ValidationRule = apps.get_model("reports", "ValidationRule")
     if not Indicator.objects.filter(code="DT_GIAIQUYET").exists():
