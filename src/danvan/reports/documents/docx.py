@@ -23,7 +23,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
@@ -329,7 +329,7 @@ def signature_block(writer: Writer, authoring: Authoring, params: dict) -> None:
         paragraph = first if index == 0 else writer.paragraph(right, "")
         if line:
             writer.run(paragraph, line, spec)
-    for _blank in range(4):  # room for the signature and the seal
+    for _blank in range(3):  # room for the signature and the seal
         writer.paragraph(right, "")
     writer.paragraph(right, authoring.signer_name, spec)
 
@@ -405,6 +405,11 @@ def build_docx(report: Report, organisation: Organisation, fmt: DocumentFormat, 
 
     if report.rows:
         annex = writer.document.add_section()
+        # The paragraph holding the section break, one point high: full height, it fell onto a page of its
+        # own when the signature ended near the bottom of a page.
+        breaker = writer.document.paragraphs[-1].paragraph_format
+        breaker.line_spacing_rule, breaker.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(1)
+        breaker.space_before = breaker.space_after = Pt(0)
         annex.orientation = WD_ORIENT.LANDSCAPE
         annex.page_width, annex.page_height = Mm(params["page"]["height_mm"]), Mm(params["page"]["width_mm"])
         annex.left_margin, annex.right_margin = Mm(20), Mm(15)
