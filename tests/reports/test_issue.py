@@ -155,3 +155,14 @@ def test_an_unfinished_period_is_reported_to_date_and_compared_like_for_like(sce
     draft = services.create_draft(alice, tree.board_cb, report_area=scenario.province, period=period)
     assert draft.data_until == D(2025, 11, 30) and services.document_period(draft) == period
     assert dt.date(2025, 12, 31) == period.full_end
+
+
+def test_a_body_without_settings_keeps_its_last_reports_signature(scenario, tree, alice):
+    first = services.create_draft(alice, tree.ubnd_cb, report_area=scenario.province, period=parse_period("2025"))
+    assert first.signer_name == ""
+    services.save_draft(alice, first, authority="kt", authority_of="Chủ tịch", signer_title="Phó Chủ tịch",
+                        signer_name="Lê Văn Nam", recipients="Thanh tra Chính phủ (b/c)", **TEXTS)
+    following = services.create_draft(alice, tree.ubnd_cb, report_area=scenario.province,
+                                      period=parse_period("2026-Q1"))
+    assert (following.authority, following.signer_name, following.recipients, following.directions) == (
+        "kt", "Lê Văn Nam", "Thanh tra Chính phủ (b/c)", TEXTS["directions"])

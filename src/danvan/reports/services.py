@@ -225,8 +225,9 @@ def create_draft(actor: User | None, organisation: Organisation, *, report_area:
     previous = replaces or ReportDocument.objects.filter(organisation=organisation, archived_at__isnull=True).first()
     if previous is not None:
         values |= {name: getattr(previous, name) for name in AUTHORED}
-        if replaces is not None:
-            values |= {name: getattr(replaces, name) for name in SIGNATURE}
+        # A correction keeps its signature; a body without settings keeps its last report's.
+        if replaces is not None or settings.pk is None:
+            values |= {name: getattr(previous, name) for name in SIGNATURE}
     return audited.create(
         ReportDocument, actor, reason=_("Lập dự thảo báo cáo"), organisation=organisation, report_area=report_area,
         period_code=period.code, cutoff=str(period.cutoff), data_until=period.end if period.to_date else None,
