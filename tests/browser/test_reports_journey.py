@@ -1,5 +1,6 @@
-"""Issue 6, reports: alice opens the dashboard of her province, picks a period, sees the figures, the
-charts and the communes, and downloads the Word report and the Excel workbook."""
+"""Issues 6 and 15, reports: alice opens the dashboard of her province, picks a period, sees the figures,
+the charts and the communes, makes a draft of the Word report, writes its assessment and downloads it;
+hana, the head, issues it; then the Excel workbook."""
 
 import datetime as dt
 
@@ -8,6 +9,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from danvan.accounts.models import Role
+from danvan.reports.models import IssuedDocument
 from tests.browser.conftest import login, shot
 from tests.conftest import PASSWORD, make_user
 from tests.reports.conftest import letters_batch, visits
@@ -45,17 +47,49 @@ def test_alice_picks_a_period_and_downloads_the_reports(page, tree, tmp_path):
     rows = page.locator("table.sortable tbody tr").all_inner_texts()
     assert [r.split("\t")[0] for r in rows] == ["Xã Quảng Lâm", "Xã Hòa An"]
 
+    # The Word report is a draft to edit in the browser: no number is taken.
+    page.get_by_role("button", name="Lập dự thảo báo cáo Word").click()
+    page.wait_for_url("**/bao-cao-da-lap/*/")
+    assert "DỰ THẢO" in page.get_by_role("heading", level=1).inner_text()
+    assert "Năm 2025, đã tiếp 4 lượt công dân" in page.locator("main").inner_text()
+    page.get_by_label("Ưu điểm").fill("Tiếp công dân đều đặn.")
+    page.get_by_label("Hạn chế, nguyên nhân").fill("Một xã báo cáo chậm.")
+    page.get_by_label("Phương hướng, nhiệm vụ kỳ tới").fill("Giải quyết dứt điểm đơn tồn đọng.")
+    page.get_by_label("Kiến nghị, đề xuất").fill("Tập huấn cho cán bộ cấp xã.")
+    page.get_by_label("Họ và tên người ký").fill("Nông Thị Hoa")
+    page.get_by_role("button", name="Lưu dự thảo").click()
+    page.wait_for_load_state()
+    assert "Đã lưu dự thảo." in page.locator("body").inner_text()
+    for width in (1366, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        shot(page, f"reports-draft-{width}")
+    page.set_viewport_size({"width": 1280, "height": 900})
     with page.expect_download() as download:
-        page.get_by_role("button", name="Tải báo cáo Word (.docx)").click()
-    assert download.value.suggested_filename == "bao-cao-04-2025.docx"
+        page.get_by_role("link", name="Tải dự thảo Word (.docx)").click()
+    assert download.value.suggested_filename == "du-thao-bao-cao-04-2025.docx"
     path = tmp_path / "bao-cao.docx"
     download.value.save_as(path)
     document = Document(str(path))
+    assert document.paragraphs[0].text == "DỰ THẢO"
     header = document.tables[0].rows[0].cells
     assert header[1].paragraphs[0].text == "ĐẢNG CỘNG SẢN VIỆT NAM"
-    assert "Số 01-BC/BTGDVTU" in header[0].text
+    assert "Số       -BC/BTGDVTU" in header[0].text
     assert any(p.text.startswith("Năm 2025, đã tiếp 4 lượt công dân (4 vụ việc), tăng 3 lượt (3 vụ việc) so với "
                                  "cùng kỳ") for p in document.paragraphs)
+    assert "Tiếp công dân đều đặn." in [p.text for p in document.paragraphs]
+    assert not IssuedDocument.objects.exists()
+    draft_url = page.url
+
+    # Hana, the head, issues it: numbered and frozen.
+    make_user("hana", tree.board_cb, Role.HEAD)
+    page.context.clear_cookies()
+    login(page, "hana", PASSWORD)
+    page.goto(draft_url)
+    page.get_by_role("button", name="Ban hành (cấp số, ký)").click()
+    page.wait_for_load_state()
+    assert "Số 01-BC/BTGDVTU" in page.get_by_role("heading", level=1).inner_text()
+    shot(page, "reports-issued")
+    page.goto("/bao-cao/?ky=2025")
 
     with page.expect_download() as download:
         page.get_by_role("button", name="Tải bảng số liệu Excel (.xlsx)").click()

@@ -37,6 +37,10 @@ def test_vn_percent_never_invents_a_rate(numerator, denominator, expected):
 def test_dates():
     assert vn_date(dt.date(2010, 2, 25)) == "25/02/2010"
     assert vn_long_date(dt.date(2010, 2, 25)) == "ngày 25 tháng 02 năm 2010"
+    # NĐ 30/2020/NĐ-CP: only days below 10 and the months 1 and 2 are padded.
+    assert vn_long_date(dt.date(2026, 3, 5)) == "ngày 05 tháng 3 năm 2026"
+    assert vn_long_date(dt.date(2026, 1, 14)) == "ngày 14 tháng 01 năm 2026"
+    assert vn_long_date(dt.date(2026, 11, 30)) == "ngày 30 tháng 11 năm 2026"
 
 
 @pytest.mark.parametrize(

@@ -79,7 +79,30 @@ def test_province_counts_match_the_hand_computed_register(register):
     assert figures.forwarded == Figure(1, 1)
     assert figures.forward_replied == Figure(0, 0)
     assert figures.filed_duplicate == Figure(1, 1)
-    assert figures.resolution_rate == Rate(3, 3)
+    # Form 02/XLD: L10 (received in December, open on 01/01) is carried over; L1–L3 arise in Q1. Resolved
+    # over carried over + arising: 3/4, where resolved over received within jurisdiction read 3/3.
+    assert figures.carried_over == Figure(1, 1)
+    assert figures.arising == Figure(3, 2)
+    assert figures.to_resolve == Figure(4, 3)
+    assert figures.resolution_rate == Rate(3, 4)
+
+
+def test_the_open_letter_is_carried_over_into_the_next_quarter(register):
+    q2 = (D(2026, 4, 1), D(2026, 6, 30))
+    figures = counts.letter_counts(register.cao_bang, *q2)
+    # L2 (accepted 16/01, never resolved) is still to resolve; L8 (02/04) was never classified.
+    assert figures.carried_over == Figure(1, 1) == counts.count_carried_over(register.cao_bang, *q2)
+    assert figures.resolution_rate == Rate(0, 1) == counts.resolution_rate(register.cao_bang, *q2)
+
+
+def test_no_resolution_rate_above_100_percent_on_any_window(register):
+    """Every letter resolved in a period is one that had to be resolved in it."""
+    for start in (D(2025, 11, 1), D(2025, 12, 1), D(2026, 1, 1), D(2026, 1, 15), D(2026, 2, 1), D(2026, 3, 1)):
+        for days in (1, 10, 31, 92):
+            end = start + dt.timedelta(days=days)
+            for root in (register.cao_bang, register.quang_lam, register.nation):
+                rate = counts.resolution_rate(root, start, end)
+                assert rate.numerator <= rate.denominator, (root, start, end, rate)
 
 
 def test_a_written_reply_on_a_forwarded_letter_is_counted(register, alice):
@@ -116,12 +139,22 @@ def test_every_count_agrees_with_a_direct_query(register):
         assert figures.forwarded == direct(root, handling="forward")
         assert figures.forward_replied == direct(root, handling="forward", forward_reply_on__isnull=False)
         assert figures.filed_duplicate == direct(root, filed_reason__in=["duplicate", "final"])
-        assert figures.resolved == direct(root, by="resolved_on")
+        assert figures.resolved == direct(root, by="resolved_on", qualifying=True, within_jurisdiction=True)
+        assert figures.arising == direct(root, qualifying=True, within_jurisdiction=True, handling="accept")
+        # Carried over: within jurisdiction, received before 01/01, neither resolved nor closed before it.
+        before = Letter.objects.filter(
+            archived_at__isnull=True, area__path__startswith=root.path, qualifying=True, within_jurisdiction=True,
+            received_on__lt=Q1[0]).exclude(handling__in=["forward", "guide", "file"])
+        open_then = [letter for letter in before
+                     if (letter.resolved_on is None or letter.resolved_on >= Q1[0])
+                     and (letter.closed_on is None or letter.closed_on >= Q1[0] or letter.resolved_on)]
+        assert figures.carried_over == Figure(len(open_then), len({letter.matter_id for letter in open_then}))
         on_time = [pk for pk, done, due in Letter.objects.filter(
             archived_at__isnull=True, area__path__startswith=root.path, resolved_on__range=Q1,
         ).values_list("pk", "resolved_on", "resolution_deadline") if due and done <= due]
         assert figures.resolved_on_time.letters == len(on_time)
-        assert figures.resolution_rate == Rate(figures.resolved.letters, figures.within_jurisdiction.letters)
+        assert figures.resolution_rate == Rate(figures.resolved.letters, figures.to_resolve.letters)
+        assert figures.to_resolve.letters == figures.carried_over.letters + figures.arising.letters
 
 
 def test_the_nation_counts_the_other_province_too(register):

@@ -5,15 +5,17 @@ Figures of 2025 (this period) and 2024 (the same period last year), per current 
 
 | unit              | visits | persons | matters | groups | letters rcvd/qual/within/accepted/resolved |
 |-------------------|--------|---------|---------|--------|-------------------------------------------|
-| Quảng Lâm + thôn  | 5 / 1  | 10 / 1  | 5 / 1   | 1 / 0  | 12/12/12/12/10   ·   2024: 3/3/3/2/2      |
-| Nguyên Bình (new) | 5 / 5  | 5 / 5   | 5 / 5   | 0 / 0  | 0                ·   2024: 2/2/2/1/1      |
+| Quảng Lâm + thôn  | 5 / 1  | 10 / 1  | 5 / 1   | 1 / 0  | 12/12/12/12/10, 1 carried over · 2024: 3/3/3/2/2 |
+| Nguyên Bình (new) | 5 / 5  | 5 / 5   | 5 / 5   | 0 / 0  | 0, 1 carried over · 2024: 2/2/2/1/1      |
 | Hòa An            | 1 / 0  | 1 / 0   | 1 / 0   | 0 / 0  | 19/17/17/13/12   ·   2024: 0              |
 | Trà Lĩnh          | nothing at all (incomplete)                                                    |
 | province board    | 1 / 2  | 1 / 2   | 1 / 2   | 0 / 0  | 0                                         |
 
 Nguyên Bình was formed on 01/7/2025 from Bế Triều and Hoàng Tung: its 2024 figures are theirs, and
 its 2025 figures include Bế Triều's visit of March 2025.
-Resolution rate 2025: (10 + 12) / (12 + 17) = 22/29 = 75,9% — not the mean of 83,3% and 70,6%.
+Resolution rate 2025 (form 02/XLD: resolved / (carried over + arising)): the letters of 2024 still open on
+01/01/2025 (one in Quảng Lâm, one of Bế Triều's in Nguyên Bình) are carried over, so
+(10 + 0 + 12) / (13 + 1 + 17) = 22/31 = 71,0% — not the mean of the communes' rates.
 """
 
 from __future__ import annotations
@@ -172,6 +174,9 @@ EXPECTED: dict[tuple[str, str], tuple[int, int]] = {
     (DIRECT, "TCD_LUOT"): (1, 2), (DIRECT, "TCD_NGUOI"): (1, 2), (DIRECT, "TCD_VUVIEC"): (1, 2),
     (QL, "DT_NHAN"): (12, 3), (QL, "DT_DUDK"): (12, 3), (QL, "DT_THAMQUYEN"): (12, 3), (QL, "DT_THULY"): (12, 2),
     (QL, "DT_GIAIQUYET"): (10, 2), (QL, "DT_DUNGHAN"): (10, 2),
+    (QL, "DT_KYTRUOC"): (1, 0), (QL, "DT_PHATSINH"): (12, 3), (QL, "DT_PHAIGQ"): (13, 3),
+    (NB, "DT_KYTRUOC"): (1, 0), (NB, "DT_PHATSINH"): (0, 2), (NB, "DT_PHAIGQ"): (1, 2),
+    (HA, "DT_PHATSINH"): (17, 0), (HA, "DT_PHAIGQ"): (17, 0),
     (NB, "DT_NHAN"): (0, 2), (NB, "DT_DUDK"): (0, 2), (NB, "DT_THAMQUYEN"): (0, 2), (NB, "DT_THULY"): (0, 1),
     (NB, "DT_GIAIQUYET"): (0, 1), (NB, "DT_DUNGHAN"): (0, 1),
     (HA, "DT_NHAN"): (19, 0), (HA, "DT_DUDK"): (17, 0), (HA, "DT_THAMQUYEN"): (17, 0), (HA, "DT_THULY"): (13, 0),
@@ -183,7 +188,7 @@ EXPECTED: dict[tuple[str, str], tuple[int, int]] = {
     (HA, "GS_CUOC"): (3, 1),
 }
 # Ratios: (numerator, denominator) per row for 2025 and 2024.
-RATIOS = {"DT_TYLE_GQ": ("DT_GIAIQUYET", "DT_THAMQUYEN"), "DT_TYLE_DUNGHAN": ("DT_DUNGHAN", "DT_GIAIQUYET")}
+RATIOS = {"DT_TYLE_GQ": ("DT_GIAIQUYET", "DT_PHAIGQ"), "DT_TYLE_DUNGHAN": ("DT_DUNGHAN", "DT_GIAIQUYET")}
 
 
 def expected(row: str, code: str, year_index: int) -> int:

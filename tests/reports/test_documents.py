@@ -12,14 +12,14 @@ from docx.shared import Pt
 from openpyxl import load_workbook
 
 from danvan.core.formatting import vn_percent
-from danvan.reports.documents import excel_report, word_report
+from danvan.reports.documents import excel_report, word_document
 from danvan.reports.models import DocumentSequence, IssuedDocument
 from danvan.reports.periods import parse_period
 from danvan.reports.rollup import build_report
 from tests.reports.conftest import DIRECT, HA, NB, QL, RATIOS, TL, expected, expected_ratio
 
 ROW_KEYS = [QL, NB, HA, TL, DIRECT]
-ROW_LABELS = ["Xã Quảng Lâm", "Xã Nguyên Bình", "Xã Hòa An", "Xã Trà Lĩnh", "Cơ quan cấp Tỉnh Cao Bằng và đơn vị khác"]
+ROW_LABELS = ["Xã Quảng Lâm", "Xã Nguyên Bình", "Xã Hòa An", "Xã Trà Lĩnh", "Cơ quan cấp tỉnh Cao Bằng và đơn vị khác"]
 ISSUED = dt.date(2026, 1, 10)
 
 
@@ -58,14 +58,16 @@ def report(scenario):
     return build_report(scenario.province, parse_period("2025"))
 
 
-def test_the_party_word_report_has_the_hd36_header_the_narrative_and_every_figure(report, tree, alice):
-    generated = word_report(alice, tree.board_cb, report, ISSUED)
-    document = _docx(generated)
-    assert generated.filename == "bao-cao-04-2025.docx"
+LETTER_CODES = ("DT_NHAN", "DT_DUDK", "DT_THAMQUYEN", "DT_THULY", "DT_KYTRUOC", "DT_PHATSINH", "DT_PHAIGQ",
+                "DT_GIAIQUYET", "DT_TYLE_GQ", "DT_DUNGHAN", "DT_TYLE_DUNGHAN", "DT_CHUYEN", "DT_TRUNG")
 
-    # HD 36-HD/VPTW: superior body, issuing body, "*", number without colon; Party title, place and date.
+
+def test_the_party_word_report_has_the_hd36_header_the_narrative_and_every_figure(report, tree):
+    generated = word_document(tree.board_cb, report, ISSUED)
+    document = _docx(generated)
+    assert generated.filename == "du-thao-bao-cao-04-2025.docx"
     left, right = _header_lines(document)
-    assert left == ["TỈNH ỦY CAO BẰNG", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "*", "Số 01-BC/BTGDVTU"]
+    assert left == ["TỈNH ỦY CAO BẰNG", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "*", "Số       -BC/BTGDVTU"]
     assert right == ["ĐẢNG CỘNG SẢN VIỆT NAM", "Cao Bằng, ngày 10 tháng 01 năm 2026"]
     title = _run(document, "ĐẢNG CỘNG SẢN VIỆT NAM")
     assert (title.font.size, title.font.bold, title.font.underline) == (Pt(15), True, True)
@@ -74,71 +76,88 @@ def test_the_party_word_report_has_the_hd36_header_the_narrative_and_every_figur
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in "\n".join(left + right)
 
     texts = _texts(document)
-    assert texts[:3] == [
+    assert texts[:4] == [
+        "DỰ THẢO",
         "BÁO CÁO",
-        "Kết quả công tác dân vận, tiếp công dân và xử lý đơn thư năm 2025 của Tỉnh Cao Bằng",
+        "Kết quả công tác dân vận, tiếp công dân và xử lý đơn thư năm 2025 của tỉnh Cao Bằng",
         "(Số liệu từ ngày 01/01/2025 đến ngày 31/12/2025)",
     ]
-    headings = [t for t in texts if t[:3] in {"I. ", "II.", "III", "IV.", "V. ", "VI.", "VII"}]
-    assert headings == ["I. CÔNG TÁC TIẾP CÔNG DÂN", "II. CÔNG TÁC TIẾP NHẬN, XỬ LÝ ĐƠN THƯ",
-                        "III. CÔNG TÁC ĐỐI THOẠI VỚI NHÂN DÂN", "IV. PHONG TRÀO THI ĐUA “DÂN VẬN KHÉO”",
-                        "V. TUYÊN TRUYỀN, GIAO BAN, GIÁM SÁT VÀ KHEN THƯỞNG",
-                        "VI. TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ", "VII. BIỂU ĐỒ"]
+    headings = [t for t in texts if t[:3] in {"I. ", "II.", "III", "IV."} or t[:3] in {"1. ", "2. ", "3. ", "4. ",
+                                                                                         "5. ", "6. "}]
+    assert headings == ["I. KẾT QUẢ THỰC HIỆN", "1. Công tác tiếp công dân", "2. Công tác tiếp nhận, xử lý đơn thư",
+                        "3. Công tác đối thoại với Nhân dân", "4. Phong trào thi đua “Dân vận khéo”",
+                        "5. Tuyên truyền, giao ban, giám sát và khen thưởng", "6. Tình hình báo cáo của các đơn vị",
+                        "II. ĐÁNH GIÁ CHUNG", "1. Ưu điểm", "2. Hạn chế, nguyên nhân",
+                        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", "IV. KIẾN NGHỊ, ĐỀ XUẤT"]
     # The register of the seed reports: 12 visits (12 matters) in 2025 against 8 (8) in 2024.
     assert ("Năm 2025, đã tiếp 12 lượt công dân (12 vụ việc), tăng 4 lượt (4 vụ việc) so với cùng kỳ; "
-            "số người được tiếp là 17 người; có 1 đoàn đông người (tăng 1 đoàn so với cùng kỳ).") in texts
-    letters = next(t for t in texts if t.startswith("Năm 2025, đã tiếp nhận"))
-    assert letters.startswith("Năm 2025, đã tiếp nhận 31 đơn (tăng 26 đơn so với cùng kỳ); 29 đơn đủ điều kiện xử lý, "
+            "số người được tiếp là 17 người; có 1 đoàn đông người, tăng 1 đoàn so với cùng kỳ.") in texts
+    letters = next(t for t in texts if t.startswith("Đã tiếp nhận"))
+    assert letters.startswith("Đã tiếp nhận 31 đơn, tăng 26 đơn so với cùng kỳ; 29 đơn đủ điều kiện xử lý, "
                               "trong đó 29 đơn thuộc thẩm quyền; đã thụ lý 25 đơn")
-    # The ratio is recomputed from the rolled-up figures: 22/29, not the mean of 83,3% and 70,6%.
-    assert "Đã giải quyết 22/29 đơn thuộc thẩm quyền, đạt 75,9% (cùng kỳ: 3/5 đơn, đạt 60%)" in letters
-    assert ("Năm 2025, đã tổ chức 1 cuộc đối thoại (bằng cùng kỳ) với 40 người tham dự; tiếp nhận 2 ý kiến của "
+    # Form 02/XLD: resolved over carried over + arising, rolled up: 22/31, never above 100 %.
+    assert ("Đã giải quyết 22/31 đơn thuộc thẩm quyền (gồm 2 đơn kỳ trước chuyển sang, 29 đơn phát sinh trong "
+            "kỳ), đạt 71%; cùng kỳ đạt 60%") in letters
+    assert ("Đã tổ chức 1 cuộc đối thoại với 40 người tham dự, bằng cùng kỳ; tiếp nhận 2 ý kiến của "
             "Nhân dân, cam kết giải quyết 1 việc.") in texts
-    models = next(t for t in texts if t.startswith("Năm 2025, có 4 mô hình"))
-    assert "(lĩnh vực kinh tế 1, văn hóa - xã hội 1, xây dựng nông thôn mới 2)" in models
+    models = next(t for t in texts if "mô hình “Dân vận khéo”" in t)
+    assert "kinh tế: 1 mô hình; văn hóa - xã hội: 1 mô hình; xây dựng nông thôn mới: 2 mô hình" in models
     assert "Các đơn vị chưa có số liệu trong kỳ: Xã Trà Lĩnh." in texts
-    assert not any(word in " ".join(texts) for word in (" trên ", " gần "))
-    assert len(document.inline_shapes) == 2  # the two charts
+    body = " ".join(texts)
+    assert not any(word in body for word in (" trên ", " gần "))
+    assert "Số liệu cần kiểm tra lại" not in body  # findings are shown in the app, never printed
+    assert len(document.inline_shapes) == 1  # the comparison chart
+    # Not every paragraph opens with the period.
+    assert sum(t.startswith("Năm 2025,") for t in texts) == 1
+
+    # "Nơi nhận" beside the signature, in a borderless table.
+    receivers, signature = (cell for cell in document.tables[1].rows[0].cells)
+    assert receivers.paragraphs[0].text == "Nơi nhận:" and receivers.paragraphs[-1].text == "- Lưu: VT."
+    assert "tblBorders" in document.tables[1]._tbl.xml
 
     # The annex: one table per work area and period, one row per current commune, the total.
-    tables = document.tables[1:]
+    tables = document.tables[2:]
     assert len(tables) == 10
     for table, (group_codes, year_index) in zip(tables, [
         (("TCD_LUOT", "TCD_NGUOI", "TCD_VUVIEC", "TCD_DOAN"), 0),
         (("TCD_LUOT", "TCD_NGUOI", "TCD_VUVIEC", "TCD_DOAN"), 1),
-        (("DT_NHAN", "DT_DUDK", "DT_THAMQUYEN", "DT_THULY", "DT_GIAIQUYET", "DT_TYLE_GQ", "DT_DUNGHAN",
-          "DT_TYLE_DUNGHAN", "DT_CHUYEN", "DT_TRUNG"), 0),
-        (("DT_NHAN", "DT_DUDK", "DT_THAMQUYEN", "DT_THULY", "DT_GIAIQUYET", "DT_TYLE_GQ", "DT_DUNGHAN",
-          "DT_TYLE_DUNGHAN", "DT_CHUYEN", "DT_TRUNG"), 1),
+        (LETTER_CODES, 0),
+        (LETTER_CODES, 1),
     ], strict=False):
         rows = [[cell.text for cell in row.cells] for row in table.rows]
         assert [r[1] for r in rows[1:]] == ROW_LABELS + ["Tổng cộng"]
         for values, key in zip(rows[1:], ROW_KEYS + ["total"], strict=True):
             assert values[2:] == [_cell_text(code, key, year_index) for code in group_codes], (key, year_index)
+        assert "<w:tblHeader/>" in table._tbl.xml  # the header row repeats on every page
     letters_2025 = [[cell.text for cell in row.cells] for row in tables[2].rows]
-    assert letters_2025[0][7] == "Tỷ lệ giải quyết (%)"
-    assert [r[7] for r in letters_2025[1:]] == ["83,3%", "—", "70,6%", "—", "—", "75,9%"]
+    assert letters_2025[0][10] == "Tỷ lệ giải quyết (%)"
+    assert [r[10] for r in letters_2025[1:]] == ["76,9%", "0%", "70,6%", "—", "—", "71%"]
     # Across the merger: Nguyên Bình (01/7/2025) is compared with Bế Triều and Hoàng Tung's 2024.
     reception_2024 = [[cell.text for cell in row.cells] for row in tables[1].rows]
     assert reception_2024[2][:3] == ["2", "Xã Nguyên Bình", "5"]
-
-    issued = IssuedDocument.objects.get()
-    assert (issued.number_text, issued.organisation, issued.period_code, issued.report_area) == (
-        "Số 01-BC/BTGDVTU", tree.board_cb, "2025", tree.cao_bang)
-    assert issued.history.first().history_user == alice
+    # A draft takes no number and writes nothing in the register.
+    assert not IssuedDocument.objects.exists() and not DocumentSequence.objects.exists()
 
 
-def test_the_state_word_report_has_the_nd30_header_and_page_setup(report, tree, alice):
-    document = _docx(word_report(alice, tree.ubnd_cb, report, ISSUED))
+def test_the_state_word_report_has_the_nd30_header_and_page_setup(report, tree):
+    document = _docx(word_document(tree.ubnd_cb, report, ISSUED))
     left, right = _header_lines(document)
-    assert left == ["ỦY BAN NHÂN DÂN TỈNH CAO BẰNG", "Số: 01/BC-UBND"]
+    assert left == ["ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG", "Số:       /BC-UBND"]
     assert right == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
                      "Cao Bằng, ngày 10 tháng 01 năm 2026"]
     title, motto = _run(document, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), _run(document, "Độc lập - Tự do - Hạnh phúc")
     assert (title.font.size, title.font.bold) == (Pt(12), True)
     assert (motto.font.size, motto.font.bold, motto.font.underline) == (Pt(13), True, True)
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" not in "\n".join(left + right)
+    # The grid agrees with the cells (70/95 mm): LibreOffice lays out by the grid, and 82,5/82,5 mm wrapped
+    # the national title onto two lines.
+    header = document.tables[0]
+    assert [round(column.width.mm) for column in header.columns] == [70, 95]
+    assert [round(cell.width.mm) for cell in header.rows[0].cells] == [70, 95]
+    # A solid line under the issuing body (NĐ 30/2020/NĐ-CP, Phụ lục I).
+    assert "w:pBdr" in header.rows[0].cells[0]._tc.xml
     section = document.sections[0]
+
     def mm(length):
         return round(length.mm)
 
@@ -150,26 +169,12 @@ def test_the_state_word_report_has_the_nd30_header_and_page_setup(report, tree, 
     assert mm(document.sections[1].page_width) == 297  # the annex is landscape
 
 
-def test_document_numbers_restart_yearly_for_the_state_and_run_on_for_the_party(report, tree, alice, bob):
-    numbers = [word_report(alice, tree.ubnd_cb, report, day).number
-               for day in (ISSUED, dt.date(2026, 5, 4), dt.date(2027, 1, 5))]
-    assert numbers == ["Số: 01/BC-UBND", "Số: 02/BC-UBND", "Số: 01/BC-UBND"]
-    numbers = [word_report(alice, tree.board_cb, report, day).number for day in (ISSUED, dt.date(2027, 1, 5))]
-    assert numbers == ["Số 01-BC/BTGDVTU", "Số 02-BC/BTGDVTU"]  # per term (HD 36-HD/VPTW), not per year
-    assert DocumentSequence.objects.get(organisation=tree.ubnd_cb).last_number == 1
-
-    # A viewer gets a draft: blank number, nothing entered in the register.
-    before = IssuedDocument.objects.count()
-    draft = word_report(bob, tree.ubnd_quang_lam, build_report(tree.quang_lam, parse_period("2025")), ISSUED)
-    assert _header_lines(_docx(draft))[0][-1] == draft.number == "Số:       /BC-UBND"
-    assert IssuedDocument.objects.count() == before
-
-
 def test_the_excel_workbook_has_every_figure_and_totals_that_match(report):
     content = excel_report(report).content
     formulas, values = load_workbook(io.BytesIO(content)), load_workbook(io.BytesIO(content), data_only=True)
-    assert formulas.sheetnames == ["Tiếp công dân", "Tiếp nhận, xử lý đơn thư", "Đối thoại với Nhân dân",
-                                   'Mô hình "Dân vận khéo"', "Tuyên truyền, giao ban, giám sá", "Tình hình báo cáo"]
+    # Names chosen to fit 31 characters, not cut ("…giám sá").
+    assert formulas.sheetnames == ["Tiếp công dân", "Đơn thư", "Đối thoại", "Dân vận khéo", "Tuyên truyền, giám sát",
+                                   "Tình hình báo cáo"]
     for sheet in formulas.sheetnames[:-1]:
         ws, cached = formulas[sheet], values[sheet]
         assert ws["A2"].value.startswith("Kỳ báo cáo: Năm 2025 (01/01/2025 – 31/12/2025); cùng kỳ: Năm 2024")
@@ -200,9 +205,17 @@ def test_the_excel_workbook_has_every_figure_and_totals_that_match(report):
             if code in RATIOS:
                 assert total.startswith("=IF(") and "11/" in total
             column += 3
-    letters = values["Tiếp nhận, xử lý đơn thư"]
+    # Laid out to print: landscape A4 fitted to the width, the header rows on every page, the table as print area.
+    for sheet in formulas.worksheets[:-1]:
+        assert (sheet.page_setup.orientation, sheet.page_setup.paperSize) == ("landscape", 9)
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$4:$5"
+        assert sheet.print_area.endswith("$11")
+        assert sheet.column_dimensions["B"].width >= len("Cơ quan cấp tỉnh Cao Bằng và đơn vị khác")
+    letters = values["Đơn thư"]
     rate_column = next(c for c in range(3, 40) if letters.cell(row=4, column=c).value == "Tỷ lệ giải quyết (%)")
-    assert letters.cell(row=11, column=rate_column).value == pytest.approx(22 / 29)
+    assert letters.cell(row=11, column=rate_column).value == pytest.approx(22 / 31)
     assert letters.cell(row=11, column=rate_column).number_format == "0.0%"
     status = [c.value for c in values["Tình hình báo cáo"]["A"] if c.value]
-    assert status[:2] == ["Đơn vị chưa có số liệu trong kỳ", "Xã Trà Lĩnh"]
+    assert status == ["Đơn vị chưa có số liệu trong kỳ", "Xã Trà Lĩnh"]  # no findings printed

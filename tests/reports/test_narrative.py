@@ -55,7 +55,7 @@ def _report(current: dict[str, int], previous: dict[str, int], ratios=()):
     codes = sorted(set().union(*(known for _g, _h, _s, known in SECTIONS)))
     indicators = [Indicator(code=code, name=code, short_name=code, unit="", group=group, aggregation="sum")
                   for group, _h, _s, known in SECTIONS for code in sorted(known)]
-    ratio_codes = {"DT_TYLE_GQ": ("DT_GIAIQUYET", "DT_THAMQUYEN"), "DT_TYLE_DUNGHAN": ("DT_DUNGHAN", "DT_GIAIQUYET")}
+    ratio_codes = {"DT_TYLE_GQ": ("DT_GIAIQUYET", "DT_PHAIGQ"), "DT_TYLE_DUNGHAN": ("DT_DUNGHAN", "DT_GIAIQUYET")}
 
     def figures(values):
         result = {code: Figure(values.get(code, 0)) for code in codes}
@@ -74,21 +74,44 @@ def test_the_sections_read_like_the_seed_reports():
     from danvan.reports.narrative import sections
 
     report = _report({"TCD_LUOT": 46, "TCD_VUVIEC": 29, "TCD_NGUOI": 51, "DT_NHAN": 1538, "DT_DUDK": 1200,
-                      "DT_THAMQUYEN": 29, "DT_THULY": 29, "DT_GIAIQUYET": 22, "DT_DUNGHAN": 20, "GS_CUOC": 3,
-                      "TH_NGUOI": 1500},
-                     {"TCD_LUOT": 66, "TCD_VUVIEC": 44, "DT_NHAN": 1000, "DT_THAMQUYEN": 10, "DT_GIAIQUYET": 9})
+                      "DT_THAMQUYEN": 29, "DT_THULY": 29, "DT_KYTRUOC": 6, "DT_PHATSINH": 29, "DT_PHAIGQ": 35,
+                      "DT_GIAIQUYET": 22, "DT_DUNGHAN": 20, "GS_CUOC": 3, "TH_NGUOI": 1500},
+                     {"TCD_LUOT": 66, "TCD_VUVIEC": 44, "DT_NHAN": 1000, "DT_THAMQUYEN": 10, "DT_PHAIGQ": 10,
+                      "DT_GIAIQUYET": 9})
     text = dict(sections(report))
     assert text["Công tác tiếp công dân"] == [
         "Năm 2025, đã tiếp 46 lượt công dân (29 vụ việc), giảm 20 lượt (15 vụ việc) so với cùng kỳ; "
         "số người được tiếp là 51 người."]
+    # Only the first paragraph opens with the period; no bracket inside a bracket; form 02/XLD's rate.
     assert text["Công tác tiếp nhận, xử lý đơn thư"] == [
-        "Năm 2025, đã tiếp nhận 1.538 đơn (tăng 538 đơn so với cùng kỳ); 1.200 đơn đủ điều kiện xử lý, trong đó "
-        "29 đơn thuộc thẩm quyền; đã thụ lý 29 đơn. Đã giải quyết 22/29 đơn thuộc thẩm quyền, đạt 75,9% "
-        "(cùng kỳ: 9/10 đơn, đạt 90%); giải quyết đúng hạn 20/22 đơn, đạt 90,9%."]
+        "Đã tiếp nhận 1.538 đơn, tăng 538 đơn so với cùng kỳ; 1.200 đơn đủ điều kiện xử lý, trong đó "
+        "29 đơn thuộc thẩm quyền; đã thụ lý 29 đơn. Đã giải quyết 22/35 đơn thuộc thẩm quyền (gồm 6 đơn kỳ "
+        "trước chuyển sang, 29 đơn phát sinh trong kỳ), đạt 62,9%; cùng kỳ đạt 90%; giải quyết đúng hạn 20/22 đơn, "
+        "đạt 90,9%."]
     # Zero figures are not written out ("tổ chức 0 cuộc giao ban").
     assert text["Tuyên truyền, giao ban, giám sát và khen thưởng"] == [
-        "Năm 2025, đã tổ chức 3 cuộc giám sát; bồi dưỡng, tập huấn cho 1.500 lượt người."]
-    assert text["Công tác đối thoại với Nhân dân"] == ["Năm 2025, đã tổ chức 0 cuộc đối thoại (bằng cùng kỳ)."]
+        "Trong kỳ, đã tổ chức 3 cuộc giám sát; bồi dưỡng, tập huấn cho 1.500 lượt người."]
+    assert text["Công tác đối thoại với Nhân dân"] == ["Đã tổ chức 0 cuộc đối thoại, bằng cùng kỳ."]
     empty = dict(sections(_report({}, {})))
     assert empty["Tuyên truyền, giao ban, giám sát và khen thưởng"] == [
-        "Năm 2025, chưa có số liệu về tuyên truyền, tập huấn, giao ban, giám sát và khen thưởng."]
+        "Chưa có số liệu về tuyên truyền, tập huấn, giao ban, giám sát và khen thưởng."]
+    assert empty["Công tác tiếp nhận, xử lý đơn thư"][0].endswith(
+        "Không có đơn thuộc thẩm quyền phải giải quyết.")
+    paragraphs = [t for texts in text.values() for t in texts]
+    assert sum(t.startswith("Năm 2025,") for t in paragraphs) == 1
+    for paragraph in paragraphs:
+        depth = 0
+        for char in paragraph:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            assert depth <= 1, paragraph  # no nested brackets
+
+
+def test_models_are_written_field_by_field_with_the_party_capitalised():
+    from danvan.reports.narrative import models_sentence
+
+    report = _report({"MH_DANGKY": 17, "MH_CONGNHAN": 3}, {"MH_DANGKY": 10})
+    report.breakdown["MH_DANGKY"] = [("political", "Xây dựng Đảng, hệ thống chính trị", Figure(12), Figure(0)),
+                                     ("economy", "Kinh tế", Figure(5), Figure(0))]
+    assert models_sentence(report) == (
+        "Có 17 mô hình “Dân vận khéo” được đăng ký, tăng 7 mô hình so với cùng kỳ (xây dựng Đảng, hệ thống chính "
+        "trị: 12 mô hình; kinh tế: 5 mô hình); 3 mô hình được công nhận.")

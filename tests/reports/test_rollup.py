@@ -12,7 +12,7 @@ from danvan.reports.services import EntryLine, enter_values
 from tests.reports.conftest import DIRECT, HA, NB, QL, TL, D, enter, expected, expected_ratio
 
 LABELS = {QL: "Xã Quảng Lâm", NB: "Xã Nguyên Bình", HA: "Xã Hòa An", TL: "Xã Trà Lĩnh",
-          DIRECT: "Cơ quan cấp Tỉnh Cao Bằng và đơn vị khác"}
+          DIRECT: "Cơ quan cấp tỉnh Cao Bằng và đơn vị khác"}
 
 
 def test_every_figure_of_the_province_report(scenario):
@@ -28,11 +28,13 @@ def test_every_figure_of_the_province_report(scenario):
         for indicator in sums:
             assert getattr(report.total, attr)[indicator.code] == Figure(expected("total", indicator.code, index))
 
-    # The ratio is recomputed from the rolled-up numerator and denominator: 22/29, not (10/12 + 12/17) / 2.
+    # The ratio is recomputed from the rolled-up numerator and denominator: 22/31, not (10/13 + 12/17) / 2;
+    # the denominator is what had to be resolved (carried over + arising), form 02/XLD.
     rate = report.total.current["DT_TYLE_GQ"]
-    assert (rate.value, rate.denominator) == expected_ratio("total", "DT_TYLE_GQ", 0) == (22, 29)
-    assert rate.text() == "75,9%"
-    assert rows[QL].current["DT_TYLE_GQ"].text() == "83,3%" and rows[HA].current["DT_TYLE_GQ"].text() == "70,6%"
+    assert (rate.value, rate.denominator) == expected_ratio("total", "DT_TYLE_GQ", 0) == (22, 31)
+    assert rate.text() == "71%"
+    assert rows[QL].current["DT_TYLE_GQ"].text() == "76,9%" and rows[HA].current["DT_TYLE_GQ"].text() == "70,6%"
+    assert rows[NB].current["DT_TYLE_GQ"].text() == "0%"  # Bế Triều's open letter of 2024, still open
     assert rows[TL].current["DT_TYLE_GQ"].rate is None  # no letters: no made-up 0% or 100%
 
     # Across the merger: Nguyên Bình (created 01/7/2025) stands, for 2024, for Bế Triều and Hoàng Tung.
@@ -53,11 +55,11 @@ def test_a_commune_report_covers_its_villages_and_the_national_one_everything(sc
     assert value(Indicator.objects.get(code="TCD_LUOT"), scenario.quang_lam, period) == Figure(5)
     assert value(Indicator.objects.get(code="TCD_NGUOI"), scenario.village, period) == Figure(2)
     commune = build_report(scenario.quang_lam, period)
-    assert [row.label for row in commune.rows] == ["Thôn Nà Mạ", "Cơ quan cấp Xã Quảng Lâm và đơn vị khác"]
+    assert [row.label for row in commune.rows] == ["Thôn Nà Mạ", "Cơ quan cấp xã Quảng Lâm và đơn vị khác"]
     assert commune.rows[0].current["TCD_LUOT"] == Figure(2) and commune.rows[1].current["TCD_LUOT"] == Figure(3)
     nation = build_report(scenario.province.parent, period)
     assert nation.total.current["TCD_LUOT"] == Figure(12)
-    assert nation.total.current["DT_TYLE_GQ"] == Figure(22, 29)
+    assert nation.total.current["DT_TYLE_GQ"] == Figure(22, 31)
 
 
 def test_the_state_cutoff_moves_records_between_periods(scenario):
@@ -88,16 +90,18 @@ def test_entered_values_roll_up_into_larger_periods_by_one_grouped_query(tree, a
     assert half.has_rows(tree.quang_lam) and not half.has_rows(tree.hoa_an)
 
 
-def test_a_resolution_of_last_years_letter_is_flagged_by_the_rules(tree, alice):
+def test_a_resolution_of_last_years_letter_is_carried_over_not_flagged(tree, alice):
+    """Form 02/XLD: a letter received in December and resolved in January is carried over into the new
+    year; the rate is 1/1, not 1/0 ("109,5%" before, with a false "Số liệu cần kiểm tra lại")."""
     from tests.reports.conftest import letters_batch
 
     letters_batch(alice, tree.ubnd_hoa_an, D(2024, 12, 16), within=1, accepted=1, resolved=1)
     report = build_report(tree.cao_bang, parse_period("2025"))
-    assert report.total.current["DT_GIAIQUYET"] == Figure(1) and report.total.current["DT_THAMQUYEN"] == Figure(0)
-    texts = [v.text for v in report.violations]
-    assert ("Tỉnh Cao Bằng: Số đơn đã giải quyết không thể nhiều hơn số đơn thuộc thẩm quyền "
-            "(Đã giải quyết 1, Thuộc thẩm quyền 0)") in texts
-    assert any(t.startswith("Xã Hòa An: Số đơn đã giải quyết") for t in texts)
+    current = report.total.current
+    assert (current["DT_GIAIQUYET"], current["DT_THAMQUYEN"], current["DT_KYTRUOC"]) == (Figure(1), Figure(0),
+                                                                                        Figure(1))
+    assert current["DT_TYLE_GQ"] == Figure(1, 1)
+    assert report.violations == []
 
 
 def _lines(values):

@@ -6,7 +6,7 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from danvan.reports.models import EnteredValue, IssuedDocument
+from danvan.reports.models import EnteredValue, IssuedDocument, ReportDocument
 from tests.reports.conftest import D, enter, letters_batch, visits
 
 DASHBOARD, CHART, DOCUMENT, ENTRY, CATALOGUE = (
@@ -32,13 +32,14 @@ def test_the_dashboard_shows_key_figures_trends_units_and_open_work(client_for, 
     figures = response.context["figures"]
     by_code = {f["indicator"].code: f for f in figures}
     assert by_code["TCD_LUOT"]["now"].value == 4 and by_code["TCD_LUOT"]["trend"] == "tăng 3 lượt"
-    assert by_code["DT_TYLE_GQ"]["now"].text() == "75%"
+    # 3 resolved of the 4 letters of 2025 and the open letter of 2020 carried over (form 02/XLD): 3/5.
+    assert by_code["DT_TYLE_GQ"]["now"].text() == "60%"
     assert [row.label for row in response.context["rows"]] == ["Xã Hòa An", "Xã Quảng Lâm"]
     assert page.count('<img src="data:image/svg+xml;base64,') == 2  # drawn on the server, no CDN, no script
     assert 'src="http' not in page and 'href="http' not in page  # nothing loaded from elsewhere
     assert "Khiếu nại số 1" in page  # the letter of 2020 never accepted is overdue
     assert "Khiếu nại số 0" not in page  # the one resolved is not
-    assert "Tải báo cáo Word (.docx)" in page and "Tải bảng số liệu Excel (.xlsx)" in page
+    assert "Lập dự thảo báo cáo Word" in page and "Tải bảng số liệu Excel (.xlsx)" in page
 
     # Sorting the unit table by a figure, largest first.
     sorted_page = client_for(alice).get(DASHBOARD, {"ky": "2025", "sap_xep": "-TCD_LUOT"})
@@ -83,13 +84,18 @@ def test_the_charts_are_svg_drawn_on_the_server(client_for, alice, records):
 
 
 def test_documents_are_downloaded_from_the_dashboard(client_for, alice, bob, records):
+    # An officer's Word report is a draft to edit in the browser; no number is taken.
     response = client_for(alice).post(DOCUMENT, {"ky": "2025", "dinh_dang": "docx", "don_vi": records.cao_bang.pk})
-    assert response.status_code == 200
-    assert response["Content-Disposition"] == 'attachment; filename="bao-cao-04-2025.docx"'
+    draft = ReportDocument.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/bao-cao/bao-cao-da-lap/{draft.pk}/"
+    assert (draft.status, draft.period_code, draft.report_area) == ("draft", "2025", records.cao_bang)
+    response = client_for(alice).get(f"/bao-cao/bao-cao-da-lap/{draft.pk}/tai-ve/")
+    assert response["Content-Disposition"] == 'attachment; filename="du-thao-bao-cao-04-2025.docx"'
     texts = [p.text for p in Document(io.BytesIO(response.content)).paragraphs]
+    assert texts[0] == "DỰ THẢO"
     assert any(t.startswith("Năm 2025, đã tiếp 4 lượt công dân (4 vụ việc), tăng 3 lượt (3 vụ việc) so với cùng kỳ")
                for t in texts)
-    assert IssuedDocument.objects.get().number_text == "Số 01-BC/BTGDVTU"
+    assert not IssuedDocument.objects.exists()
 
     response = client_for(alice).post(DOCUMENT, {"ky": "2025-Q2", "dinh_dang": "xlsx"})
     assert response["Content-Disposition"] == 'attachment; filename="bao-cao-04-2025-Q2.xlsx"'
@@ -98,10 +104,48 @@ def test_documents_are_downloaded_from_the_dashboard(client_for, alice, bob, rec
         ("Xã Quảng Lâm", 0), ("Xã Hòa An", 1), ("Tổng cộng", 1)]
 
     # A viewer downloads an unnumbered draft; nothing is entered in the register.
-    draft = client_for(bob).post(DOCUMENT, {"ky": "2025", "dinh_dang": "docx"})
-    assert draft.status_code == 200 and IssuedDocument.objects.count() == 1
+    viewer = client_for(bob).post(DOCUMENT, {"ky": "2025", "dinh_dang": "docx"})
+    assert viewer.status_code == 200 and not IssuedDocument.objects.exists()
     assert client_for(alice).post(DOCUMENT, {"ky": "2025-Q9", "dinh_dang": "docx"}).status_code == 302
     assert client_for(alice).get(DOCUMENT).status_code == 405
+
+
+def test_the_draft_page_shows_findings_with_links_then_a_head_issues_it(client_for, alice, hana, records):
+    from danvan.core import services as audited
+    from danvan.reports.models import Indicator, ValidationRule
+
+    # A rule Quảng Lâm's figures break (3 visits, no letter), so that there is a finding to show.
+    audited.create(ValidationRule, None, code="luot-le-nhan", left=Indicator.objects.get(code="TCD_LUOT"),
+                   operator="le", right=Indicator.objects.get(code="DT_NHAN"),
+                   message="Số lượt tiếp không nhiều hơn số đơn (quy tắc thử)")
+    client_for(alice).post(DOCUMENT, {"ky": "2025", "dinh_dang": "docx", "don_vi": records.cao_bang.pk})
+    draft = ReportDocument.objects.get()
+    url = f"/bao-cao/bao-cao-da-lap/{draft.pk}/"
+    page = client_for(alice).get(url)
+    findings = page.context["findings"]
+    assert [v.label for v, _links in findings] == ["Xã Quảng Lâm"]
+    assert findings[0][1][0] == ("Hồ sơ tiếp công dân", f"/tiep-cong-dan/?area={records.quang_lam.pk}")
+    html = page.content.decode()
+    assert "Số lượt tiếp không nhiều hơn số đơn (quy tắc thử)" in html and "I. Kết quả thực hiện" in html
+    # The officer writes sections II–IV; issuing is the head's.
+    texts = {"strengths": "Ưu điểm A.", "limitations": "Hạn chế B.", "directions": "Phương hướng C.",
+             "recommendations": "Kiến nghị D.", "authority": "tm", "authority_of": "Ban Thường vụ",
+             "signer_title": "Phó Trưởng ban", "signer_name": "Nông Thị Hoa", "recipients": "Tỉnh ủy (b/c)"}
+    assert client_for(alice).post(url, texts).status_code == 302
+    client_for(alice).post(f"{url}ban-hanh/")
+    assert ReportDocument.objects.get().status == "draft" and not IssuedDocument.objects.exists()
+    assert client_for(hana).post(f"{url}ban-hanh/").status_code == 302
+    issued = ReportDocument.objects.get()
+    assert issued.status == "issued" and issued.issued.number_text == "Số 01-BC/BTGDVTU"
+    first = client_for(hana).get(f"{url}tai-ve/").content
+    letters_batch(alice, records.ubnd_hoa_an, D(2025, 6, 1), within=2, accepted=2, resolved=2)
+    assert client_for(alice).get(f"{url}tai-ve/").content == first  # frozen
+    assert "Phương hướng C." in [p.text for p in Document(io.BytesIO(first)).paragraphs]
+    # Frozen in the page too: the texts can no longer be changed.
+    texts["strengths"] = "Sửa sau khi ban hành"
+    client_for(alice).post(url, texts)
+    assert ReportDocument.objects.get().strengths == "Ưu điểm A."
+    assert "Số 01-BC/BTGDVTU" in client_for(alice).get("/bao-cao/bao-cao-da-lap/").content.decode()
 
 
 def test_an_officer_enters_aggregates_and_bad_input_changes_nothing(client_for, alice, records):
@@ -135,7 +179,7 @@ def test_viewers_and_outsiders_cannot_enter_aggregates(client_for, bob, charlie,
 
 def test_the_catalogue_lists_each_indicator_and_how_it_aggregates(client_for, bob, tree):
     page = client_for(bob).get(CATALOGUE).content.decode()
-    assert "DT_TYLE_GQ" in page and "Tỷ lệ (tính lại từ tử số và mẫu số): Đã giải quyết / Thuộc thẩm quyền" in page
+    assert "DT_TYLE_GQ" in page and "Tỷ lệ (tính lại từ tử số và mẫu số): Đã giải quyết / Phải giải quyết" in page
     assert 'Số mô hình &quot;Dân vận khéo&quot; đăng ký' in page
 
 
@@ -145,7 +189,8 @@ def test_the_report_command_writes_both_documents(records, tmp_path):
     out = io.StringIO()
     call_command("report", "--unit", "04", "--period", "2025", "--format", "docx", "-o", str(tmp_path / "r.docx"),
                  stdout=out)
-    assert out.getvalue().strip() == f"{tmp_path / 'r.docx'}: Tỉnh Cao Bằng, Năm 2025, Số 01-BC/BTGDVTU"
+    assert out.getvalue().strip() == f"{tmp_path / 'r.docx'}: Tỉnh Cao Bằng, Năm 2025, dự thảo"
+    assert not IssuedDocument.objects.exists()  # a draft takes no number
     document = Document(str(tmp_path / "r.docx"))
     assert document.tables[0].rows[0].cells[1].paragraphs[0].text == "ĐẢNG CỘNG SẢN VIỆT NAM"
     call_command("report", "--unit", "04", "--period", "2025-Q1", "--cutoff", "state", "--format", "xlsx",

@@ -38,5 +38,10 @@ def vn_date(value: dt.date | None) -> str:
 
 
 def vn_long_date(value: dt.date) -> str:
-    """ "ngày 25 tháng 02 năm 2010", the form of a document's place-and-date line (NĐ 30/2020)."""
-    return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
+    """ "ngày 25 tháng 02 năm 2010", "ngày 05 tháng 3 năm 2026": the place-and-date line of a document.
+
+    NĐ 30/2020/NĐ-CP, Phụ lục I, khoản 6: a day below 10 and the months 1 and 2 take a leading 0
+    ("tháng 01", "tháng 02", so that they cannot be altered into 11 or 12); the other months do not.
+    """
+    month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
+    return f"ngày {value.day:02d} tháng {month} năm {value.year}"

@@ -2,13 +2,19 @@
 
 Each figure is given by letter and by matter ("29 đơn (29 vụ việc)"): the matters are the distinct
 matters of the letters counted. Letters are counted by their received date, except `resolved` and
-`resolved_on_time`, whose event is the resolution and which are counted by the resolution date.
-Archived letters are not counted. The subtree is the owning organisation's area (`area`), as for
-every scoped record.
+`resolved_on_time`, whose event is the resolution and which are counted by the resolution date, and
+`carried_over`, which is the state of the letters at the start of the period. Archived letters are not
+counted. The subtree is the owning organisation's area (`area`), as for every scoped record.
 
-Resolution rate (domain.md §Letters, form 02/XLD of TT 01/2024/TT-TTCP): resolved / within
-jurisdiction, both in the period, returned as numerator and denominator, so that rates of several
-units are summed before dividing, never averaged.
+Resolution rate (form 02/XLD of TT 01/2024/TT-TTCP, columns "kỳ trước chuyển sang", "tiếp nhận trong
+kỳ", "đã giải quyết"): the letters within jurisdiction resolved in the period over the letters within
+jurisdiction that had to be resolved in it, i.e. those carried over from the previous period plus those
+arising in the period: "đã giải quyết 31/38 vụ việc thuộc thẩm quyền (gồm 6 vụ việc kỳ trước chuyển
+sang, 32 vụ việc phát sinh trong kỳ), đạt 81,6%". Every letter resolved in the period is one of those
+(it was received by the end of the period and neither resolved nor closed before its start), so the
+rate is never above 100 %. It is returned as numerator and denominator, so that rates of several units
+are summed before dividing, never averaged. The conditions are defined here once (`carried_over`,
+`arising`, `resolved_in`); `danvan.reports.grouped` groups them by unit.
 """
 
 from __future__ import annotations
@@ -41,6 +47,9 @@ class LetterCounts:
     qualifying: Figure
     within_jurisdiction: Figure
     accepted: Figure
+    carried_over: Figure
+    arising: Figure
+    to_resolve: Figure
     resolved: Figure
     resolved_on_time: Figure
     forwarded: Figure
@@ -82,13 +91,50 @@ FORWARDED = Q(handling=Handling.FORWARD)
 FORWARD_REPLIED = Q(handling=Handling.FORWARD, forward_reply_on__isnull=False)
 # Not processed again (TT 05/2021/TT-TTCP): a duplicate of a matter handled, or already finally resolved.
 FILED_DUPLICATE = Q(handling=Handling.FILE, filed_reason__in=(FiledReason.DUPLICATE, FiledReason.FINALLY_RESOLVED))
-# Resolved on or before the stored resolution deadline (pauses and extensions already counted in).
+# Form 02/XLD: the letters the body itself has to resolve: qualifying, within its jurisdiction, and not
+# handled otherwise (forwarded, guided or filed letters are not resolved by it).
+TO_RESOLVE = WITHIN_JURISDICTION & ~Q(handling__in=(Handling.FORWARD, Handling.GUIDE, Handling.FILE))
+# Resolved (within jurisdiction) on or before the stored resolution deadline (pauses and extensions counted in).
 ON_TIME = Q(resolution_deadline__isnull=False, resolved_on__lte=F("resolution_deadline"))
+
+
+def carried_over(start: dt.date) -> Q:
+    """Form 02/XLD "kỳ trước chuyển sang": to resolve, received before `start`, and at `start` neither
+    resolved nor closed (a letter resolved in the period is carried over whatever its closing date says, so
+    that every letter resolved in the period is one that had to be resolved in it)."""
+    return (TO_RESOLVE & Q(received_on__lt=start) & (Q(resolved_on__isnull=True) | Q(resolved_on__gte=start))
+            & (Q(closed_on__isnull=True) | Q(closed_on__gte=start) | Q(resolved_on__gte=start)))
+
+
+def arising(start: dt.date, end: dt.date) -> Q:
+    """Form 02/XLD "tiếp nhận trong kỳ" (phát sinh): to resolve, received in the period."""
+    return TO_RESOLVE & Q(received_on__gte=start, received_on__lte=end)
+
+
+def to_resolve(start: dt.date, end: dt.date) -> Q:
+    """What had to be resolved in the period: carried over plus arising (the rate's denominator)."""
+    return carried_over(start) | arising(start, end)
+
+
+def resolved_in(start: dt.date, end: dt.date) -> Q:
+    """Form 02/XLD "đã giải quyết": to resolve, resolved in the period (the rate's numerator)."""
+    return TO_RESOLVE & Q(resolved_on__gte=start, resolved_on__lte=end)
+
 
 RECEIVED_FIGURES = {"received": None, "qualifying": QUALIFYING, "within_jurisdiction": WITHIN_JURISDICTION,
                     "accepted": ACCEPTED, "forwarded": FORWARDED, "forward_replied": FORWARD_REPLIED,
-                    "filed_duplicate": FILED_DUPLICATE}
-RESOLVED_FIGURES = {"resolved": None, "resolved_on_time": ON_TIME}
+                    "filed_duplicate": FILED_DUPLICATE, "arising": TO_RESOLVE}
+RESOLVED_FIGURES = {"resolved": TO_RESOLVE, "resolved_on_time": TO_RESOLVE & ON_TIME}
+
+
+def open_figures(start: dt.date, end: dt.date) -> dict[str, Q]:
+    """The conditions of the figures read on the letters open at `start` or received up to `end`."""
+    return {"carried_over": carried_over(start), "to_resolve": to_resolve(start, end)}
+
+
+def open_letters(qs: QuerySet, start: dt.date, end: dt.date) -> QuerySet:
+    """The letters `open_figures` can count: to resolve, received by `end`, not resolved or closed before `start`."""
+    return qs.filter(TO_RESOLVE, received_on__lte=end).filter(Q(resolved_on__isnull=True) | Q(resolved_on__gte=start))
 
 
 def _figures(qs: QuerySet, conditions: dict[str, Q | None]) -> dict[str, Figure]:
@@ -131,28 +177,40 @@ def count_filed_duplicate(root: Area, start: dt.date, end: dt.date, **filters) -
 
 
 def count_resolved(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
-    return _figure(_resolved(root, start, end, **filters))
+    """Letters within jurisdiction resolved in the period (form 02/XLD "đã giải quyết")."""
+    return _figure(_base(root, **filters).filter(resolved_in(start, end)))
 
 
 def count_resolved_on_time(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
     """Resolved in the period on or before the stored resolution deadline (pauses already counted in)."""
-    return _figure(_resolved(root, start, end, **filters).filter(ON_TIME))
+    return _figure(_base(root, **filters).filter(resolved_in(start, end) & ON_TIME))
+
+
+def count_carried_over(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
+    """Letters to resolve carried over from the previous period (form 02/XLD "kỳ trước chuyển sang")."""
+    return _figure(_base(root, **filters).filter(carried_over(start)))
+
+
+def count_to_resolve(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
+    """Letters that had to be resolved in the period: carried over plus arising."""
+    return _figure(_base(root, **filters).filter(to_resolve(start, end)))
 
 
 def resolution_rate(root: Area, start: dt.date, end: dt.date, **filters) -> Rate:
-    """Letters resolved in the period over letters received in the period within jurisdiction."""
+    """Resolved in the period over what had to be resolved in it (carried over + arising), form 02/XLD."""
     return Rate(numerator=count_resolved(root, start, end, **filters).letters,
-                denominator=count_within_jurisdiction(root, start, end, **filters).letters)
+                denominator=count_to_resolve(root, start, end, **filters).letters)
 
 
 def letter_counts(root: Area, start: dt.date, end: dt.date, **filters) -> LetterCounts:
-    """Every figure at once (two queries), optionally for one `content_kind` and/or one `field`."""
+    """Every figure at once (three queries), optionally for one `content_kind` and/or one `field`."""
     received = _figures(_received(root, start, end, **filters), RECEIVED_FIGURES)
     resolved = _figures(_resolved(root, start, end, **filters), RESOLVED_FIGURES)
+    still_open = _figures(open_letters(_base(root, **filters), start, end), open_figures(start, end))
     return LetterCounts(
-        **received, **resolved,
+        **received, **resolved, **still_open,
         resolution_rate=Rate(numerator=resolved["resolved"].letters,
-                             denominator=received["within_jurisdiction"].letters),
+                             denominator=still_open["to_resolve"].letters),
     )
 
 

@@ -10,6 +10,8 @@ from danvan.reports.models import (
     EnteredValue,
     Indicator,
     IssuedDocument,
+    ReportDocument,
+    ReportSettings,
     ValidationRule,
 )
 
@@ -57,3 +59,26 @@ class EnteredValueAdmin(NoDeleteAdmin):
 class IssuedDocumentAdmin(NoDeleteAdmin):
     list_display = ("number_text", "subject", "organisation", "issued_on")
     raw_id_fields = ("organisation", "report_area", "sequence")
+
+
+@admin.register(ReportSettings)
+class ReportSettingsAdmin(NoDeleteAdmin):
+    """Who signs the body's reports, in what capacity, and who receives them (each draft may change them)."""
+
+    list_display = ("organisation", "authority", "authority_of", "signer_title", "signer_name")
+    raw_id_fields = ("organisation",)
+
+
+@admin.register(ReportDocument)
+class ReportDocumentAdmin(NoDeleteAdmin):
+    """Read only: drafts are edited and issued on the report pages (services.save_draft, issue_report)."""
+
+    list_display = ("__str__", "organisation", "status", "issued_on")
+    list_filter = ("status",)
+    exclude = ("issued_file",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

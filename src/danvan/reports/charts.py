@@ -12,6 +12,7 @@ import threading
 import matplotlib
 
 matplotlib.use("Agg")
+from django.utils.translation import gettext as _  # noqa: E402
 from matplotlib import pyplot as plt  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
@@ -22,7 +23,9 @@ from danvan.reports.rollup import Report  # noqa: E402
 _LOCK = threading.Lock()
 THIS, BEFORE = "#1f5fa8", "#b8c4d6"
 UNITS_CODE = "TCD_LUOT"  # the figure drawn per subordinate unit (visits), when the catalogue has it
-FONT = "DejaVu Sans"  # carries Vietnamese diacritics
+# A serif beside the Times New Roman body: Liberation Serif has Times New Roman's metrics (Debian's
+# fonts-liberation), DejaVu Serif (fonts-dejavu-core) is the fallback; both carry Vietnamese diacritics.
+FONT = ["Liberation Serif", "DejaVu Serif"]
 
 
 def _render(fig, fmt: str) -> bytes:
@@ -40,7 +43,7 @@ def _text_width(labels: list[str], size: float) -> float:
     return max((len(label) for label in labels), default=0) * size * 0.6 / 72
 
 
-def _axes(width: float, height: float, *, left: float = 0.55, bottom: float = 0.45, top: float = 0.35):
+def _axes(width: float, height: float, *, left: float = 0.55, bottom: float = 0.45, top: float = 0.45):
     """A figure whose axes leave `left`, `bottom` and `top` inches for the tick labels and the title."""
     plt.rcParams["font.family"] = FONT
     plt.rcParams["svg.hashsalt"] = "danvan"
@@ -65,12 +68,14 @@ def comparison_chart(report: Report, fmt: str = "svg") -> bytes:
         positions = range(len(labels))
         ax.bar([p - 0.2 for p in positions], now, width=0.4, color=THIS, label=report.period.label)
         ax.bar([p + 0.2 for p in positions], before, width=0.4, color=BEFORE,
-               label=f"Cùng kỳ ({report.previous_period.label})")
+               label=_("Cùng kỳ (%(period)s)") % {"period": report.previous_period.label})
         for p, value in zip(positions, now, strict=True):
             ax.annotate(vn_number(value), (p - 0.2, value), ha="center", va="bottom", fontsize=8)
         ax.set_xticks(list(positions), labels, fontsize=8)
-        ax.legend(fontsize=8, frameon=False)
-        ax.set_title(f"Chỉ tiêu chủ yếu – {report.root.name}", fontsize=10)
+        # The legend above the axes, beside nothing: inside them it covered the tallest bars.
+        ax.legend(fontsize=8, frameon=False, loc="lower right", bbox_to_anchor=(1, 1), ncol=2)
+        ax.set_ylim(0, max([*now, *before, 1]) * 1.12)  # room for the value labels
+        ax.set_title(_("Chỉ tiêu chủ yếu – %(unit)s") % {"unit": report.root.name}, fontsize=10, loc="left")
         return _render(fig, fmt)
 
 
@@ -85,12 +90,12 @@ def units_chart(report: Report, code: str = "TCD_LUOT", fmt: str = "svg") -> byt
         before = [r.previous[code].value for r in rows][::-1]
         positions = range(len(names))
         ax.barh([p + 0.2 for p in positions], now, height=0.4, color=THIS, label=report.period.label)
-        ax.barh([p - 0.2 for p in positions], before, height=0.4, color=BEFORE, label="Cùng kỳ")
+        ax.barh([p - 0.2 for p in positions], before, height=0.4, color=BEFORE, label=_("Cùng kỳ"))
         ax.set_yticks(list(positions), names, fontsize=8)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: vn_number(v)))
-        ax.legend(fontsize=8, frameon=False, loc="lower right")
-        ax.set_title(f"{indicator.name} theo đơn vị", fontsize=10)
+        ax.legend(fontsize=8, frameon=False, loc="lower right", bbox_to_anchor=(1, 1), ncol=2)
+        ax.set_title(_("%(indicator)s theo đơn vị") % {"indicator": indicator.name}, fontsize=10, loc="left")
         return _render(fig, fmt)
 
 

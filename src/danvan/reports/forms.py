@@ -109,3 +109,23 @@ class EntryPeriodForm(forms.Form):
             except PeriodError as exc:
                 raise forms.ValidationError({"ky": str(exc)}) from exc
         return data
+
+
+class ReportTextForm(forms.ModelForm):
+    """What the secretary writes in a draft: sections II–IV, the signature and the recipients."""
+
+    class Meta:
+        from danvan.reports.models import ReportDocument
+
+        model = ReportDocument
+        fields = ["strengths", "limitations", "directions", "recommendations", "authority", "authority_of",
+                  "signer_title", "signer_name", "recipients"]
+        widgets = {name: forms.Textarea(attrs={"rows": 5}) for name in
+                   ("strengths", "limitations", "directions", "recommendations")} | {
+            "signer_title": forms.Textarea(attrs={"rows": 2}), "recipients": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, disabled: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if disabled:
+            for field in self.fields.values():
+                field.disabled = True

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from django.db.models import Aggregate, Count, F, Q, QuerySet, Sum
+from django.db.models import Aggregate, Count, Q, QuerySet, Sum
 from django.db.models.functions import Substr
 
 from danvan.units.models import Area
@@ -120,7 +120,7 @@ def reception(root: Area, periods: Sequence[Range], depth: int) -> list[Counted]
 
 
 LETTER_FIGURES = ("received", "qualifying", "within_jurisdiction", "accepted", "forwarded", "filed_duplicate",
-                  "resolved", "resolved_on_time")
+                  "carried_over", "arising", "to_resolve", "resolved", "resolved_on_time")
 
 
 def _span(date_field: str, periods: Sequence[Range]) -> Q:
@@ -131,33 +131,30 @@ def _span(date_field: str, periods: Sequence[Range]) -> Q:
 
 
 def letters(root: Area, periods: Sequence[Range], depth: int) -> list[Counted]:
-    """`letters.counts.letter_counts(...)`, by letter: the figures of letters received in the period, then
-    those of letters resolved in it; each pass for all the periods at once."""
-    from danvan.letters.models import FiledReason, Handling, Letter
+    """`letters.counts.letter_counts(...)`, by letter, with the letters app's own conditions: the figures
+    of letters received in the period, those of letters resolved in it, and those of letters still to
+    resolve at its start (carried over) or arising in it; each pass for all the periods at once."""
+    from danvan.letters import counts
+    from danvan.letters.models import Letter
 
     base = Letter.objects.active().filter(area__path__startswith=root.path)
-    received, resolved = "received_on", "resolved_on"
-    passes = {
-        received: {
-            "received": Q(),
-            "qualifying": Q(qualifying=True),
-            "within_jurisdiction": Q(qualifying=True, within_jurisdiction=True),
-            "accepted": Q(accepted_on__isnull=False),
-            "forwarded": Q(handling=Handling.FORWARD),
-            "filed_duplicate": Q(handling=Handling.FILE, filed_reason__in=(
-                FiledReason.DUPLICATE, FiledReason.FINALLY_RESOLVED)),
-        },
-        resolved: {
-            "resolved": Q(),
-            "resolved_on_time": Q(resolution_deadline__isnull=False, resolved_on__lte=F("resolution_deadline")),
-        },
-    }
+
+    def dated(date: str, conditions: dict[str, Q | None]) -> tuple[QuerySet, dict[str, Callable[[Range], Aggregate]]]:
+        return base.filter(_span(date, periods)), {
+            name: (lambda p, date=date, condition=condition: Count("pk", filter=_in(date, p) & (condition or Q())))
+            for name, condition in conditions.items()}
+
+    first, last = min(p[0] for p in periods), max(p[1] for p in periods)
+    passes = [
+        dated("received_on", counts.RECEIVED_FIGURES),
+        dated("resolved_on", counts.RESOLVED_FIGURES),
+        (counts.open_letters(base, first, last), {
+            name: (lambda p, name=name: Count("pk", filter=counts.open_figures(*p)[name]))
+            for name in counts.open_figures(first, last)}),
+    ]
     merged: list[dict[str, dict]] = [{} for _ in periods]
-    for date, conditions in passes.items():
-        per_period = _rows(base.filter(_span(date, periods)), "area__path", depth, periods, {
-            name: (lambda p, date=date, condition=condition: Count("pk", filter=_in(date, p) & condition))
-            for name, condition in conditions.items()
-        })
+    for qs, aggregates in passes:
+        per_period = _rows(qs, "area__path", depth, periods, aggregates)
         for rows, found in zip(merged, per_period, strict=True):
             for prefix, row in found.items():
                 rows.setdefault(prefix, {}).update(row)

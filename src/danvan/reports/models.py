@@ -278,3 +278,90 @@ class IssuedDocument(ScopedModel):
 
     def __str__(self) -> str:
         return f"{self.number_text} – {self.subject}"
+
+
+class SigningAuthority(models.TextChoices):
+    """How the signer signs (NĐ 30/2020/NĐ-CP Điều 13; HD 36-HD/VPTW writes "T/M", "K/T")."""
+
+    OWN = "", _("Người đứng đầu ký")
+    ON_BEHALF = "tm", _("Thay mặt tập thể (TM.)")
+    DEPUTY = "kt", _("Ký thay người đứng đầu (KT.)")
+    ACTING = "q", _("Quyền (Q.)")
+    BY_ORDER = "tl", _("Thừa lệnh (TL.)")
+
+
+class Signature(models.Model):
+    """Who signs a report and who receives it: the issuing body's defaults (`ReportSettings`), copied into
+    each report, where the secretary may change them."""
+
+    authority = models.CharField(_("Hình thức ký"), max_length=2, choices=SigningAuthority.choices, blank=True)
+    authority_of = models.CharField(
+        _("Thay mặt, ký thay cho"), max_length=120, blank=True,
+        help_text=_("Ví dụ: BAN THƯỜNG VỤ, ỦY BAN NHÂN DÂN, TRƯỞNG BAN, CHỦ TỊCH."))
+    signer_title = models.CharField(_("Chức vụ người ký"), max_length=120, blank=True,
+                                    help_text=_("Ví dụ: PHÓ TRƯỞNG BAN; có thể ghi hai dòng."))
+    signer_name = models.CharField(_("Họ và tên người ký"), max_length=120, blank=True)
+    recipients = models.TextField(
+        _("Nơi nhận"), blank=True,
+        help_text=_("Mỗi dòng một nơi nhận, ví dụ: Ban Dân vận Trung ương (b/c). “Lưu: VT” được thêm ở cuối."))
+
+    class Meta:
+        abstract = True
+
+
+class ReportSettings(Signature, AuditedModel):
+    """The issuing body's defaults for its reports (one per organisation)."""
+
+    organisation = models.OneToOneField("units.Organisation", verbose_name=_("Cơ quan ban hành"),
+                                        on_delete=models.PROTECT, related_name="report_settings")
+
+    class Meta:
+        verbose_name = _("Thiết lập báo cáo của cơ quan")
+        verbose_name_plural = _("Thiết lập báo cáo của cơ quan")
+
+    def __str__(self) -> str:
+        return str(self.organisation)
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", _("Dự thảo")
+    ISSUED = "issued", _("Đã ban hành")
+
+
+class ReportDocument(Signature, ScopedModel):
+    """A report of an organisation: a draft the secretary edits (no number, marked "DỰ THẢO"), then issued
+    by a head: numbered from the body's register, dated and frozen — the Word file as issued is stored, so
+    later corrections of data never change it. A corrected re-issue is a new report naming what it replaces.
+    """
+
+    report_area = models.ForeignKey("units.Area", verbose_name=_("Địa bàn báo cáo"), on_delete=models.PROTECT,
+                                    related_name="+")
+    period_code = models.CharField(_("Kỳ báo cáo"), max_length=40)
+    cutoff = models.CharField(_("Cách chốt số liệu"), max_length=10)
+    # A report made before its period ends covers the period up to this day, compared like-for-like.
+    data_until = models.DateField(_("Số liệu đến ngày"), null=True, blank=True)
+    status = models.CharField(_("Trạng thái"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
+    # Sections II–IV, written by people; offered as the starting text of the next period's draft.
+    strengths = models.TextField(_("Ưu điểm"), blank=True)
+    limitations = models.TextField(_("Hạn chế, nguyên nhân"), blank=True)
+    directions = models.TextField(_("Phương hướng, nhiệm vụ kỳ tới"), blank=True)
+    recommendations = models.TextField(_("Kiến nghị, đề xuất"), blank=True)
+    replaces = models.ForeignKey("self", verbose_name=_("Thay thế báo cáo"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="replaced_by")
+    issued = models.OneToOneField(IssuedDocument, verbose_name=_("Số đăng ký"), null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="report")
+    issued_on = models.DateField(_("Ngày ban hành"), null=True, blank=True)
+    issued_file = models.BinaryField(_("Tệp Word đã ban hành"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("Báo cáo (dự thảo, đã ban hành)")
+        verbose_name_plural = _("Báo cáo (dự thảo, đã ban hành)")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        number = self.issued.number_text if self.issued_id else _("Dự thảo")
+        return f"{number} – {self.period_code} – {self.report_area}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == ReportStatus.DRAFT

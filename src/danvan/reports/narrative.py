@@ -7,7 +7,7 @@ quyết 22/29 vụ việc, đạt 75,9%". Numbers are written 1.538 and 75,9%; f
 
 from __future__ import annotations
 
-from danvan.core.formatting import vn_number, vn_percent
+from danvan.core.formatting import vn_date, vn_number, vn_percent
 from danvan.reports.models import IndicatorGroup
 from danvan.reports.rollup import Figure, Report, UnitRow
 
@@ -40,8 +40,15 @@ def compare_pair(current: tuple[int, int], previous: tuple[int, int], units: tup
 
 
 def _with_comparison(phrase: str, current: int, previous: int, unit: str) -> str:
+    """"1 đoàn đông người, tăng 1 đoàn so với cùng kỳ": the comparison after a comma, not in brackets, so that
+    no bracket is ever nested in another."""
     comparison = compare_phrase(current, previous, unit)
-    return f"{phrase} ({comparison}{'' if comparison == SAME else ' so với cùng kỳ'})"
+    return f"{phrase}, {comparison}{'' if comparison == SAME else ' so với cùng kỳ'}"
+
+
+def sentence_case(label: str) -> str:
+    """A field's label inside a sentence: only its first letter lowered ("xây dựng Đảng, hệ thống chính trị")."""
+    return label[:1].lower() + label[1:]
 
 
 def rate_phrase(figure: Figure, unit: str) -> str:
@@ -53,8 +60,13 @@ def rate_phrase(figure: Figure, unit: str) -> str:
 
 
 def lead(report: Report) -> str:
-    """"Năm 2025", "Quý I năm 2025", "Từ ngày 01/01/2025 đến ngày 30/06/2025"."""
-    return report.period.label
+    """"Năm 2025", "Quý I năm 2025", "Từ ngày 01/01/2025 đến ngày 30/06/2025"; a period not over yet is
+    written as the days it covers ("Từ ngày 01/01/2026 đến ngày 30/11/2026"). Only the first paragraph opens
+    with it; the others start with their verb."""
+    period = report.period
+    if period.to_date:
+        return f"Từ ngày {vn_date(period.start)} đến ngày {vn_date(period.end)}"
+    return period.label
 
 
 def _f(row: UnitRow, code: str) -> tuple[int, int]:
@@ -82,22 +94,38 @@ def reception_sentence(report: Report) -> str:
     return text + "."
 
 
+def resolution_phrase(row: UnitRow) -> str:
+    """Form 02/XLD: "đã giải quyết 31/38 đơn thuộc thẩm quyền (gồm 6 đơn kỳ trước chuyển sang, 32 đơn
+    phát sinh trong kỳ), đạt 81,6%"; the rate is over what had to be resolved, never above 100 %."""
+    rate = row.current["DT_TYLE_GQ"]
+    carried, arising = row.current["DT_KYTRUOC"].value, row.current["DT_PHATSINH"].value
+    if not rate.denominator:
+        return "không có đơn thuộc thẩm quyền phải giải quyết"
+    parts = _clauses((carried, f"{_n(carried, 'đơn')} kỳ trước chuyển sang"),
+                     (arising, f"{_n(arising, 'đơn')} phát sinh trong kỳ"))
+    detail = f" (gồm {parts})" if parts else ""
+    return (f"đã giải quyết {vn_number(rate.value)}/{vn_number(rate.denominator)} đơn thuộc thẩm quyền{detail}, "
+            f"đạt {vn_percent(rate.value, rate.denominator)}")
+
+
 def letters_sentence(report: Report) -> str:
     row = report.total
     received, qualifying = _f(row, "DT_NHAN"), _f(row, "DT_DUDK")
     within, accepted = _f(row, "DT_THAMQUYEN"), _f(row, "DT_THULY")
     forwarded, duplicates = _f(row, "DT_CHUYEN"), _f(row, "DT_TRUNG")
-    text = (f"{lead(report)}, đã tiếp nhận {_with_comparison(_n(received[0], 'đơn'), *received, 'đơn')}; "
+    comparison = compare_phrase(*received, "đơn")
+    text = (f"Đã tiếp nhận {_n(received[0], 'đơn')}, {comparison}{'' if comparison == SAME else ' so với cùng kỳ'}; "
             f"{_n(qualifying[0], 'đơn')} đủ điều kiện xử lý, trong đó {_n(within[0], 'đơn')} thuộc thẩm quyền; "
             f"đã thụ lý {_n(accepted[0], 'đơn')}")
     if forwarded[0]:
         text += f"; đã chuyển {_n(forwarded[0], 'đơn')} đến cơ quan có thẩm quyền"
     if duplicates[0]:
         text += f"; {_n(duplicates[0], 'đơn')} trùng"
-    text += f". Đã giải quyết {rate_phrase(row.current['DT_TYLE_GQ'], 'đơn thuộc thẩm quyền')}"
+    resolution = resolution_phrase(row)
+    text += f". {resolution[0].upper()}{resolution[1:]}"
     previous_rate = row.previous["DT_TYLE_GQ"]
-    if previous_rate.denominator:
-        text += f" (cùng kỳ: {rate_phrase(previous_rate, 'đơn')})"
+    if previous_rate.denominator and row.current["DT_TYLE_GQ"].denominator:
+        text += f"; cùng kỳ đạt {vn_percent(previous_rate.value, previous_rate.denominator)}"
     on_time = row.current["DT_TYLE_DUNGHAN"]
     if on_time.denominator:
         text += f"; giải quyết đúng hạn {rate_phrase(on_time, 'đơn')}"
@@ -108,9 +136,11 @@ def dialogues_sentence(report: Report) -> str:
     row = report.total
     dialogues, people = _f(row, "DTH_CUOC"), _f(row, "DTH_NGUOI")
     opinions, commitments = _f(row, "DTH_YKIEN"), _f(row, "DTH_CAMKET")
-    text = f"{lead(report)}, đã tổ chức {_with_comparison(_n(dialogues[0], 'cuộc đối thoại'), *dialogues, 'cuộc')}"
+    text = f"Đã tổ chức {_n(dialogues[0], 'cuộc đối thoại')}"
     if people[0]:
         text += f" với {_n(people[0], 'người')} tham dự"
+    comparison = compare_phrase(*dialogues, "cuộc")
+    text += f", {comparison}{'' if comparison == SAME else ' so với cùng kỳ'}"
     tail = _clauses((opinions[0], f"tiếp nhận {_n(opinions[0], 'ý kiến')} của Nhân dân"),
                     (commitments[0], f"cam kết giải quyết {_n(commitments[0], 'việc')}"))
     return text + (f"; {tail}." if tail else ".")
@@ -119,12 +149,14 @@ def dialogues_sentence(report: Report) -> str:
 def models_sentence(report: Report) -> str:
     row = report.total
     registered, recognised = _f(row, "MH_DANGKY"), _f(row, "MH_CONGNHAN")
-    models = _with_comparison(_n(registered[0], "mô hình “Dân vận khéo”"), *registered, "mô hình")
-    text = f"{lead(report)}, có {models} được đăng ký"
-    parts = [f"{label.lower()} {vn_number(now.value)}"
+    comparison = compare_phrase(*registered, "mô hình")
+    text = (f"Có {_n(registered[0], 'mô hình “Dân vận khéo”')} được đăng ký, {comparison}"
+            f"{'' if comparison == SAME else ' so với cùng kỳ'}")
+    # "xây dựng Đảng: 12 mô hình" — each field with its own count, not "xây dựng đảng, hệ thống chính trị 5".
+    parts = [f"{sentence_case(label)}: {_n(now.value, 'mô hình')}"
              for _key, label, now, _before in report.breakdown.get("MH_DANGKY", []) if now.value]
     if parts:
-        text += f" (lĩnh vực {', '.join(parts)})"
+        text += f" ({'; '.join(parts)})"
     return text + f"; {_n(recognised[0], 'mô hình')} được công nhận."
 
 
@@ -140,8 +172,8 @@ def activities_sentence(report: Report) -> str:
                      (training[0], f"bồi dưỡng, tập huấn cho {_n(training[0], 'lượt người')}"),
                      (commendations[0], f"khen thưởng {_n(commendations[0], 'tập thể, cá nhân')}"), separator="; ")
     if not parts:
-        return f"{lead(report)}, chưa có số liệu về tuyên truyền, tập huấn, giao ban, giám sát và khen thưởng."
-    return f"{lead(report)}, {parts}."
+        return "Chưa có số liệu về tuyên truyền, tập huấn, giao ban, giám sát và khen thưởng."
+    return f"Trong kỳ, {parts}."
 
 
 def generic_sentences(report: Report, group: str, known: set[str]) -> list[str]:
@@ -164,8 +196,8 @@ SECTIONS = [
     (IndicatorGroup.RECEPTION, "Công tác tiếp công dân", reception_sentence,
      {"TCD_LUOT", "TCD_NGUOI", "TCD_VUVIEC", "TCD_DOAN"}),
     (IndicatorGroup.LETTERS, "Công tác tiếp nhận, xử lý đơn thư", letters_sentence,
-     {"DT_NHAN", "DT_DUDK", "DT_THAMQUYEN", "DT_THULY", "DT_GIAIQUYET", "DT_DUNGHAN", "DT_CHUYEN", "DT_TRUNG",
-      "DT_TYLE_GQ", "DT_TYLE_DUNGHAN"}),
+     {"DT_NHAN", "DT_DUDK", "DT_THAMQUYEN", "DT_THULY", "DT_KYTRUOC", "DT_PHATSINH", "DT_PHAIGQ", "DT_GIAIQUYET",
+      "DT_DUNGHAN", "DT_CHUYEN", "DT_TRUNG", "DT_TYLE_GQ", "DT_TYLE_DUNGHAN"}),
     (IndicatorGroup.DIALOGUES, "Công tác đối thoại với Nhân dân", dialogues_sentence,
      {"DTH_CUOC", "DTH_NGUOI", "DTH_YKIEN", "DTH_CAMKET"}),
     (IndicatorGroup.MODELS, "Phong trào thi đua “Dân vận khéo”", models_sentence, {"MH_DANGKY", "MH_CONGNHAN"}),

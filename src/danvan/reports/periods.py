@@ -56,6 +56,8 @@ class Period:
     year: int | None = None
     index: int | None = None  # month 1–12, quarter 1–4, half 1–2
     cutoff: Cutoff = Cutoff.CALENDAR
+    # The period's own end when the report stops earlier, on the day it is made (`up_to`).
+    full_end: dt.date | None = None
 
     def __post_init__(self):
         if self.end < self.start:
@@ -92,6 +94,11 @@ class Period:
             case PeriodKind.YEAR:
                 return f"{self.year}"
         return f"{vn_date(self.start)}-{vn_date(self.end)}"
+
+    @property
+    def to_date(self) -> bool:
+        """A report of a period not over yet, up to the day it is made ("đến ngày 30/11/2026")."""
+        return self.full_end is not None
 
     @property
     def days(self) -> int:
@@ -159,8 +166,20 @@ def _shift_year(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
+def up_to(period: Period, day: dt.date) -> Period:
+    """`period` up to `day` when it is not over on that day (a report of 2026 made on 30/11/2026 covers
+    01/01–30/11/2026, not 31/12), the whole period otherwise."""
+    if day >= period.end or day < period.start:
+        return period
+    return replace(period, end=day, full_end=period.end)
+
+
 def same_period_last_year(period: Period) -> Period:
-    """"Cùng kỳ": the same kind of period one year earlier, with the same cut-off."""
+    """"Cùng kỳ": the same kind of period one year earlier, with the same cut-off; for a period not over,
+    the same days one year earlier (like for like: 01/01–30/11/2025 for 01/01–30/11/2026)."""
+    if period.to_date:
+        return replace(period, start=_shift_year(period.start, -1), end=_shift_year(period.end, -1),
+                       year=period.year - 1 if period.year else None, full_end=_shift_year(period.full_end, -1))
     if period.kind == PeriodKind.RANGE:
         return replace(period, start=_shift_year(period.start, -1), end=_shift_year(period.end, -1))
     return make_period(period.kind, period.year - 1, period.index, period.cutoff)

@@ -79,12 +79,15 @@ REGISTRY: dict[str, CountSource] = _entries(
     CountSource("reception.persons", RECEPTION, "total.persons", disaggregation_kwarg="field"),
     CountSource("reception.matters", RECEPTION, "total.matters", disaggregation_kwarg="field"),
     CountSource("reception.large_groups", RECEPTION, "total.large_groups", disaggregation_kwarg="field"),
-    # Form 02/XLD (TT 01/2024/TT-TTCP), counted by letter; the resolution rate is the ratio
-    # indicator DT_TYLE_GQ = resolved / within jurisdiction (the letters app's `resolution_rate`).
+    # Form 02/XLD (TT 01/2024/TT-TTCP), counted by letter; the resolution rate is the ratio indicator
+    # DT_TYLE_GQ = resolved / to resolve (carried over + arising), the letters app's `resolution_rate`.
     CountSource("letters.received", LETTERS, "received.letters", disaggregation_kwarg="field"),
     CountSource("letters.qualifying", LETTERS, "qualifying.letters", disaggregation_kwarg="field"),
     CountSource("letters.within_jurisdiction", LETTERS, "within_jurisdiction.letters", disaggregation_kwarg="field"),
     CountSource("letters.accepted", LETTERS, "accepted.letters", disaggregation_kwarg="field"),
+    CountSource("letters.carried_over", LETTERS, "carried_over.letters", disaggregation_kwarg="field"),
+    CountSource("letters.arising", LETTERS, "arising.letters", disaggregation_kwarg="field"),
+    CountSource("letters.to_resolve", LETTERS, "to_resolve.letters", disaggregation_kwarg="field"),
     CountSource("letters.resolved", LETTERS, "resolved.letters", disaggregation_kwarg="field"),
     CountSource("letters.resolved_on_time", LETTERS, "resolved_on_time.letters", disaggregation_kwarg="field"),
     CountSource("letters.forwarded", LETTERS, "forwarded.letters", disaggregation_kwarg="field"),

@@ -62,6 +62,17 @@ class Figure:
         return vn_number(self.value)
 
 
+UNIT_KINDS = ("Thành phố ", "Tỉnh ", "Xã ", "Phường ", "Đặc khu ", "Thị trấn ")
+
+
+def in_sentence(name: str) -> str:
+    """A unit's name inside a sentence: its kind in lower case ("của tỉnh Cao Bằng", "cấp xã Quảng Lâm")."""
+    for prefix in UNIT_KINDS:
+        if name.startswith(prefix):
+            return prefix.lower() + name[len(prefix):]
+    return name
+
+
 def _prune_nested(areas: list[Area]) -> list[Area]:
     """Drop areas lying inside another of the list, so no subtree is counted twice."""
     ordered = sorted({a.pk: a for a in areas}.values(), key=lambda a: len(a.path))
@@ -126,10 +137,13 @@ class UnitRow:
 
 @dataclass(frozen=True)
 class Violation:
+    """A validation finding: shown in the app before a report is issued, never printed in the document."""
+
     label: str
     rule: ValidationRule
     left: int
     right: int
+    area: Area | None = None
 
     @property
     def text(self) -> str:
@@ -310,14 +324,15 @@ def current_children(root: Area, as_of: dt.date) -> list[Area]:
     return list(Area.objects.filter(parent=root).current(as_of).order_by("code", "name"))
 
 
-def check_rules(label: str, figures: dict[str, Figure], rules: list[ValidationRule]) -> list[Violation]:
+def check_rules(label: str, figures: dict[str, Figure], rules: list[ValidationRule],
+                area: Area | None = None) -> list[Violation]:
     violations = []
     for rule in rules:
         left, right = figures.get(rule.left.code), figures.get(rule.right.code)
         if left is None or right is None:
             continue
         if not rule.holds(left.value, right.value):
-            violations.append(Violation(label, rule, left.value, right.value))
+            violations.append(Violation(label, rule, left.value, right.value, area))
     return violations
 
 
@@ -349,7 +364,7 @@ def build_report(root: Area, period: Period, *, with_children: bool = True,
         row.has_data = _nonzero(row.current) or any(entered_now.has_rows(a) for a in now_sets[child.pk])
         rows.append(row)
     if rows:
-        direct = UnitRow(None, f"Cơ quan cấp {root.name} và đơn vị khác",
+        direct = UnitRow(None, f"Cơ quan cấp {in_sentence(root.name)} và đơn vị khác",
                          _residual(total.current, rows, "current"), _residual(total.previous, rows, "previous"))
         if _nonzero(direct.current) or _nonzero(direct.previous):
             direct.has_data = True
@@ -368,10 +383,10 @@ def build_report(root: Area, period: Period, *, with_children: bool = True,
             ]
 
     rules = list(ValidationRule.objects.filter(archived_at__isnull=True).select_related("left", "right"))
-    violations = check_rules(root.name, total.current, rules)
+    violations = check_rules(root.name, total.current, rules, root)
     for row in rows:
         if row.area is not None:
-            violations += check_rules(row.label, row.current, rules)
+            violations += check_rules(row.label, row.current, rules, row.area)
 
     entered_only = [i for i in engine.indicators
                     if i.source == Source.COMPUTED and i.aggregation == Aggregation.SUM

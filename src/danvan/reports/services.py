@@ -19,10 +19,13 @@ from danvan.reports.models import (
     Indicator,
     IssuedDocument,
     Numbering,
+    ReportDocument,
+    ReportSettings,
+    ReportStatus,
     ValidationRule,
     disaggregation_choices,
 )
-from danvan.reports.periods import Period
+from danvan.reports.periods import Period, parse_period, up_to
 from danvan.units.models import Area, DocumentStyle, Organisation
 
 if TYPE_CHECKING:
@@ -180,16 +183,105 @@ def number_text(fmt: DocumentFormat, organisation: Organisation, document_type: 
 
 
 @transaction.atomic
-def issue_document(actor: User | None, organisation: Organisation, *, report_area: Area, period: Period,
-                   subject: str, on: dt.date, document_type: str = "BC") -> IssuedDocument | None:
-    """Number a report and enter it in the register; a viewer gets an unnumbered draft (None)."""
-    if actor is not None and not actor.can_record:
-        return None
+def register_document(actor: User | None, organisation: Organisation, *, report_area: Area, period: Period,
+                      subject: str, on: dt.date, document_type: str = "BC") -> IssuedDocument:
+    """Take the next number of `organisation`'s register and enter the document in it (issuing only)."""
     fmt = document_format(organisation.document_style)
     sequence, number = next_document_number(actor, organisation, document_type, on)
     return audited.create(
-        IssuedDocument, None if actor is None else actor, reason=_("Ban hành báo cáo"), organisation=organisation,
+        IssuedDocument, actor, reason=_("Ban hành báo cáo"), organisation=organisation,
         sequence=sequence, number=number, number_text=number_text(fmt, organisation, document_type, number),
         issued_on=on, subject=subject[:300], report_area=report_area, period_code=period.code,
         cutoff=str(period.cutoff),
     )
+
+
+# --- Drafts and issued reports ---------------------------------------------------------------------------
+
+AUTHORED = ("strengths", "limitations", "directions", "recommendations")
+SIGNATURE = ("authority", "authority_of", "signer_title", "signer_name", "recipients")
+
+
+def report_settings(organisation: Organisation) -> ReportSettings:
+    """The issuing body's signature and recipients (unsaved defaults when it has none yet)."""
+    found = ReportSettings.objects.filter(organisation=organisation, archived_at__isnull=True).first()
+    return found or ReportSettings(organisation=organisation)
+
+
+def document_period(document: ReportDocument) -> Period:
+    period = parse_period(document.period_code, document.cutoff)
+    return up_to(period, document.data_until) if document.data_until else period
+
+
+@transaction.atomic
+def create_draft(actor: User | None, organisation: Organisation, *, report_area: Area, period: Period,
+                 replaces: ReportDocument | None = None) -> ReportDocument:
+    """A new draft of `organisation`'s report: the signature and recipients from its settings, and the texts
+    of sections II–IV from its latest report, as starting text (or from the report it corrects)."""
+    if actor is not None and not actor.can_record:
+        raise PermissionDenied(_("Tài khoản chỉ có quyền xem."))
+    settings = report_settings(organisation)
+    values = {name: getattr(settings, name) for name in SIGNATURE}
+    previous = replaces or ReportDocument.objects.filter(organisation=organisation, archived_at__isnull=True).first()
+    if previous is not None:
+        values |= {name: getattr(previous, name) for name in AUTHORED}
+        # A correction keeps its signature; a body without settings keeps its last report's.
+        if replaces is not None or settings.pk is None:
+            values |= {name: getattr(previous, name) for name in SIGNATURE}
+    return audited.create(
+        ReportDocument, actor, reason=_("Lập dự thảo báo cáo"), organisation=organisation, report_area=report_area,
+        period_code=period.code, cutoff=str(period.cutoff), data_until=period.end if period.to_date else None,
+        replaces=replaces, **values)
+
+
+def save_draft(actor: User | None, document: ReportDocument, **changes: str) -> ReportDocument:
+    """Save what the secretary wrote (sections II–IV, signature, recipients); an issued report is frozen."""
+    if not document.is_draft:
+        raise ValidationError({"status": _("Báo cáo đã ban hành không sửa được; hãy lập báo cáo thay thế.")})
+    unknown = set(changes) - set(AUTHORED) - set(SIGNATURE)
+    if unknown:
+        raise ValueError(f"Not editable: {sorted(unknown)}")
+    return audited.update(document, actor, reason=_("Sửa dự thảo báo cáo"), **changes)
+
+
+@transaction.atomic
+def issue_report(actor: User | None, document: ReportDocument, *, on: dt.date) -> ReportDocument:
+    """A head issues the draft: numbered from the register, dated, and frozen — the Word file is built once
+    and stored, so re-downloading gives the same bytes whatever data is corrected later."""
+    from danvan.reports.documents import Authoring, word_document
+    from danvan.reports.documents.docx import subject
+    from danvan.reports.rollup import build_report
+
+    if actor is not None and not actor.can_approve:
+        raise PermissionDenied(_("Chỉ lãnh đạo cơ quan được ban hành báo cáo."))
+    document = ReportDocument.objects.select_for_update().get(pk=document.pk)
+    if not document.is_draft:
+        raise ValidationError({"status": _("Báo cáo này đã được ban hành.")})
+    missing = [str(ReportDocument._meta.get_field(name).verbose_name) for name in (*AUTHORED, "signer_name")
+               if not getattr(document, name).strip()]
+    if missing:
+        raise ValidationError({"status": _("Cần viết đủ trước khi ban hành: %(fields)s.") % {
+            "fields": ", ".join(missing)}})
+    period = document_period(document)
+    report = build_report(document.report_area, period, as_of=on)
+    organisation = document.organisation
+    issued = register_document(actor, organisation, report_area=document.report_area, period=period,
+                               subject=subject(report), on=on)
+    generated = word_document(organisation, report, on, Authoring.of(document, draft=False), issued.number_text)
+    return audited.update(document, actor, reason=_("Ban hành báo cáo %(number)s") % {"number": issued.number_text},
+                          status=ReportStatus.ISSUED, issued=issued, issued_on=on, issued_file=generated.content)
+
+
+def draft_file(document: ReportDocument, on: dt.date):
+    """The Word file of a report: a draft is built from today's data; an issued report is the stored file."""
+    import re
+
+    from danvan.reports.documents import DOCX, Authoring, GeneratedFile, word_document
+    from danvan.reports.rollup import build_report
+
+    if not document.is_draft:
+        period = re.sub(r"[^0-9A-Za-z]+", "-", document.period_code).strip("-")
+        name = f"bao-cao-so-{document.issued.number}-{document.report_area.code}-{period}.docx"
+        return GeneratedFile(name, bytes(document.issued_file), DOCX, document.issued.number_text)
+    report = build_report(document.report_area, document_period(document), as_of=on)
+    return word_document(document.organisation, report, on, Authoring.of(document, draft=True))

@@ -18,12 +18,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from danvan.core.models import Action
 from danvan.core.views import scoped_queryset
-from danvan.reports import charts
-from danvan.reports.documents import GeneratedFile, excel_report, word_report
-from danvan.reports.forms import EntryPeriodForm, ReportChoiceForm
-from danvan.reports.models import EnteredValue, Indicator
+from danvan.reports import charts, narrative
+from danvan.reports import services as report_services
+from danvan.reports.documents import GeneratedFile, excel_report, word_document
+from danvan.reports.forms import EntryPeriodForm, ReportChoiceForm, ReportTextForm
+from danvan.reports.models import EnteredValue, Indicator, IndicatorGroup, ReportDocument
 from danvan.reports.narrative import compare_phrase
-from danvan.reports.rollup import Report, build_report, catalogue
+from danvan.reports.periods import up_to
+from danvan.reports.rollup import Report, Violation, build_report, catalogue
 from danvan.reports.services import EntryLine, enter_values, entry_lines
 from danvan.units.models import Area, Organisation
 
@@ -54,7 +56,8 @@ def _choice(request: HttpRequest) -> ReportChoiceForm:
 
 
 def _report(form: ReportChoiceForm) -> Report:
-    return build_report(form.unit, form.period)
+    # A period not over yet is reported up to today and compared with the same days last year.
+    return build_report(form.unit, up_to(form.period, timezone.localdate()))
 
 
 def _sorted_rows(report: Report, key: str) -> list:
@@ -160,8 +163,8 @@ def _download(generated: GeneratedFile) -> HttpResponse:
 
 @require_POST
 def document(request: HttpRequest) -> HttpResponse:
-    """The Word or Excel report of the chosen unit and period. A Word report takes the next number of
-    the user's organisation (a viewer gets an unnumbered draft)."""
+    """The Excel workbook, or the Word report of the chosen unit and period: an officer gets a new draft to
+    edit in the browser, a viewer an unnumbered draft file. No number is taken: only issuing does that."""
     form = _choice(request)
     if not form.is_valid():
         messages.error(request, _("Kỳ báo cáo không hợp lệ: %(errors)s") % {
@@ -173,9 +176,15 @@ def document(request: HttpRequest) -> HttpResponse:
         return _download(excel_report(report))
     if kind == "docx":
         if request.user.organisation_id is None:
-            messages.error(request, _("Tài khoản chưa gắn với cơ quan, tổ chức nào nên không thể ban hành báo cáo."))
+            messages.error(request, _("Tài khoản chưa gắn với cơ quan, tổ chức nào nên không thể lập báo cáo."))
             return redirect("reports:dashboard")
-        return _download(word_report(request.user, request.user.organisation, report, timezone.localdate()))
+        if not request.user.can_record:
+            return _download(word_document(request.user.organisation, report, timezone.localdate()))
+        draft = report_services.create_draft(request.user, request.user.organisation, report_area=report.root,
+                                             period=report.period)
+        messages.success(request, _("Đã lập dự thảo báo cáo; viết phần đánh giá, phương hướng, kiến nghị rồi trình "
+                                    "lãnh đạo ban hành."))
+        return redirect("reports:report_detail", pk=draft.pk)
     messages.error(request, _("Định dạng văn bản không hợp lệ."))
     return redirect("reports:dashboard")
 
@@ -244,3 +253,105 @@ def indicators(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/indicators.html", {
         "indicators": Indicator.objects.filter(archived_at__isnull=True).select_related("numerator", "denominator")
         .order_by("group", "position")})
+
+
+# --- Drafts and issued reports -------------------------------------------------------------------------------
+
+# Where the records behind a finding are listed, per work area (the letters list filters by unit).
+FINDING_LINKS = {
+    IndicatorGroup.RECEPTION: ("reception:session_list", "area"),
+    IndicatorGroup.LETTERS: ("letters:letter_list", "unit"),
+    IndicatorGroup.DIALOGUES: ("mobilisation:index", ""),
+    IndicatorGroup.MODELS: ("mobilisation:index", ""),
+    IndicatorGroup.ACTIVITIES: ("mobilisation:index", ""),
+}
+
+
+def finding_links(violation: Violation) -> list[tuple[str, str]]:
+    """(label, URL) of the records behind a finding: the list of its work area for the unit, and the
+    aggregates entered for the period."""
+    links = []
+    name, parameter = FINDING_LINKS.get(violation.rule.left.group, ("", ""))
+    if name:
+        url = reverse(name)
+        if parameter and violation.area is not None:
+            url += "?" + urlencode({parameter: violation.area.pk})
+        links.append((_("Hồ sơ %(group)s") % {"group": violation.rule.left.get_group_display().lower()}, url))
+    links.append((_("Số liệu đơn vị nhập"), reverse("reports:entry")))
+    return links
+
+
+def _report_document(request: HttpRequest, pk: int) -> ReportDocument:
+    found = scoped_queryset(ReportDocument, request.user).filter(pk=pk, archived_at__isnull=True).select_related(
+        "organisation", "report_area", "issued", "replaces__issued").first()
+    if found is None:
+        raise Http404
+    return found
+
+
+@require_GET
+def report_list(request: HttpRequest) -> HttpResponse:
+    documents = (scoped_queryset(ReportDocument, request.user).filter(archived_at__isnull=True)
+                 .select_related("organisation", "report_area", "issued").defer("issued_file")[:200])
+    return render(request, "reports/report_list.html", {"documents": documents})
+
+
+@require_http_methods(["GET", "POST"])
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A report: the figure sections as danvan writes them (refreshed from the data while it is a draft), the
+    validation findings with links to their records, and the texts, signature and recipients to edit."""
+    document = _report_document(request, pk)
+    form = ReportTextForm(request.POST if request.method == "POST" else None, instance=document,
+                          disabled=not document.is_draft or not request.user.can_record)
+    if request.method == "POST":
+        if not request.user.can_record or not document.is_draft:
+            messages.error(request, _("Báo cáo đã ban hành hoặc tài khoản chỉ có quyền xem: không sửa được."))
+            return redirect("reports:report_detail", pk=document.pk)
+        if form.is_valid():
+            report_services.save_draft(request.user, document, **form.cleaned_data)
+            messages.success(request, _("Đã lưu dự thảo."))
+            return redirect("reports:report_detail", pk=document.pk)
+    context = {"document": document, "form": form}
+    if document.is_draft:
+        report = build_report(document.report_area, report_services.document_period(document),
+                              as_of=timezone.localdate())
+        context.update({
+            "report": report,
+            "sections": narrative.sections(report),
+            "findings": [(violation, finding_links(violation)) for violation in report.violations],
+        })
+    return render(request, "reports/report_detail.html", context, status=400 if form.errors else 200)
+
+
+@require_GET
+def report_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """A draft is built from today's data; an issued report is the file as issued, byte for byte."""
+    document = _report_document(request, pk)
+    return _download(report_services.draft_file(document, timezone.localdate()))
+
+
+@require_POST
+def report_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _report_document(request, pk)
+    try:
+        report_services.issue_report(request.user, document, on=timezone.localdate())
+    except PermissionDenied as exc:
+        messages.error(request, str(exc) or _("Không có quyền ban hành."))
+    except ValidationError as exc:
+        messages.error(request, "; ".join(m for ms in exc.message_dict.values() for m in ms))
+    else:
+        messages.success(request, _("Đã ban hành báo cáo."))
+    return redirect("reports:report_detail", pk=document.pk)
+
+
+@require_POST
+def report_replace(request: HttpRequest, pk: int) -> HttpResponse:
+    """A corrected re-issue: a new draft that says which issued report it replaces."""
+    document = _report_document(request, pk)
+    if document.is_draft or not request.user.can_record:
+        messages.error(request, _("Chỉ lập báo cáo thay thế cho báo cáo đã ban hành."))
+        return redirect("reports:report_detail", pk=document.pk)
+    period = report_services.document_period(document)
+    draft = report_services.create_draft(request.user, document.organisation, report_area=document.report_area,
+                                         period=period, replaces=document)
+    return redirect("reports:report_detail", pk=draft.pk)

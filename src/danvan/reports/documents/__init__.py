@@ -1,4 +1,9 @@
-"""Report documents: the Word report in the issuing organisation's style and the Excel workbook."""
+"""Report documents: the Word report in the issuing organisation's style and the Excel workbook.
+
+Making a Word document takes no number: a draft is unnumbered and marked "DỰ THẢO"; only issuing a
+report (`services.issue_report`) takes the next number of the body's register, and the file then issued
+is stored and given back unchanged on every download.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from typing import TYPE_CHECKING
 from danvan.reports.rollup import Report
 
 if TYPE_CHECKING:
-    from danvan.accounts.models import User
+    from danvan.reports.models import ReportDocument
     from danvan.units.models import Organisation
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -25,23 +30,63 @@ class GeneratedFile:
     number: str = ""
 
 
-def filename(report: Report, extension: str) -> str:
+def short_number(number_text: str) -> str:
+    """"Số: 12/BC-UBND" → "12/BC-UBND", to write "Báo cáo số 12/BC-UBND" inside a sentence."""
+    return re.sub(r"^Số:?\s*", "", number_text)
+
+
+@dataclass(frozen=True)
+class Authoring:
+    """What people write in a report (sections II–IV), who signs it, who receives it, and its state."""
+
+    strengths: str = ""
+    limitations: str = ""
+    directions: str = ""
+    recommendations: str = ""
+    authority: str = ""
+    authority_of: str = ""
+    signer_title: str = ""
+    signer_name: str = ""
+    recipients: str = ""
+    draft: bool = True
+    numbered: bool = False
+    replaces: str = ""
+
+    @classmethod
+    def of(cls, document: ReportDocument, *, draft: bool) -> Authoring:
+        replaced = document.replaces
+        replaces = ""
+        if replaced is not None and replaced.issued_id:
+            replaces = (f"Báo cáo này thay thế Báo cáo số {short_number(replaced.issued.number_text)} "
+                        f"ngày {replaced.issued_on:%d/%m/%Y}.")
+        return cls(strengths=document.strengths, limitations=document.limitations, directions=document.directions,
+                   recommendations=document.recommendations, authority=document.authority,
+                   authority_of=document.authority_of, signer_title=document.signer_title,
+                   signer_name=document.signer_name, recipients=document.recipients, draft=draft,
+                   numbered=not draft, replaces=replaces)
+
+
+def filename(report: Report, extension: str, prefix: str = "bao-cao") -> str:
     period = re.sub(r"[^0-9A-Za-z]+", "-", report.period.code).strip("-")
-    return f"bao-cao-{report.root.code}-{period}.{extension}"
+    return f"{prefix}-{report.root.code}-{period}.{extension}"
 
 
-def word_report(actor: User | None, organisation: Organisation, report: Report, on: dt.date,
-                document_type: str = "BC") -> GeneratedFile:
-    """Number the report in `organisation`'s register (a viewer gets an unnumbered draft) and write it."""
-    from danvan.reports.documents.docx import build_docx, subject
-    from danvan.reports.services import document_format, issue_document, number_text
+def word_document(organisation: Organisation, report: Report, on: dt.date, authoring: Authoring | None = None,
+                  number: str | None = None, document_type: str = "BC") -> GeneratedFile:
+    """The Word report. Without `number` it is a draft: unnumbered, marked "DỰ THẢO", and nothing is
+    written to the register (every download of a draft used to take the next official number)."""
+    from danvan.reports.documents.docx import build_docx
+    from danvan.reports.services import document_format, number_text
 
     fmt = document_format(organisation.document_style)
-    issued = issue_document(actor, organisation, report_area=report.root, period=report.period,
-                            subject=subject(report), on=on, document_type=document_type)
-    number = issued.number_text if issued else number_text(fmt, organisation, document_type, None)
-    content = build_docx(report, organisation, fmt, number, on)
-    return GeneratedFile(filename(report, "docx"), content, DOCX, number)
+    authoring = authoring or Authoring()
+    if number is None:
+        number = number_text(fmt, organisation, document_type, None)
+        name = filename(report, "docx", "du-thao-bao-cao")
+    else:
+        name = filename(report, "docx", "bao-cao-" + re.sub(r"[^0-9A-Za-z]+", "-", number).strip("-").lower())
+    content = build_docx(report, organisation, fmt, number, on, authoring)
+    return GeneratedFile(name, content, DOCX, number if not authoring.draft else "")
 
 
 def excel_report(report: Report) -> GeneratedFile:

@@ -18,19 +18,21 @@ import io
 import re
 from xml.sax.saxutils import escape
 
+from django.utils import translation
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
 from danvan.core.formatting import vn_date, vn_long_date
 from danvan.reports import charts, narrative
+from danvan.reports.documents import Authoring, short_number
 from danvan.reports.models import DocumentFormat, IndicatorGroup
-from danvan.reports.rollup import Report
+from danvan.reports.rollup import Report, in_sentence
 from danvan.units.models import AreaLevel, DocumentStyle, Organisation
 
 BLACK = RGBColor(0, 0, 0)
@@ -114,23 +116,27 @@ class Writer:
         paragraph.paragraph_format.first_line_indent = Mm(spec.get("first_line_indent_mm", 10))
         return paragraph
 
-    def heading(self, text: str):
-        return self.paragraph(self.document, text, self.params["heading"], align=WD_ALIGN_PARAGRAPH.LEFT,
-                              space_after=6)
+    def heading(self, text: str, *, bold_only: bool = False):
+        """A section heading ("I. KẾT QUẢ THỰC HIỆN"), or a sub-heading ("1. Ưu điểm") in bold only."""
+        paragraph = self.paragraph(self.document, text, self.params["heading"], align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+                                   space_after=6)
+        paragraph.paragraph_format.first_line_indent = Mm(self.params["body"].get("first_line_indent_mm", 10))
+        if bold_only:
+            paragraph.paragraph_format.space_after = Pt(3)
+        return paragraph
 
     def header_block(self, organisation: Organisation, number: str, issued_on: dt.date):
         params = self.params
         usable = self.document.sections[0].page_width - self.document.sections[0].left_margin \
             - self.document.sections[0].right_margin
-        table = self.document.add_table(rows=1, cols=2)
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table.autofit = False
+        left_width = Mm(params.get("left_width_mm", 75))
+        table = self.borderless_table([left_width, usable - left_width])
         left, right = table.rows[0].cells
-        left.width = Mm(params.get("left_width_mm", 75))
-        right.width = usable - left.width
         superior, issuer = header_names(organisation)
         left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         first = left.paragraphs[0]
+        # "ỦY BAN NHÂN DÂN" over "TỈNH CAO BẰNG", as offices write it, rather than wherever the cell wraps.
+        issuer = issuer.replace("ỦY BAN NHÂN DÂN ", "ỦY BAN NHÂN DÂN\n", 1) if len(issuer) > 24 else issuer
         if superior:
             self.run(first, superior, params["superior"])
             self.paragraph(left, issuer, params["issuer"])
@@ -138,6 +144,9 @@ class Writer:
             self.run(first, issuer, params["issuer"])
         if params.get("star"):
             self.paragraph(left, params["star"], params["issuer"])
+        elif params.get("issuer_rule", True):
+            # NĐ 30/2020/NĐ-CP, Phụ lục I: a solid line under the issuing body, a third to a half of its length.
+            self.rule(left, left_width, Mm(params.get("issuer_rule_mm", 25)))
         self.paragraph(left, number, {"size": params["number"]["size"]}, space_after=0)
 
         right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -146,6 +155,40 @@ class Writer:
             self.paragraph(right, params["motto"]["text"], params["motto"])
         self.paragraph(right, "")
         self.paragraph(right, f"{place_name(organisation)}, {vn_long_date(issued_on)}", params["place_date"])
+
+    def borderless_table(self, widths: list):
+        """A table without borders whose grid agrees with its cells' widths: LibreOffice lays a table out by
+        its grid (`w:tblGrid`), Word by the cells, so a grid left at equal columns wrapped the national title."""
+        table = self.document.add_table(rows=1, cols=len(widths))
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        for column, cell, width in zip(table.columns, table.rows[0].cells, widths, strict=True):
+            column.width = width
+            cell.width = width
+        properties = table._tbl.tblPr
+        layout = OxmlElement("w:tblLayout")
+        layout.set(qn("w:type"), "fixed")
+        properties.append(layout)
+        borders = parse_xml(f'<w:tblBorders {nsdecls("w")}>' + "".join(
+            f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+            + "</w:tblBorders>")
+        properties.append(borders)
+        return table
+
+    def rule(self, container, width, length):
+        """A short solid line, centred: an empty paragraph with a bottom border, indented to `length`."""
+        paragraph = container.add_paragraph()
+        # The border first: the schema puts w:pBdr before w:spacing and w:ind, which python-docx then
+        # inserts after it.
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'))
+        indent = max(int((width - length) / 2), 0)
+        paragraph.paragraph_format.left_indent = indent
+        paragraph.paragraph_format.right_indent = indent
+        paragraph.paragraph_format.space_after = Pt(2)
+        paragraph.paragraph_format.space_before = Pt(0)
+        paragraph.paragraph_format.line_spacing = Pt(2)
+        return paragraph
 
     def page_numbers(self):
         """Page numbers at the top centre, except on the first page (NĐ 30/2020/NĐ-CP)."""
@@ -179,27 +222,38 @@ class Writer:
             style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         return styles["Bảng số liệu"]
 
-    def table(self, header: list[str], rows: list[list[str]], total: list[str] | None = None):
+    def table(self, header: list[str], rows: list[list[str]], total: list[str] | None = None, *, width=None):
         """A grid table written as one XML fragment: building thousands of cells through python-docx's
-        object API took seconds for a province's annex (one lxml lookup per property per cell)."""
+        object API took seconds for a province's annex (one lxml lookup per property per cell).
+
+        Laid out to print: fixed widths (a narrow number column, the unit names wide enough not to wrap,
+        the figures sharing the rest), the header row repeated on every page, no row split across pages."""
         style_id = self._table_style().style_id
         grid_style = self.document.styles["Table Grid"].style_id
+        total_twips = int((width or Mm(160)) / 635)  # EMU → twentieths of a point
+        number_twips, name_twips = 737, min(3400, total_twips // 3)  # 13 mm ("STT" on one line); about 60 mm
+        figures = max(len(header) - 2, 1)
+        figure_twips = (total_twips - number_twips - name_twips) // figures
+        widths = [number_twips, name_twips, *([figure_twips] * figures)][:len(header)]
 
-        def cell(text: str, *, bold: bool, left: bool) -> str:
+        def cell(text: str, twips: int, *, bold: bool, left: bool) -> str:
             run_props = "<w:rPr><w:b/></w:rPr>" if bold else ""
             align = '<w:jc w:val="left"/>' if left else ""
-            return (f'<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="{style_id}"/>'
-                    f'{align}</w:pPr><w:r>{run_props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>')
+            return (f'<w:tc><w:tcPr><w:tcW w:w="{twips}" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
+                    f'<w:pStyle w:val="{style_id}"/>{align}</w:pPr><w:r>{run_props}'
+                    f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>')
 
         lines = [header, *rows, *([total] if total else [])]
         body = "".join(
-            "<w:tr>" + "".join(cell(text, bold=values is header or values is total,
-                                    left=index == 1 and values is not header)
-                               for index, text in enumerate(values)) + "</w:tr>"
+            "<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if values is header else "") + "</w:trPr>"
+            + "".join(cell(text, widths[index], bold=values is header or values is total,
+                           left=index == 1 and values is not header)
+                      for index, text in enumerate(values)) + "</w:tr>"
             for values in lines)
-        properties = (f'<w:tblPr><w:tblStyle w:val="{grid_style}"/><w:tblW w:w="0" w:type="auto"/>'
-                      '<w:tblLook w:val="04A0"/></w:tblPr>')
-        xml = (f'<w:tbl {nsdecls("w")}>{properties}<w:tblGrid>{"<w:gridCol/>" * len(header)}</w:tblGrid>'
+        properties = (f'<w:tblPr><w:tblStyle w:val="{grid_style}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+                      '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0"/></w:tblPr>')
+        grid = "".join(f'<w:gridCol w:w="{twips}"/>' for twips in widths)
+        xml = (f'<w:tbl {nsdecls("w")}>{properties}<w:tblGrid>{grid}</w:tblGrid>'
                f"{body}</w:tbl>")
         element = parse_xml(xml)
         self.document.element.body.insert(len(self.document.element.body) - 1, element)  # before the sectPr
@@ -214,7 +268,7 @@ class Writer:
 def subject(report: Report) -> str:
     label = report.period.label
     period = f"{label[0].lower()}{label[1:]}"
-    return f"Kết quả công tác dân vận, tiếp công dân và xử lý đơn thư {period} của {report.root.name}"
+    return f"Kết quả công tác dân vận, tiếp công dân và xử lý đơn thư {period} của {in_sentence(report.root.name)}"
 
 
 def annex_tables(report: Report) -> list[tuple[str, str, list[str], list[list[str]], list[str]]]:
@@ -235,59 +289,140 @@ def annex_tables(report: Report) -> list[tuple[str, str, list[str], list[list[st
     return tables
 
 
+def _text_paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+PLACEHOLDER = "[Nội dung do cơ quan soạn thảo viết trước khi trình ký.]"
+
+
+def signature_lines(authoring: Authoring, params: dict) -> list[str]:
+    """The lines above the signer's name: "TM. BAN THƯỜNG VỤ", "PHÓ TRƯỞNG BAN" (NĐ 30/2020/NĐ-CP Điều 13;
+    HD 36-HD/VPTW writes "T/M", "K/T", "T/L")."""
+    abbreviations = {"tm": "TM.", "kt": "KT.", "q": "Q.", "tl": "TL.", **params.get("signing", {})}
+    lines = []
+    if authority := abbreviations.get(authoring.authority):
+        lines.append(f"{authority} {authoring.authority_of.upper()}".strip())
+    lines += [line.upper() for line in _text_paragraphs(authoring.signer_title)]
+    return lines
+
+
+def signature_block(writer: Writer, authoring: Authoring, params: dict) -> None:
+    """"Nơi nhận" on the left and the signature on the right, side by side in a borderless table."""
+    section = writer.document.sections[0]
+    usable = section.page_width - section.left_margin - section.right_margin
+    left_width = Mm(params.get("receivers_width_mm", 75))
+    table = writer.borderless_table([left_width, usable - left_width])
+    left, right = table.rows[0].cells
+    receivers = params.get("receivers", {"size": 12, "list_size": 11})
+    left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
+    writer.run(left.paragraphs[0], "Nơi nhận:", {"size": receivers["size"], "bold": True, "italic": True})
+    recipients = [line.rstrip(";. ") for line in _text_paragraphs(authoring.recipients)]
+    for line in [*recipients, "Lưu: VT"]:
+        end = "." if line == "Lưu: VT" else ";"
+        writer.paragraph(left, f"- {line}{end}", {"size": receivers["list_size"]}, align=WD_ALIGN_PARAGRAPH.LEFT)
+    spec = params.get("signature", {"size": 14, "bold": True})
+    lines = signature_lines(authoring, params)
+    first = right.paragraphs[0]
+    first.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for index, line in enumerate(lines or [""]):
+        paragraph = first if index == 0 else writer.paragraph(right, "")
+        if line:
+            writer.run(paragraph, line, spec)
+    for _blank in range(3):  # room for the signature and the seal
+        writer.paragraph(right, "")
+    writer.paragraph(right, authoring.signer_name, spec)
+
+
 def build_docx(report: Report, organisation: Organisation, fmt: DocumentFormat, number: str,
-               issued_on: dt.date) -> bytes:
+               issued_on: dt.date, authoring: Authoring | None = None) -> bytes:
+    """The report: header, title, I. the figures (written by danvan), II–IV. the assessment, the direction
+    and the recommendations (written by people), "Nơi nhận" beside the signature, and the annex by unit.
+    Validation findings are not printed: they are shown in the app before the report is issued."""
+    authoring = authoring or Authoring()
     writer = Writer(fmt)
     params = fmt.params
+    section = writer.document.sections[0]
+    usable = section.page_width - section.left_margin - section.right_margin
+    if authoring.draft:
+        mark = writer.paragraph(writer.document, "DỰ THẢO", {"size": 13, "bold": True}, align=WD_ALIGN_PARAGRAPH.RIGHT)
+        mark.paragraph_format.space_after = Pt(4)
     writer.header_block(organisation, number, issued_on)
     writer.page_numbers()
 
     writer.paragraph(writer.document, "")
     writer.paragraph(writer.document, "BÁO CÁO", params["doc_type"])
-    writer.paragraph(writer.document, subject(report), params["subject"], space_after=4)
-    writer.paragraph(writer.document, f"(Số liệu từ ngày {vn_date(report.period.start)} đến ngày "
-                     f"{vn_date(report.period.end)})", {"size": params["body"]["size"], "italic": True},
-                     space_after=12)
+    writer.paragraph(writer.document, subject(report), params["subject"], space_after=0)
+    if params.get("title_rule", True):
+        # A solid line under the subject (NĐ 30/2020/NĐ-CP, Phụ lục I; HD 36-HD/VPTW).
+        writer.rule(writer.document, usable, Mm(params.get("title_rule_mm", 40)))
+    period, previous = report.period, report.previous_period
+    coverage = f"Số liệu từ ngày {vn_date(period.start)} đến ngày {vn_date(period.end)}"
+    if period.to_date:
+        # An unfinished period is compared with the same days of last year, and says so.
+        coverage += (f", so sánh với cùng kỳ từ ngày {vn_date(previous.start)} đến ngày "
+                     f"{vn_date(previous.end)}")
+    writer.paragraph(writer.document, f"({coverage})", {"size": params["body"]["size"], "italic": True},
+                     space_after=6)
+    if authoring.replaces:
+        writer.paragraph(writer.document, authoring.replaces, {"size": params["body"]["size"], "italic": True},
+                         space_after=6)
 
     sections = narrative.sections(report)
-    for index, (heading, paragraphs) in enumerate(sections):
-        writer.heading(f"{ROMAN[index]}. {heading.upper()}")
+    writer.heading("I. KẾT QUẢ THỰC HIỆN")
+    for index, (heading, paragraphs) in enumerate(sections, 1):
+        writer.heading(f"{index}. {heading}", bold_only=True)
         for text in paragraphs:
             writer.body(text)
-
-    index = len(sections)
-    writer.heading(f"{ROMAN[index]}. TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ")
     if report.incomplete:
+        writer.heading(f"{len(sections) + 1}. Tình hình báo cáo của các đơn vị", bold_only=True)
         writer.body("Các đơn vị chưa có số liệu trong kỳ: " + ", ".join(a.name for a in report.incomplete) + ".")
-    elif report.rows:
-        writer.body("Tất cả các đơn vị trực thuộc đã có số liệu trong kỳ.")
-    for violation in report.violations:
-        writer.body(f"Số liệu cần kiểm tra lại – {violation.text}.")
-    if report.entered_only:
-        writer.body("Các chỉ tiêu sau chỉ gồm số liệu do đơn vị nhập, chưa tính từ hồ sơ: "
-                    + ", ".join(i.name.lower() for i in report.entered_only) + ".")
+    with translation.override("vi"):  # the document is Vietnamese whatever the page's language
+        chart = charts.comparison_chart(report, "png")
+    writer.document.add_picture(io.BytesIO(chart), width=Mm(140))
+    writer.document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
-    writer.heading(f"{ROMAN[index + 1]}. BIỂU ĐỒ")
-    writer.document.add_picture(io.BytesIO(charts.comparison_chart(report, "png")), width=Mm(150))
-    if any(row.area is not None for row in report.rows) and charts.UNITS_CODE in report.total.current:
-        writer.document.add_picture(io.BytesIO(charts.units_chart(report, charts.UNITS_CODE, "png")), width=Mm(150))
+    written = [
+        ("II. ĐÁNH GIÁ CHUNG", [("1. Ưu điểm", authoring.strengths),
+                                ("2. Hạn chế, nguyên nhân", authoring.limitations)]),
+        ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", [("", authoring.directions)]),
+        ("IV. KIẾN NGHỊ, ĐỀ XUẤT", [("", authoring.recommendations)]),
+    ]
+    for heading, parts in written:
+        writer.heading(heading)
+        for subheading, text in parts:
+            if subheading:
+                writer.heading(subheading, bold_only=True)
+            lines = _text_paragraphs(text)
+            if lines:
+                for line in lines:
+                    writer.body(line)
+            else:
+                writer.body(PLACEHOLDER).runs[0].font.italic = True
 
     writer.paragraph(writer.document, "")
-    receivers = writer.paragraph(writer.document, "", align=WD_ALIGN_PARAGRAPH.LEFT)
-    writer.run(receivers, "Nơi nhận:", {"size": 12, "bold": True, "italic": True})
-    writer.paragraph(writer.document, "- Lưu: VT.", {"size": 11}, align=WD_ALIGN_PARAGRAPH.LEFT)
+    signature_block(writer, authoring, params)
 
     if report.rows:
         annex = writer.document.add_section()
+        # The paragraph holding the section break, one point high: full height, it fell onto a page of its
+        # own when the signature ended near the bottom of a page.
+        breaker = writer.document.paragraphs[-1].paragraph_format
+        breaker.line_spacing_rule, breaker.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(1)
+        breaker.space_before = breaker.space_after = Pt(0)
         annex.orientation = WD_ORIENT.LANDSCAPE
         annex.page_width, annex.page_height = Mm(params["page"]["height_mm"]), Mm(params["page"]["width_mm"])
+        annex.left_margin, annex.right_margin = Mm(20), Mm(15)
         annex.different_first_page_header_footer = False
+        annex_usable = annex.page_width - annex.left_margin - annex.right_margin
         writer.paragraph(writer.document, "PHỤ LỤC", params["doc_type"])
         writer.paragraph(writer.document, f"SỐ LIỆU THEO ĐƠN VỊ – {report.period.label.upper()}", params["subject"],
-                         space_after=6)
+                         space_after=2)
+        attached = f"(Kèm theo Báo cáo số {short_number(number)})" if authoring.numbered else "(Kèm theo Báo cáo)"
+        writer.paragraph(writer.document, attached, {"size": 13, "italic": True}, space_after=6)
         for label, title, header, rows, total in annex_tables(report):
             writer.paragraph(writer.document, f"{label} – {title}", params["heading"], align=WD_ALIGN_PARAGRAPH.LEFT,
                              space_after=4)
-            writer.table(header, rows, total)
+            writer.table(header, rows, total, width=annex_usable)
             writer.paragraph(writer.document, "")
     return writer.save()

@@ -92,10 +92,43 @@ def _style_header(cell, bold=True):
     cell.border = BORDER
 
 
+# Sheet names chosen to fit Excel's 31 characters (the full name is the sheet's title in A1); cutting the
+# label gave "Tuyên truyền, giao ban, giám sá".
+SHEET_NAMES = {
+    IndicatorGroup.RECEPTION: "Tiếp công dân",
+    IndicatorGroup.LETTERS: "Đơn thư",
+    IndicatorGroup.DIALOGUES: "Đối thoại",
+    IndicatorGroup.MODELS: "Dân vận khéo",
+    IndicatorGroup.ACTIVITIES: "Tuyên truyền, giám sát",
+}
+
+
+def sheet_name(group: str, label: str) -> str:
+    name = SHEET_NAMES.get(group) or label
+    return re.sub(r"[\\/?*\[\]:]", "-", name)[:31]
+
+
+def _print_setup(ws, *, last_row: int, last_column: int, header_rows: str | None) -> None:
+    """Laid out to print: A4 landscape, fitted to the page width (as many pages down as needed), the header
+    rows repeated on each page, the table as the print area, page numbers in the footer."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.horizontalCentered = True
+    if header_rows:
+        ws.print_title_rows = header_rows
+    ws.print_area = f"A1:{get_column_letter(last_column)}{last_row}"
+    ws.oddFooter.center.text = "Trang &P/&N"
+
+
 def _group_sheet(wb: Workbook, sheet_index: int, report: Report, group: str, label: str,
                  cached: CachedFormulas) -> None:
     indicators = report.by_group()[group]
-    ws = wb.create_sheet(title=str(label)[:31])
+    ws = wb.create_sheet(title=sheet_name(group, label))
     ws["A1"] = f"{label} – {report.root.name}"
     ws["A1"].font = Font(name=FONT, bold=True, size=13)
     ws["A2"] = (f"Kỳ báo cáo: {report.period.label} ({vn_date(report.period.start)} – {vn_date(report.period.end)}); "
@@ -116,9 +149,10 @@ def _group_sheet(wb: Workbook, sheet_index: int, report: Report, group: str, lab
         for offset, text in enumerate(("Kỳ này", "Cùng kỳ", "Tăng, giảm")):
             ws.cell(row=5, column=first + offset, value=text)
             _style_header(ws.cell(row=5, column=first + offset), bold=False)
-        ws.column_dimensions[get_column_letter(first)].width = 11
-        ws.column_dimensions[get_column_letter(first + 1)].width = 11
-        ws.column_dimensions[get_column_letter(first + 2)].width = 11
+        ws.column_dimensions[get_column_letter(first)].width = 10
+        ws.column_dimensions[get_column_letter(first + 1)].width = 10
+        ws.column_dimensions[get_column_letter(first + 2)].width = 10
+    ws.row_dimensions[4].height = 45  # the indicator names on up to three lines
 
     rows = report.rows or []
     last = FIRST_ROW + len(rows) - 1
@@ -169,11 +203,16 @@ def _group_sheet(wb: Workbook, sheet_index: int, report: Report, group: str, lab
         write_row(FIRST_ROW + index, index + 1, unit_row.label, unit_row.current, unit_row.previous, total=False)
     write_row(total_row, None, "Tổng cộng", report.total.current, report.total.previous, total=True)
     ws.column_dimensions["A"].width = 5
-    ws.column_dimensions["B"].width = 34
+    # Wide enough for the longest unit name on one line (within reason).
+    longest = max((len(row.label) for row in rows), default=10)
+    ws.column_dimensions["B"].width = min(max(longest + 2, 20), 48)
     ws.freeze_panes = ws.cell(row=FIRST_ROW, column=3)
+    _print_setup(ws, last_row=total_row, last_column=2 + 3 * len(indicators), header_rows="4:5")
 
 
 def _status_sheet(wb: Workbook, report: Report) -> None:
+    """The units that sent nothing. Validation findings are not written here: they are shown in the app
+    before the report is issued."""
     ws = wb.create_sheet(title="Tình hình báo cáo")
     ws["A1"] = "Đơn vị chưa có số liệu trong kỳ"
     ws["A1"].font = Font(name=FONT, bold=True)
@@ -184,15 +223,8 @@ def _status_sheet(wb: Workbook, report: Report) -> None:
     if not report.incomplete:
         ws.cell(row=row, column=1, value="Không có")
         row += 1
-    row += 1
-    ws.cell(row=row, column=1, value="Số liệu cần kiểm tra lại").font = Font(name=FONT, bold=True)
-    row += 1
-    for violation in report.violations:
-        ws.cell(row=row, column=1, value=violation.text)
-        row += 1
-    if not report.violations:
-        ws.cell(row=row, column=1, value="Không có")
-    ws.column_dimensions["A"].width = 100
+    ws.column_dimensions["A"].width = 60
+    _print_setup(ws, last_row=row - 1, last_column=1, header_rows=None)
 
 
 def build_xlsx(report: Report) -> bytes:
