@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "danvan.reports",
     "danvan.datagen",
     "danvan.duplicates",
+    "danvan.ops",
 ]
 
 MIDDLEWARE = [
