@@ -61,9 +61,13 @@ INSTALLED_APPS = [
     "danvan.datagen",
     "danvan.duplicates",
     "danvan.ops",
+    "django_prometheus",
 ]
 
 MIDDLEWARE = [
+    # Request id and metrics first, so that every other middleware's logs carry the id and its time is counted.
+    "danvan.ops.requestid.RequestIdMiddleware",
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -79,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Axes last, as its documentation asks.
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "danvan.urls"
@@ -202,12 +207,26 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
+LOG_FORMAT = envstr("DANVAN_LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"DANVAN_LOG_FORMAT must be text or json, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Every record carries the request id (danvan.ops.requestid), also echoed in the X-Request-ID header.
+    "filters": {"request_id": {"()": "danvan.ops.requestid.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+        "json": {"()": "danvan.ops.requestid.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": LOG_FORMAT},
+    },
     "root": {"handlers": ["console"], "level": envstr("DANVAN_LOG_LEVEL", "WARNING")},
 }
+# /metrics (Prometheus text): with a token, only `Authorization: Bearer <token>`; without, only a scraper on
+# this machine talking to gunicorn directly (never through the proxy).
+DANVAN_METRICS_TOKEN = envstr("DANVAN_METRICS_TOKEN", "")
 
 # dd/mm/yyyy everywhere, numbers 1.538 and 98,5% (DEVELOPERS.md).
 FORMAT_MODULE_PATH = ["danvan.formats"]
