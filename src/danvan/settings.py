@@ -165,6 +165,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if envbool("DANVAN_BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = envbool("DANVAN_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]  # probed over plain HTTP on loopback
+SECURE_HSTS_SECONDS = envint("DANVAN_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("DANVAN_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = envbool("DANVAN_HSTS_PRELOAD", False)
 
 # Content-Security-Policy: everything is served from this origin, no inline scripts.
 CONTENT_SECURITY_POLICY = {
@@ -203,6 +208,9 @@ MEDIA_URL = "media/"
 DANVAN_MAX_ATTACHMENT_MB = envint("DANVAN_MAX_ATTACHMENT_MB", 20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = DANVAN_MAX_ATTACHMENT_MB * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Behind nginx: attachments leave through its `internal` location under this prefix (X-Accel-Redirect), after
+# danvan's permission check; empty: danvan streams them itself.
+DANVAN_ACCEL_REDIRECT_PREFIX = envstr("DANVAN_ACCEL_REDIRECT_PREFIX", "")
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 SIMPLE_HISTORY_REVERT_DISABLED = True
