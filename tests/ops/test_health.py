@@ -112,3 +112,12 @@ def test_metrics_with_a_token_need_it(db, client, settings):
     assert client.get("/metrics", HTTP_AUTHORIZATION="Bearer wrong", REMOTE_ADDR="203.0.113.9").status_code == 404
     ok = client.get("/metrics", HTTP_AUTHORIZATION="Bearer s3cret-token", REMOTE_ADDR="203.0.113.9")
     assert ok.status_code == 200
+
+
+def test_django_own_not_found_line_carries_the_request_id(db, client, caplog):
+    caplog.handler.addFilter(logging.getLogger().handlers[0].filters[0])
+    response = client.get("/healthz", REMOTE_ADDR="127.0.0.1", HTTP_X_REQUEST_ID="nginx-id-7")
+    assert response["X-Request-ID"] == "nginx-id-7"
+    client.get("/metrics", REMOTE_ADDR="203.0.113.9", HTTP_X_REQUEST_ID="nginx-id-8")
+    line = next(r for r in caplog.records if r.name == "django.request" and "Not Found" in r.getMessage())
+    assert line.request_id == "nginx-id-8"

@@ -9,6 +9,8 @@ import logging
 import re
 import uuid
 
+from django.core.signals import request_finished
+
 HEADER = "X-Request-ID"
 SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 _current: contextvars.ContextVar[str] = contextvars.ContextVar("danvan_request_id", default="-")
@@ -27,13 +29,19 @@ class RequestIdMiddleware:
         # nginx's $request_id (32 hex digits) passes; anything else, which could forge log lines, is replaced.
         request_id = incoming if SAFE_ID.match(incoming) else uuid.uuid4().hex
         request.request_id = request_id
-        token = _current.set(request_id)
-        try:
-            response = self.get_response(request)
-        finally:
-            _current.reset(token)
+        # Kept until the response is closed (request_finished below), so that Django's own "Not Found" and
+        # error lines, written after the middleware returns, carry it too.
+        _current.set(request_id)
+        response = self.get_response(request)
         response[HEADER] = request_id
         return response
+
+
+def _forget(**kwargs) -> None:
+    _current.set("-")
+
+
+request_finished.connect(_forget, dispatch_uid="danvan-request-id")
 
 
 class RequestIdFilter(logging.Filter):
