@@ -84,6 +84,8 @@ MIDDLEWARE = [
     # Axes last, as its documentation asks.
     "axes.middleware.AxesMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
+    # Report pages read from the replica when there is one; last, so every other view hook (login) runs first.
+    "danvan.ops.routers.ReplicaReadsMiddleware",
 ]
 
 ROOT_URLCONF = "danvan.urls"
@@ -125,6 +127,16 @@ elif DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     # back on our queries, which run in well under a second once planned.
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")
+# A PostgreSQL streaming replica for reports and dashboards (danvan.ops.routers): used while it is at most
+# DANVAN_REPLICA_MAX_LAG_SECONDS behind, else the primary answers. Tests mirror it onto the primary.
+if envstr("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(envstr("DATABASE_REPLICA_URL"),
+                                                 conn_max_age=envint("DANVAN_DB_CONN_MAX_AGE", 0))
+    DATABASES["replica"]["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {}), "connect_timeout": 3}
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["danvan.ops.routers.ReplicaRouter"]
+DANVAN_REPLICA_MAX_LAG_SECONDS = envint("DANVAN_REPLICA_MAX_LAG_SECONDS", 30)
+DANVAN_REPLICA_NAMESPACES = ["reports"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
