@@ -1,6 +1,6 @@
 """Two app servers, each with its own in-memory duplicate index, stay in step through the database: a letter
 written by one is suggested by the other at its next query, and a reindex (new generation) makes the other
-reload (issue 22). Two real processes (tests/ops/index_worker.py) on one database."""
+reload (issue 22). Two real processes (tests/ops/worker.py) on one database."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def shared_database_url(tmp_path) -> str:
 class Worker:
     def __init__(self, url: str):
         env = {**os.environ, "DATABASE_URL": url, "DANVAN_DEBUG": "true", "PYTHONPATH": str(ROOT)}
-        self.process = subprocess.Popen([sys.executable, "-m", "tests.ops.index_worker"], cwd=ROOT, env=env,
+        self.process = subprocess.Popen([sys.executable, "-m", "tests.ops.worker"], cwd=ROOT, env=env,
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
 
     def __call__(self, command: str):

@@ -4,6 +4,9 @@
     receive            alice receives the pig-farm letter; its code
     reindex            `reindex_duplicates` (a new generation)
     token              the generation this process's index was built from
+    receive-and-hang   alice receives a letter with an attachment; once the attachment is written, inside the
+                       transaction, answers "mid-write" and hangs (for kill -9)
+    counts             rows of the tables a received letter writes
 """
 
 from __future__ import annotations
@@ -12,19 +15,29 @@ import datetime as dt
 import json
 import os
 import sys
+import time
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danvan.settings")
 import django  # noqa: E402
 
 django.setup()
 
+from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
+
 from danvan.accounts.models import User  # noqa: E402
 from danvan.duplicates import index as dup_index  # noqa: E402
 from danvan.duplicates import services  # noqa: E402
+from danvan.duplicates.models import LetterFingerprint  # noqa: E402
+from danvan.letters import services as letter_services  # noqa: E402
+from danvan.letters.models import Letter, LetterAttachment, LetterPetitioner  # noqa: E402
+from danvan.matters.models import Matter  # noqa: E402
+from danvan.people.models import Citizen  # noqa: E402
 from tests.letters.factories import receive  # noqa: E402
 
 PIGS = dict(summary="Phản ánh trại lợn Phúc Sen xả thải ra suối Khuổi Khon",
             content="Trại lợn 2.000 con xả nước thải ra suối, 27 hộ không có nước sạch.")
+
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def answer(command: str):
@@ -37,6 +50,20 @@ def answer(command: str):
         return dup_index.reindex_all()
     if command == "token":
         return dup_index._STATE.token
+    if command == "receive-and-hang":
+        store = letter_services._store_attachment
+
+        def store_then_hang(*args, **kwargs):
+            attachment = store(*args, **kwargs)
+            print(json.dumps({"mid-write": attachment.file.name}), flush=True)
+            time.sleep(3600)
+
+        letter_services._store_attachment = store_then_hang
+        receive(alice, alice.organisation, received_on=dt.date(2024, 6, 3), name="Lò Văn Khoa",
+                attachments=[SimpleUploadedFile("don.pdf", PDF)], **PIGS)
+    if command == "counts":
+        return {model.__name__: model.objects.count() for model in (
+            Letter, Letter.history.model, Matter, Citizen, LetterPetitioner, LetterAttachment, LetterFingerprint)}
     raise ValueError(command)
 
 
