@@ -7,6 +7,7 @@
     receive-and-hang   alice receives a letter with an attachment; once the attachment is written, inside the
                        transaction, answers "mid-write" and hangs (for kill -9)
     counts             rows of the tables a received letter writes
+    backup PATH        `danvan backup -o PATH`
 """
 
 from __future__ import annotations
@@ -40,7 +41,12 @@ PIGS = dict(summary="Phản ánh trại lợn Phúc Sen xả thải ra suối Kh
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-def answer(command: str):
+def answer(line: str):
+    command, _, argument = line.partition(" ")
+    if command == "backup":
+        from danvan.ops.backup import create_backup
+
+        return create_backup(argument)["vendor"]
     alice = User.objects.get(username="alice")
     if command == "suggest":
         return [s.letter.code for s in services.suggestions_for_draft(alice, text=PIGS["summary"])]
