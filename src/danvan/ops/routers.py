@@ -87,16 +87,16 @@ class ReplicaRouter:
     def db_for_read(self, model, **hints):
         if _reading_replica.get() and replica_configured() and replica_usable():
             return REPLICA
-        return DEFAULT_DB_ALIAS
+        return None  # Django's own choice: the alias an instance came from, else default
 
     def db_for_write(self, model, **hints):
-        return DEFAULT_DB_ALIAS
+        return DEFAULT_DB_ALIAS  # even for an object read from the replica
 
     def allow_relation(self, obj1, obj2, **hints):
         return True  # the same data on both
 
     def allow_migrate(self, db, app_label, model_name=None, **hints):
-        return db == DEFAULT_DB_ALIAS
+        return False if db == REPLICA else None
 
 
 class ReplicaReadsMiddleware:
