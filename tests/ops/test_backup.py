@@ -65,7 +65,7 @@ def test_round_trip_gives_back_every_count_record_and_attachment(office, tmp_pat
     out = io.StringIO()
     call_command("restore", str(archive), stdout=out)
 
-    assert "restored" in out.getvalue()
+    assert "đã khôi phục" in out.getvalue()
     assert snapshot(office) == before
 
 
@@ -90,7 +90,7 @@ def test_restore_refuses_a_database_that_holds_data_unless_forced(office, tmp_pa
     create_backup(archive)
     receive(alice, tree.board_cb, summary="Đơn nhận sau khi sao lưu")
 
-    with pytest.raises(CommandError, match="already holds data"):
+    with pytest.raises(CommandError, match="đã có dữ liệu"):
         call_command("restore", str(archive), stdout=io.StringIO())
     assert Letter.objects.count() == 4  # nothing changed
 
@@ -115,7 +115,7 @@ def test_a_damaged_archive_is_refused_and_changes_nothing(office, tmp_path):
             target.addfile(info, io.BytesIO(data))
     wipe(office)
 
-    with pytest.raises(BackupError, match="checksum mismatch"):
+    with pytest.raises(BackupError, match="sai mã kiểm tra"):
         restore_backup(damaged)
     assert Letter.objects.count() == 0 and not office.exists()
 
@@ -133,5 +133,5 @@ def test_a_backup_of_a_newer_danvan_is_refused(office, tmp_path):
                 info.size = len(data)
             target.addfile(info, io.BytesIO(data))
     wipe(office)
-    with pytest.raises(BackupError, match="newer danvan"):
+    with pytest.raises(BackupError, match="danvan mới hơn"):
         restore_backup(newer)

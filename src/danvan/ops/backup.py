@@ -72,7 +72,7 @@ def vendor(alias: str = DEFAULT_DB_ALIAS) -> str:
 def _major(version_text: str) -> int:
     match = re.search(r"(\d+)(?:\.\d+)?", version_text)
     if not match:
-        raise BackupError(f"cannot read a version from {version_text!r}")
+        raise BackupError(f"không đọc được số phiên bản trong {version_text!r}")
     return int(match.group(1))
 
 
@@ -89,14 +89,14 @@ def pg_tool(name: str, server_major: int) -> str:
         output = subprocess.run([on_path, "--version"], capture_output=True, text=True, check=False).stdout
         candidates.append((_major(output.partition("(PostgreSQL)")[2] or output), on_path))
     if not candidates:
-        raise BackupError(f"{name} not found: install Debian's postgresql-client (apt-get install postgresql-client)")
+        raise BackupError(f"không tìm thấy {name}: cài gói postgresql-client (apt-get install postgresql-client)")
     exact = [path for major, path in candidates if major == server_major]
     if exact:
         return exact[0]
     major, path = max(candidates)
     if major < server_major:
-        raise BackupError(f"{name} {major} cannot handle a PostgreSQL {server_major} server: "
-                          f"install postgresql-client-{server_major}")
+        raise BackupError(f"{name} {major} không làm việc được với máy chủ PostgreSQL {server_major}: "
+                          f"cài gói postgresql-client-{server_major}")
     return path
 
 
@@ -129,7 +129,7 @@ def _server_major(alias: str) -> int:
 def _run(command: list[str], env: dict) -> None:
     result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        raise BackupError(f"{Path(command[0]).name} failed ({result.returncode}): {result.stderr.strip()[-2000:]}")
+        raise BackupError(f"{Path(command[0]).name} lỗi ({result.returncode}): {result.stderr.strip()[-2000:]}")
 
 
 # ------------------------------------------------------------------------------------------ backup
@@ -152,7 +152,7 @@ def _dump_database(alias: str, directory: Path) -> Path:
         tool = pg_tool("pg_dump", _server_major(alias))
         _run([tool, "--format=custom", "--no-owner", "--no-privileges", "--file", str(target), *args], env)
         return target
-    raise BackupError(f"backups of a {conn.vendor} database are not supported")
+    raise BackupError(f"chưa hỗ trợ sao lưu cơ sở dữ liệu {conn.vendor}")
 
 
 def _applied_migrations(alias: str) -> dict[str, list[str]]:
@@ -191,9 +191,10 @@ def create_backup(output: Path, *, alias: str = DEFAULT_DB_ALIAS) -> dict:
             "migrations": _applied_migrations(alias),
         }
         partial = output.with_name(f".{output.name}.{uuid.uuid4().hex}.part")
-        mode = "w:gz" if output.name.endswith(".gz") else "w"
+        # gzip level 6 (zlib's default) rather than tarfile's 9: see ADR 0016 for the measurement.
+        options = {"mode": "w:gz", "compresslevel": 6} if output.name.endswith(".gz") else {"mode": "w"}
         try:
-            with tarfile.open(partial, mode) as archive:
+            with tarfile.open(partial, **options) as archive:
                 archive.add(database, arcname=database.name, recursive=False)
                 for name, path in files:
                     members.append(_add_file(archive, name, path))
@@ -277,10 +278,10 @@ def read_manifest(archive: tarfile.TarFile) -> dict:
     try:
         handle = archive.extractfile(MANIFEST)
     except KeyError as exc:
-        raise BackupError("not a danvan backup: the archive has no manifest.json") from exc
+        raise BackupError("không phải bản sao lưu danvan: thiếu manifest.json") from exc
     manifest = json.load(handle)
     if manifest.get("format") != FORMAT:
-        raise BackupError(f"backup format {manifest.get('format')!r} is not supported (this danvan reads {FORMAT})")
+        raise BackupError(f"không đọc được định dạng sao lưu {manifest.get('format')!r} (phiên bản này đọc {FORMAT})")
     return manifest
 
 
@@ -294,7 +295,7 @@ def verify_and_extract(source: Path, directory: Path) -> dict:
             if info.name == MANIFEST:
                 continue
             if info.name not in expected or not info.isfile() or not _safe_member_name(info.name):
-                raise BackupError(f"unexpected member in the archive: {info.name!r}")
+                raise BackupError(f"tệp sao lưu có thành phần lạ: {info.name!r}")
             target = directory / info.name
             target.parent.mkdir(parents=True, exist_ok=True)
             digest = hashlib.sha256()
@@ -303,11 +304,11 @@ def verify_and_extract(source: Path, directory: Path) -> dict:
                     digest.update(block)
                     out.write(block)
             if digest.hexdigest() != expected[info.name]["sha256"] or info.size != expected[info.name]["size"]:
-                raise BackupError(f"checksum mismatch for {info.name}: the archive is damaged")
+                raise BackupError(f"sai mã kiểm tra SHA-256 của {info.name}: tệp sao lưu bị hỏng")
             seen.add(info.name)
         missing = sorted(set(expected) - seen)
         if missing:
-            raise BackupError(f"the archive lacks {len(missing)} member(s) listed in its manifest: {missing[:5]}")
+            raise BackupError(f"tệp sao lưu thiếu {len(missing)} thành phần ghi trong manifest: {missing[:5]}")
     return manifest
 
 
@@ -325,23 +326,24 @@ def restore_backup(source: Path, *, force: bool = False, alias: str = DEFAULT_DB
     an office's data unless `force`."""
     source = Path(source)
     if not source.is_file():
-        raise BackupError(f"{source}: no such file")
+        raise BackupError(f"{source}: không có tệp này")
     media_root = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory(prefix="danvan-restore-") as tmp:
         work = Path(tmp)
         manifest = verify_and_extract(source, work)
         if manifest["vendor"] != vendor(alias):
-            raise BackupError(f"this is a {manifest['vendor']} backup; the configured database is {vendor(alias)}")
+            raise BackupError(f"đây là bản sao lưu {manifest['vendor']}; "
+                              f"cơ sở dữ liệu đang cấu hình là {vendor(alias)}")
         unknown = {(app, name) for app, names in manifest["migrations"].items() for name in names}
         unknown -= _known_migrations()
         if unknown:
-            raise BackupError(f"the backup comes from a newer danvan ({manifest['danvan_version']}): "
-                              f"install it first (unknown migrations: {sorted(unknown)[:3]})")
+            raise BackupError(f"bản sao lưu của danvan mới hơn ({manifest['danvan_version']}): cài phiên bản đó "
+                              f"trước (migration chưa biết: {sorted(unknown)[:3]})")
         occupied = office_data_tables(alias)
         if occupied and not force:
             listed = ", ".join(f"{table} ({count})" for table, count in sorted(occupied.items()))
-            raise BackupError(f"the database already holds data ({listed}); restore into an empty database, "
-                              "or pass --force to replace it")
+            raise BackupError(f"cơ sở dữ liệu đã có dữ liệu ({listed}); hãy khôi phục vào cơ sở dữ liệu trống, "
+                              "hoặc thêm --force để thay thế")
         _restore_database(alias, work, manifest)
         for member in manifest["members"]:
             if member["name"].startswith("media/"):

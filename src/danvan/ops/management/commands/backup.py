@@ -8,10 +8,10 @@ from danvan.ops.backup import BackupError, create_backup
 
 
 class Command(BaseCommand):
-    help = "Back up the database and the attachments into one tar archive (.tar, or .tar.gz to compress)."
+    help = "Sao lưu cơ sở dữ liệu và tệp đính kèm vào một tệp tar (.tar, hoặc .tar.gz để nén)."
 
     def add_arguments(self, parser):
-        parser.add_argument("-o", "--output", required=True, type=Path, help="archive to write")
+        parser.add_argument("-o", "--output", required=True, type=Path, help="tệp sao lưu sẽ ghi")
 
     def handle(self, *args, output: Path, **options):
         try:
@@ -19,5 +19,5 @@ class Command(BaseCommand):
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
         files = sum(1 for member in manifest["members"] if member["name"].startswith("media/"))
-        self.stdout.write(f"{output}: {manifest['vendor']} database and {files} attachment file(s), "
+        self.stdout.write(f"{output}: cơ sở dữ liệu {manifest['vendor']} và {files} tệp đính kèm, "
                           f"danvan {manifest['danvan_version']}, {manifest['created_at']}")
