@@ -127,6 +127,7 @@ elif DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     # back on our queries, which run in well under a second once planned.
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # A PostgreSQL streaming replica for reports and dashboards (danvan.ops.routers): used while it is at most
 # DANVAN_REPLICA_MAX_LAG_SECONDS behind, else the primary answers. Tests mirror it onto the primary.
 if envstr("DATABASE_REPLICA_URL"):
@@ -137,7 +138,6 @@ if envstr("DATABASE_REPLICA_URL"):
 DATABASE_ROUTERS = ["danvan.ops.routers.ReplicaRouter"]
 DANVAN_REPLICA_MAX_LAG_SECONDS = envint("DANVAN_REPLICA_MAX_LAG_SECONDS", 30)
 DANVAN_REPLICA_NAMESPACES = ["reports"]
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
