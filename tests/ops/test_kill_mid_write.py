@@ -76,3 +76,16 @@ def test_a_backup_taken_while_a_write_is_open_is_not_blocked_and_holds_only_comm
     server.process.wait(timeout=30)
     backup.stop()
     assert letters_in_archive(archive, tmp_path) == 1
+
+
+def test_a_bulk_entry_killed_half_way_records_no_row(transactional_db, alice, tmp_path):
+    url = shared_database_url(tmp_path)
+    observer, victim = Worker(url), Worker(url)
+    before = observer("counts")
+    victim.process.stdin.write("import-and-hang\n")
+    victim.process.stdin.flush()
+    assert json.loads(victim.process.stdout.readline()) == {"mid-write": 50}
+    os.kill(victim.process.pid, signal.SIGKILL)
+    victim.process.wait(timeout=30)
+    assert observer("counts") == before
+    observer.stop()

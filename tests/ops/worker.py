@@ -6,7 +6,9 @@
     token              the generation this process's index was built from
     receive-and-hang   alice receives a letter with an attachment; once the attachment is written, inside the
                        transaction, answers "mid-write" and hangs (for kill -9)
-    counts             rows of the tables a received letter writes
+    import-and-hang    alice records 100 propaganda sessions in one bulk entry; after the 50th is saved, inside
+                       the transaction, answers "mid-write" and hangs (for kill -9)
+    counts             rows of the tables a received letter or a bulk entry writes
     backup PATH        `danvan backup -o PATH`
 """
 
@@ -67,9 +69,30 @@ def answer(line: str):
         letter_services._store_attachment = store_then_hang
         receive(alice, alice.organisation, received_on=dt.date(2024, 6, 3), name="Lò Văn Khoa",
                 attachments=[SimpleUploadedFile("don.pdf", PDF)], **PIGS)
+    if command == "import-and-hang":
+        from danvan.mobilisation import services as mobilisation
+        from danvan.mobilisation.models import PropagandaSession
+
+        save, saved = PropagandaSession.save, []
+
+        def save_then_hang(session, *args, **kwargs):
+            save(session, *args, **kwargs)
+            saved.append(session.pk)
+            if len(saved) == 50:
+                print(json.dumps({"mid-write": len(saved)}), flush=True)
+                time.sleep(3600)
+
+        PropagandaSession.save = save_then_hang
+        kind = PropagandaSession._meta.get_field("kind").choices[0][0]
+        rows = [mobilisation.SessionRow(line=i + 2, held_on=dt.date(2025, 3, 1), kind=kind, topic=f"Luật Đất đai {i}",
+                                        place=f"Thôn {i}", attendees=30) for i in range(100)]
+        mobilisation.record_propaganda_sessions(alice, alice.organisation, rows)
     if command == "counts":
+        from danvan.mobilisation.models import PropagandaSession
+
         return {model.__name__: model.objects.count() for model in (
-            Letter, Letter.history.model, Matter, Citizen, LetterPetitioner, LetterAttachment, LetterFingerprint)}
+            Letter, Letter.history.model, Matter, Citizen, LetterPetitioner, LetterAttachment, LetterFingerprint,
+            PropagandaSession, PropagandaSession.history.model)}
     raise ValueError(command)
 
 
