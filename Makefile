@@ -7,7 +7,7 @@ DB     ?= sqlite
 SCALE  ?= demo
 LOAD_VENV ?= var/load-venv
 
-.PHONY: demo test install install-test lint browser bench load messages clean
+.PHONY: demo test install install-test lint browser bench load messages smoke clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ $(LOAD_VENV)/.installed:
 
 load: install-test $(LOAD_VENV)/.installed
 	$(BIN)/python -m bench.load --tools $(LOAD_VENV) $(if $(LOAD_DATABASE_URL),--database-url $(LOAD_DATABASE_URL))
+
+# The production set-up on loopback (nginx, TLS, gunicorn) and its smoke test; needs nginx, openssl and curl.
+smoke: install-test
+	bash deploy/smoke/run.sh
 
 # Collect translatable strings (Vietnamese source) and compile the English catalogue (needs gettext).
 messages: install-test

@@ -60,9 +60,14 @@ INSTALLED_APPS = [
     "danvan.reports",
     "danvan.datagen",
     "danvan.duplicates",
+    "danvan.ops",
+    "django_prometheus",
 ]
 
 MIDDLEWARE = [
+    # Request id and metrics first, so that every other middleware's logs carry the id and its time is counted.
+    "danvan.ops.requestid.RequestIdMiddleware",
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -78,6 +83,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Axes last, as its documentation asks.
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
+    # Report pages read from the replica when there is one; last, so every other view hook (login) runs first.
+    "danvan.ops.routers.ReplicaReadsMiddleware",
 ]
 
 ROOT_URLCONF = "danvan.urls"
@@ -120,6 +128,16 @@ elif DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# A PostgreSQL streaming replica for reports and dashboards (danvan.ops.routers): used while it is at most
+# DANVAN_REPLICA_MAX_LAG_SECONDS behind, else the primary answers. Tests mirror it onto the primary.
+if envstr("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(envstr("DATABASE_REPLICA_URL"),
+                                                 conn_max_age=envint("DANVAN_DB_CONN_MAX_AGE", 0))
+    DATABASES["replica"]["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {}), "connect_timeout": 3}
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["danvan.ops.routers.ReplicaRouter"]
+DANVAN_REPLICA_MAX_LAG_SECONDS = envint("DANVAN_REPLICA_MAX_LAG_SECONDS", 30)
+DANVAN_REPLICA_NAMESPACES = ["reports"]
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -159,6 +177,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if envbool("DANVAN_BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = envbool("DANVAN_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]  # probed over plain HTTP on loopback
+SECURE_HSTS_SECONDS = envint("DANVAN_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("DANVAN_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = envbool("DANVAN_HSTS_PRELOAD", False)
 
 # Content-Security-Policy: everything is served from this origin, no inline scripts.
 CONTENT_SECURITY_POLICY = {
@@ -197,16 +220,33 @@ MEDIA_URL = "media/"
 DANVAN_MAX_ATTACHMENT_MB = envint("DANVAN_MAX_ATTACHMENT_MB", 20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = DANVAN_MAX_ATTACHMENT_MB * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Behind nginx: attachments leave through its `internal` location under this prefix (X-Accel-Redirect), after
+# danvan's permission check; empty: danvan streams them itself.
+DANVAN_ACCEL_REDIRECT_PREFIX = envstr("DANVAN_ACCEL_REDIRECT_PREFIX", "")
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
+LOG_FORMAT = envstr("DANVAN_LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"DANVAN_LOG_FORMAT must be text or json, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Every record carries the request id (danvan.ops.requestid), also echoed in the X-Request-ID header.
+    "filters": {"request_id": {"()": "danvan.ops.requestid.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+        "json": {"()": "danvan.ops.requestid.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": LOG_FORMAT},
+    },
     "root": {"handlers": ["console"], "level": envstr("DANVAN_LOG_LEVEL", "WARNING")},
 }
+# /metrics (Prometheus text): with a token, only `Authorization: Bearer <token>`; without, only a scraper on
+# this machine talking to gunicorn directly (never through the proxy).
+DANVAN_METRICS_TOKEN = envstr("DANVAN_METRICS_TOKEN", "")
 
 # dd/mm/yyyy everywhere, numbers 1.538 and 98,5% (ADR 0006, core/formatting.py).
 FORMAT_MODULE_PATH = ["danvan.formats"]

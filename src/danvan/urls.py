@@ -13,4 +13,5 @@ urlpatterns = [
     path("don-trung/", include("danvan.duplicates.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
+    path("", include("danvan.ops.urls")),
 ]

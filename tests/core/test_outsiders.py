@@ -66,3 +66,37 @@ def test_outsider_gets_404_and_insider_gets_through(url_name, tree, alice, charl
     client.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
     insider = {client.get(url).status_code, client.post(url).status_code}
     assert insider & {200, 302, 400}, f"{url_name} answered {insider} to alice, who may see it"
+
+
+# Views open without logging in, each with its reason. A view made public (login_not_required) that is not
+# listed here fails the test below, so no page escapes the login by accident.
+PUBLIC_VIEWS = {
+    "login": "the login page itself",
+    "admin:login": "Django admin's own login page, same authentication and lockout",
+    "ops:healthz": "for the proxy and monitoring: names its three checks, shows no data (tests/ops/test_health.py)",
+    "ops:metrics": "request counts and latencies; 404 unless a local scraper or the token (tests/ops/test_health.py)",
+}
+
+
+def _all_patterns(patterns, namespace=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            yield from _all_patterns(entry.url_patterns, f"{namespace}{entry.namespace}:" if entry.namespace
+                                     else namespace)
+        elif isinstance(entry, URLPattern):
+            yield f"{namespace}{entry.name}", entry
+
+
+def test_every_view_open_without_login_is_on_the_allow_list():
+    public = {name for name, pattern in _all_patterns(get_resolver().url_patterns)
+              if getattr(pattern.callback, "login_required", True) is False}
+    assert public == set(PUBLIC_VIEWS)
+
+
+@pytest.mark.parametrize("url_name", ["ops:healthz", "ops:metrics"])
+def test_public_operations_urls_show_no_record_to_an_outsider(url_name, tree, alice, client):
+    from tests.letters.factories import receive
+
+    letter = receive(alice, tree.board_cb, name="Nguyễn Thị Bí Mật", summary="Tố cáo bí mật ở Quảng Lâm")
+    body = client.get(reverse(url_name), REMOTE_ADDR="203.0.113.9").content.decode()
+    assert "Bí Mật" not in body and "Quảng Lâm" not in body and letter.code not in body

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import mimetypes
 from io import BytesIO
+from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -396,6 +400,14 @@ def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
     letter = candidate.letter
     if not letter.may_see_identity(request.user):
         raise PermissionDenied
+    prefix = settings.DANVAN_ACCEL_REDIRECT_PREFIX
+    if prefix:
+        # The check above passed: nginx sends the file itself from its `internal` location (ADR 0016).
+        response = HttpResponse(content_type=mimetypes.guess_type(candidate.original_name)[0]
+                                or "application/octet-stream")
+        response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(candidate.file.name)
+        response["Content-Disposition"] = content_disposition_header(True, candidate.original_name)
+        return response
     return FileResponse(candidate.file.open("rb"), as_attachment=True, filename=candidate.original_name)
 
 
