@@ -166,6 +166,8 @@ class RuleOverride(AuditedModel):
     confirmed = models.BooleanField(_("Đã đối chiếu với văn bản"), default=False)
     source = models.CharField(_("Nguồn đối chiếu"), max_length=300, blank=True)
 
+    objects = CatalogueQuerySet.as_manager()
+
     class Meta:
         ordering = ["rule", "version_from"]
         verbose_name = _("Điều chỉnh quy định thời hạn")
@@ -188,6 +190,8 @@ class LegalReading(AuditedModel):
     value = models.CharField(_("Cách hiểu"), max_length=40)
     basis = models.TextField(_("Căn cứ"), blank=True)
     confirmed = models.BooleanField(_("Đã có hướng dẫn chính thức"), default=False)
+
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         ordering = ["key"]

@@ -338,9 +338,12 @@ class LetterPause(ScopedChild):
         return f"{self.get_kind_display()} {self.start:%d/%m/%Y}"
 
 
-class LetterExtension(AuditedModel):
+class LetterExtension(ScopedChild):
     """One written decision extending a denunciation's resolution (Luật Tố cáo 2018 Điều 30): its number,
     its date and the days it grants (at most 30). Archived, never deleted."""
+
+    scope_field = "letter__area"
+    parent_field = "letter"
 
     letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="extension_decisions")
     decision = models.CharField(_("Số quyết định gia hạn"), max_length=120)

@@ -315,6 +315,10 @@ class ReportSettings(Signature, AuditedModel):
     organisation = models.OneToOneField("units.Organisation", verbose_name=_("Cơ quan ban hành"),
                                         on_delete=models.PROTECT, related_name="report_settings")
 
+    # Seen and changed within the issuing body's subtree, like its reports and its number register.
+    scope_field = "organisation__area"
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("Thiết lập báo cáo của cơ quan")
         verbose_name_plural = _("Thiết lập báo cáo của cơ quan")
