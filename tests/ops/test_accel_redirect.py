@@ -14,10 +14,11 @@ from tests.letters.scoping import PDF
 
 
 @pytest.fixture
-def attachment(alice, settings, tmp_path):
+def attachment(rita, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     settings.DANVAN_ACCEL_REDIRECT_PREFIX = "/protected-media/"
-    letter = receive(alice, alice.organisation, kind=ContentKind.DENUNCIATION, summary="Tố cáo cán bộ địa chính",
+    # Received by rita: alice, her colleague, is neither the receiver, the handler nor the head (ADR 0011).
+    letter = receive(rita, rita.organisation, kind=ContentKind.DENUNCIATION, summary="Tố cáo cán bộ địa chính",
                      name="Hoàng Văn Tố", attachments=[SimpleUploadedFile("tố cáo.pdf", PDF)])
     return letter.attachments.get()
 
