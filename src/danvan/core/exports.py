@@ -89,8 +89,8 @@ class StreamedWorkbook:
                 text = clean_text(value)
                 style = BOLD if header else QUOTED if looks_like_formula(text) else PLAIN
                 style_attr = f' s="{style}"' if style else ""
-                cells.append(f'<c r="{ref}" t="inlineStr"{style_attr}><is><t xml:space="preserve">{escape(text)}</t>'
-                             "</is></c>")
+                cells.append(f'<c r="{ref}" t="inlineStr"{style_attr}><is><t xml:space="preserve">'
+                             f"{escape(text, CARRIAGE_RETURN)}</t></is></c>")
             else:
                 cells.append(f'<c r="{ref}"><v>{value!r}</v></c>')
         self._write(f'<row r="{number}">{"".join(cells)}</row>')
@@ -118,6 +118,7 @@ class StreamedWorkbook:
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PLAIN, BOLD, QUOTED = 0, 1, 2  # cellXfs of _STYLES
+CARRIAGE_RETURN = {"\r": "&#13;"}  # kept as written: XML parsers turn a raw CR into a line feed
 
 
 def _static_parts(title: str) -> dict[str, str]:
