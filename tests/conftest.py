@@ -34,6 +34,24 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
             alias["TEST"]["NAME"] = f"test_{alias['NAME']}_{os.getpid()}"
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every table's ids start at 1.000.000 or more, each table in its own range (tests/ids.py), so an id
+    printed as "1.000" or taken from the wrong table fails a test instead of passing by luck.
+
+    Set once after the test databases are created and migrated: the rows migrations ship keep their small
+    ids. Ordinary tests roll back inside the ranges; transactional tests (browser tests) end with a flush
+    that deletes rows but resets no sequence (Django's default), so they keep large ids too.
+    """
+    from django.db import connections
+
+    from tests.ids import start_large_ids
+
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            start_large_ids(connection)
+
+
 @dataclass
 class Tree:
     nation: Area

@@ -205,7 +205,10 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: Django's automatic grouping also reached ids, years and other values that pages send back
+# ("1.234" in a hidden input or a link answered 404 or 400, issue 13). A number a person reads is
+# grouped explicitly, with the `vn_number` filter or `core.formatting.vn_number` (1.184, 96,5%).
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"

@@ -98,7 +98,7 @@ def test_list_and_search_never_show_or_find_the_denouncer_below_head_level(denun
 def _export_rows(client):
     response = client.get(reverse("letters:export"))
     assert response.status_code == 200
-    sheet = load_workbook(BytesIO(response.content)).active
+    sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).active  # streamed (issue 13)
     return [[cell.value for cell in row] for row in sheet.iter_rows()]
 
 

@@ -19,6 +19,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from danvan.core.exports import set_text
 from danvan.core.formatting import vn_date
 from danvan.reports.models import IndicatorGroup
 from danvan.reports.rollup import Figure, Report
@@ -129,7 +130,7 @@ def _group_sheet(wb: Workbook, sheet_index: int, report: Report, group: str, lab
                  cached: CachedFormulas) -> None:
     indicators = report.by_group()[group]
     ws = wb.create_sheet(title=sheet_name(group, label))
-    ws["A1"] = f"{label} – {report.root.name}"
+    set_text(ws["A1"], f"{label} – {report.root.name}")
     ws["A1"].font = Font(name=FONT, bold=True, size=13)
     ws["A2"] = (f"Kỳ báo cáo: {report.period.label} ({vn_date(report.period.start)} – {vn_date(report.period.end)}); "
                 f"cùng kỳ: {report.previous_period.label} ({vn_date(report.previous_period.start)} – "
@@ -143,7 +144,7 @@ def _group_sheet(wb: Workbook, sheet_index: int, report: Report, group: str, lab
     for position, indicator in enumerate(indicators):
         first = 3 + 3 * position
         columns[indicator.code] = first
-        ws.cell(row=4, column=first, value=f"{indicator.short_name} ({indicator.unit})")
+        set_text(ws.cell(row=4, column=first), f"{indicator.short_name} ({indicator.unit})")
         ws.merge_cells(start_row=4, start_column=first, end_row=4, end_column=first + 2)
         _style_header(ws.cell(row=4, column=first))
         for offset, text in enumerate(("Kỳ này", "Cùng kỳ", "Tăng, giảm")):
@@ -172,7 +173,7 @@ def _group_sheet(wb: Workbook, sheet_index: int, report: Report, group: str, lab
         for column in range(1, 3 + 3 * len(indicators)):
             ws.cell(row=row, column=column).style = TOTAL if total else CELL
         ws.cell(row=row, column=1, value=number)
-        ws.cell(row=row, column=2, value=name)
+        set_text(ws.cell(row=row, column=2), name)
         for indicator in indicators:
             first = columns[indicator.code]
             now, before = current[indicator.code], previous[indicator.code]
@@ -218,7 +219,7 @@ def _status_sheet(wb: Workbook, report: Report) -> None:
     ws["A1"].font = Font(name=FONT, bold=True)
     row = 2
     for area in report.incomplete:
-        ws.cell(row=row, column=1, value=area.name)
+        set_text(ws.cell(row=row, column=1), area.name)
         row += 1
     if not report.incomplete:
         ws.cell(row=row, column=1, value="Không có")
