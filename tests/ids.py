@@ -2,14 +2,15 @@
 
 An id of 1.000 or more once reached a page as "1.000" (the thousands separator) and came back as a 404
 or a 400. Small test ids hid it. `start_large_ids` gives each table its own range
-(1.000.000 + k × 100.000, tables in name order), so an id of the wrong table cannot match by chance;
+(1.000.000 + k × 50.000, tables in name order), so an id of the wrong table cannot match by chance;
 `ensure_next_id` lets a focused test demand large ids even where the session did not set them.
 """
 
 from __future__ import annotations
 
 BASE = 1_000_000
-STEP = 100_000
+# 50.000 ids a table keeps every table below 10.000.000: a unit's path segment is seven digits (ADR 0002).
+STEP = 50_000
 
 
 def _sqlite_tables(cursor) -> list[str]:

@@ -56,9 +56,10 @@ def test_the_export_costs_the_same_queries_for_5_letters_or_50(tree, alice, hana
     assert IdentityReveal.objects.filter(user=hana).count() == 2 + 25  # each protected name shown, logged
 
 
-def test_the_export_opens_with_the_filtered_letters_and_masks_denouncers(tree, alice, charlie, client_for):
+def test_the_export_opens_with_the_filtered_letters_and_masks_denouncers(tree, alice, rita, charlie, client_for):
     complaint = receive(alice, tree.ubnd_quang_lam, name="Nông Văn Dân", summary="Khiếu nại bồi thường đất")
-    receive(alice, tree.ubnd_quang_lam, name="Lý Thị Tố", kind=ContentKind.DENUNCIATION,
+    # Received by rita: alice is neither its receiver, its handler nor a head (ADR 0011).
+    receive(rita, tree.ubnd_quang_lam, name="Lý Thị Tố", kind=ContentKind.DENUNCIATION,
             field=Field.ENVIRONMENT, summary="Tố cáo khai thác cát")
     receive(alice, tree.ubnd_hoa_an, anonymous=True, summary="Đơn không ký tên", kind=ContentKind.RECOMMENDATION)
     receive(charlie, tree.ubnd_hoan_kiem, name="Người Hà Nội")  # another province: never in alice's file
