@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from danvan.core.choices import Field
+from danvan.core.concurrency import VERSION_FIELD, add_version_field, show_conflict, submitted_version
 from danvan.core.forms import plain_selects
 from danvan.core.models import Action
 from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
@@ -157,13 +158,15 @@ def section_create(request: HttpRequest, section: str) -> HttpResponse:
 def section_edit(request: HttpRequest, section: str, pk: int) -> HttpResponse:
     spec = SECTIONS[section]
     obj = scoped_object_or_404(spec.model, request.user, action=Action.CHANGE, pk=pk)
-    form = spec.form(request.POST or None, instance=obj, user=request.user)
+    form = add_version_field(spec.form(request.POST or None, instance=obj, user=request.user), obj)
     if request.method == "POST" and form.is_valid():
         fresh = spec.model.objects.get(pk=obj.pk)  # the form has already written into `obj`
+        changes = {name: form.cleaned_data[name] for name in form.changed_data if name != VERSION_FIELD}
         try:
-            services.amend(request.user, fresh, **{name: form.cleaned_data[name] for name in form.changed_data})
+            services.amend(request.user, fresh, expected_version=submitted_version(form), **changes)
         except ValidationError as exc:
             _form_errors(form, exc)
+            show_conflict(form, exc)
         else:
             messages.success(request, _("Đã cập nhật."))
             return redirect(f"mobilisation:{spec.key}_detail", pk=obj.pk)

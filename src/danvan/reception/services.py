@@ -215,14 +215,16 @@ def record_visit(
 
 
 @transaction.atomic
-def update_visit(actor: User | None, visit: Visit, *, reason: str = "", **changes: Any) -> Visit:
+def update_visit(actor: User | None, visit: Visit, *, reason: str = "", expected_version: int | None = None,
+                 **changes: Any) -> Visit:
     unknown = set(changes) - VISIT_EDITABLE_FIELDS
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     errors = _check_references(actor, subject_area=changes.get("subject_area"), matter=changes.get("matter"))
     if errors:
         raise ValidationError(errors)
-    return audited.update(visit, actor, reason=reason or _("Sửa lượt tiếp"), **changes)
+    return audited.update(visit, actor, reason=reason or _("Sửa lượt tiếp"), expected_version=expected_version,
+                          **changes)
 
 
 @transaction.atomic

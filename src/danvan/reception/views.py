@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from danvan.core.choices import ContentKind, Field
+from danvan.core.concurrency import add_version_field, show_conflict, submitted_version
 from danvan.core.forms import plain_selects
 from danvan.core.models import Action
 from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
@@ -248,13 +249,15 @@ def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def visit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     visit = scoped_object_or_404(Visit.objects.select_related("session"), request.user, action=Action.CHANGE, pk=pk)
     initial = {name: getattr(visit, name) for name in services.VISIT_EDITABLE_FIELDS}
-    form = VisitForm(request.POST or None, user=request.user, with_citizen=False, initial=initial)
+    form = add_version_field(VisitForm(request.POST or None, user=request.user, with_citizen=False, initial=initial),
+                             visit)
     if request.method == "POST" and form.is_valid():
         changes = {k: form.cleaned_data[k] for k in services.VISIT_EDITABLE_FIELDS}
         try:
-            services.update_visit(request.user, visit, **changes)
+            services.update_visit(request.user, visit, expected_version=submitted_version(form), **changes)
         except ValidationError as exc:
             _apply_errors(form, exc)
+            show_conflict(form, exc)
         else:
             messages.success(request, _("Đã lưu lượt tiếp."))
             return redirect("reception:visit_detail", pk=visit.pk)
