@@ -20,6 +20,7 @@ from danvan.core.formatting import vn_date
 from danvan.core.forms import plain_selects
 from danvan.core.models import Action
 from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
+from danvan.core.submissions import create_once
 from danvan.letters import counts, forms, queries, services
 from danvan.letters import deadlines as letter_deadlines
 from danvan.letters.models import Channel, Letter, LetterAttachment, LetterPause
@@ -160,11 +161,13 @@ def _intake(request: HttpRequest, *, visit=None) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@create_once
 def letter_create(request: HttpRequest) -> HttpResponse:
     return _intake(request)
 
 
 @require_http_methods(["GET", "POST"])
+@create_once
 def letter_from_visit(request: HttpRequest, visit_pk: int) -> HttpResponse:
     """A letter handed in at a reception visit: the visit's content prefills the form, the citizen signs it."""
     from danvan.reception.models import Visit
@@ -369,6 +372,7 @@ def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@create_once
 def letter_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """One POST view for every workflow action; the service decides whether it is allowed."""
     letter = scoped_object_or_404(_letter_qs(), request.user, Action.CHANGE, pk=pk)

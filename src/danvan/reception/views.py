@@ -19,6 +19,7 @@ from danvan.core.concurrency import add_version_field, show_conflict, submitted_
 from danvan.core.forms import plain_selects
 from danvan.core.models import Action
 from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
+from danvan.core.submissions import create_once
 from danvan.letters.models import Letter
 from danvan.people.models import Citizen
 from danvan.reception import services
@@ -98,6 +99,7 @@ def session_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@create_once
 def session_create(request: HttpRequest) -> HttpResponse:
     if not request.user.can_record:
         raise PermissionDenied
@@ -187,6 +189,7 @@ def session_archive(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@create_once
 def visit_create(request: HttpRequest, pk: int) -> HttpResponse:
     session = scoped_object_or_404(ReceptionSession, request.user, action=Action.CHANGE, pk=pk)
     if request.method == "GET":
