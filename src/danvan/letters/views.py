@@ -19,8 +19,8 @@ from danvan.core.concurrency import add_version_field, show_conflict, submitted_
 from danvan.core.formatting import vn_date
 from danvan.core.forms import plain_selects
 from danvan.core.models import Action
-from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
 from danvan.core.submissions import create_once
+from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
 from danvan.letters import counts, forms, queries, services
 from danvan.letters import deadlines as letter_deadlines
 from danvan.letters.models import Channel, Letter, LetterAttachment, LetterPause

@@ -21,8 +21,8 @@ from danvan.core.choices import Field
 from danvan.core.concurrency import VERSION_FIELD, add_version_field, show_conflict, submitted_version
 from danvan.core.forms import plain_selects
 from danvan.core.models import Action
-from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
 from danvan.core.submissions import create_once
+from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
 from danvan.mobilisation import counts, forms, imports, services
 from danvan.mobilisation.choices import CommendationKind, PracticeField, PracticeStatus
 from danvan.mobilisation.models import (

@@ -18,8 +18,8 @@ from danvan.core.choices import ContentKind, Field
 from danvan.core.concurrency import add_version_field, show_conflict, submitted_version
 from danvan.core.forms import plain_selects
 from danvan.core.models import Action
-from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
 from danvan.core.submissions import create_once
+from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
 from danvan.letters.models import Letter
 from danvan.people.models import Citizen
 from danvan.reception import services
