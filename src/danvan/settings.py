@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a database too busy to write answers 503 "hệ thống đang bận" from any layer below (core.busy).
+    "danvan.core.busy.DatabaseBusyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -109,9 +111,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL and a busy timeout let the demo server and a CLI command share the file.
+    # WAL: readers never wait for the writer. One writer at a time: a write waits up to the busy timeout for
+    # the lock (bulk jobs commit in short chunks), then the request answers 503 (core.busy). IMMEDIATE: a write
+    # transaction takes the lock when it begins, so it waits there rather than failing half-way.
     DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20,
+        "timeout": envint("DANVAN_SQLITE_BUSY_SECONDS", 10),
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }

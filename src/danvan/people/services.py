@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from danvan.core import services as audited
+from danvan.core.busy import defer_write
 from danvan.core.text import fold, normalize
 from danvan.people.models import Citizen, IdentityReveal
 
@@ -70,6 +71,7 @@ def identity_for(user, citizen: Citizen, *, protected: bool, handler_ids=frozens
     """The citizen's identity fields as `user` may see them; a reveal of a protected one is logged."""
     if may_see_identity(user, protected=protected, handler_ids=handler_ids):
         if protected:
-            IdentityReveal.objects.create(user=user, citizen=citizen, context=context[:200])
+            # Written with the page's other reveals in one short transaction at the end of the request.
+            defer_write(IdentityReveal(user=user, citizen=citizen, context=context[:200]))
         return {name: getattr(citizen, name) for name in Citizen.IDENTITY_FIELDS} | {"masked": False}
     return {name: MASK for name in Citizen.IDENTITY_FIELDS} | {"masked": True}
