@@ -89,7 +89,8 @@ def test_deploy_check_is_clean_behind_a_tls_proxy(tmp_path):
 def test_https_is_enforced_behind_a_tls_proxy(tmp_path):
     code = ("import django; django.setup(); from django.test import Client; "
             "r = Client().get('/tai-khoan/dang-nhap/', HTTP_HOST='danvan.example.gov.vn'); "
-            "s = Client().get('/tai-khoan/dang-nhap/', HTTP_HOST='danvan.example.gov.vn', HTTP_X_FORWARDED_PROTO='https'); "
+            "s = Client().get('/tai-khoan/dang-nhap/', HTTP_HOST='danvan.example.gov.vn', "
+            "HTTP_X_FORWARDED_PROTO='https'); "
             "print(r.status_code, r['Location'], s.get('Strict-Transport-Security'))")
     result = subprocess.run([sys.executable, "-c", code], env=_production_env(tmp_path), capture_output=True,
                             text=True, timeout=120)

@@ -88,7 +88,8 @@ def outcome(tmp_path_factory) -> dict[str, list[str]]:
     var = tmp_path_factory.mktemp("busy")
     env = {k: v for k, v in os.environ.items() if not k.startswith("DANVAN_") and k != "DATABASE_URL"}
     env |= {"DANVAN_DEBUG": "true", "DANVAN_VAR_DIR": str(var), "DATABASE_URL": f"sqlite:///{var / 'db.sqlite3'}",
-            "DANVAN_SQLITE_BUSY_SECONDS": "2", "DANVAN_ALLOWED_HOSTS": "testserver", "DJANGO_SETTINGS_MODULE": "danvan.settings",
+            "DANVAN_SQLITE_BUSY_SECONDS": "2", "DANVAN_ALLOWED_HOSTS": "testserver",
+            "DJANGO_SETTINGS_MODULE": "danvan.settings",
             "PYTHONPATH": str(ROOT)}
     result = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True,
                             timeout=600)
