@@ -63,8 +63,9 @@ def test_a_stale_letter_amendment_does_not_revert_the_other_officers_change(tree
     page = html.unescape(response.content.decode())
     assert response.status_code == 400
     assert "Thay đổi của bạn CHƯA được lưu" in page
-    assert "Alice Nguyễn" in page or "alice" in page  # who saved in between
-    assert "người kia đã ghi «Khiếu nại thu hồi đất»" in page
+    assert "Alice Nguyễn đã lưu bản ghi này" in page  # who saved in between
+    assert "người kia đã ghi «Khiếu nại thu hồi đất» (biểu mẫu của bạn còn giá trị cũ «Khieu nai thu hoi dat»)" in page
+    assert "khieu nai thu hoi dat" not in page  # the search key follows the summary: not listed
     assert "người kia đã ghi «Xã Hòa An», bạn ghi «Xã Quảng Lâm»" in page
     letter.refresh_from_db()
     assert (letter.summary, letter.subject_area, letter.content) == ("Khiếu nại thu hồi đất", tree.hoa_an, "")
@@ -95,7 +96,7 @@ def test_a_stale_visit_edit_is_refused_with_the_other_officers_values(tree, alic
     response = second.post(url, base | {"notes": "Đã hẹn trả lời", "version": v_second})
     page = html.unescape(response.content.decode())
     assert response.status_code == 400
-    assert "«Số người»: người kia đã ghi «7», bạn ghi «1»" in page
+    assert "«Số người»: người kia đã ghi «7» (biểu mẫu của bạn còn giá trị cũ «1»)" in page
     visit.refresh_from_db()
     assert (visit.persons, visit.notes) == (7, "")
     assert Visit.history.filter(id=visit.pk).count() == 2  # created, then the first officer's edit only
@@ -114,7 +115,7 @@ def test_a_stale_dialogue_edit_is_refused(tree, alice, hana, two):
     response = second.post(url, base | {"place": "Nhà văn hóa xã", "version": v_second})
     page = html.unescape(response.content.decode())
     assert response.status_code == 400
-    assert "người kia đã ghi «120», bạn ghi «50»" in page
+    assert "người kia đã ghi «120» (biểu mẫu của bạn còn giá trị cũ «50»)" in page
     record.refresh_from_db()
     assert (record.participants, record.place) == (120, "")
 

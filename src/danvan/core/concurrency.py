@@ -85,6 +85,18 @@ def _display(field: models.Field, value: Any) -> str:
     return history_display(field, value)
 
 
+def _value(record: Any, field: models.Field) -> Any:
+    """A field of a history record as the officer knew it: the related record itself for a foreign key."""
+    try:
+        return getattr(record, field.name)
+    except models.ObjectDoesNotExist:
+        return getattr(record, field.attname)
+
+
+def _raw(value: Any) -> Any:
+    return value.pk if isinstance(value, models.Model) else value
+
+
 def conflict(obj: models.Model, expected: int, changes: dict[str, Any], actor: User | None = None) -> EditConflict:
     """The conflict as the officer reads it: who saved, when, and each field theirs against yours."""
     model = type(obj)
@@ -109,8 +121,8 @@ def conflict(obj: models.Model, expected: int, changes: dict[str, Any], actor: U
     visible = getattr(current, "history_field_visible", None)
     if seen is not None:
         for field in model._meta.concrete_fields:
-            if field.name in _NOT_SHOWN or field.primary_key:
-                continue
+            if field.name in _NOT_SHOWN or field.primary_key or not field.editable:
+                continue  # derived columns (search keys, deadlines) follow the fields shown
             before, now = getattr(seen, field.attname, None), getattr(current, field.attname)
             if before == now:
                 continue
@@ -119,11 +131,14 @@ def conflict(obj: models.Model, expected: int, changes: dict[str, Any], actor: U
                 messages.append(_("«%(field)s» đã được sửa.") % {"field": label})
                 continue
             theirs = _display(field, getattr(current, field.name))
-            if field.name in changes:
+            yours = changes.get(field.name, before)
+            if _raw(yours) != before:
                 messages.append(_("«%(field)s»: người kia đã ghi «%(theirs)s», bạn ghi «%(yours)s».")
-                                % {"field": label, "theirs": theirs, "yours": _display(field, changes[field.name])})
+                                % {"field": label, "theirs": theirs, "yours": _display(field, yours)})
             else:
-                messages.append(_("«%(field)s»: người kia đã ghi «%(theirs)s».") % {"field": label, "theirs": theirs})
+                old = _display(field, _value(seen, field))
+                messages.append(_("«%(field)s»: người kia đã ghi «%(theirs)s» (biểu mẫu của bạn còn giá trị cũ "
+                                  "«%(old)s»).") % {"field": label, "theirs": theirs, "old": old})
     return EditConflict(messages, current.version)
 
 
