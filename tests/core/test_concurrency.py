@@ -64,7 +64,7 @@ def test_a_stale_letter_amendment_does_not_revert_the_other_officers_change(tree
     assert response.status_code == 400
     assert "Thay đổi của bạn CHƯA được lưu" in page
     assert "Alice Nguyễn đã lưu bản ghi này" in page  # who saved in between
-    assert "người kia đã ghi «Khiếu nại thu hồi đất» (biểu mẫu của bạn còn giá trị cũ «Khieu nai thu hoi dat»)" in page
+    assert "«Tóm tắt nội dung»: người kia đã ghi «Khiếu nại thu hồi đất» (bạn không sửa trường này" in page
     assert "khieu nai thu hoi dat" not in page  # the search key follows the summary: not listed
     assert "người kia đã ghi «Xã Hòa An», bạn ghi «Xã Quảng Lâm»" in page
     letter.refresh_from_db()
@@ -73,6 +73,7 @@ def test_a_stale_letter_amendment_does_not_revert_the_other_officers_change(tree
     # Saving again from the re-shown form is a deliberate overwrite, and it is kept in the history.
     again = _version(page, "amend-version")
     assert again != v_second
+    assert 'name="amend-summary" value="Khiếu nại thu hồi đất"' in page  # untouched: the form took theirs
     response = second.post(action, {"amend-summary": "Khiếu nại thu hồi đất", "amend-content": "Nội dung mới",
                                     "amend-subject_area": tree.quang_lam.pk, "amend-reason": "Bổ sung địa bàn",
                                     "amend-version": again})
@@ -96,7 +97,8 @@ def test_a_stale_visit_edit_is_refused_with_the_other_officers_values(tree, alic
     response = second.post(url, base | {"notes": "Đã hẹn trả lời", "version": v_second})
     page = html.unescape(response.content.decode())
     assert response.status_code == 400
-    assert "«Số người»: người kia đã ghi «7» (biểu mẫu của bạn còn giá trị cũ «1»)" in page
+    assert "«Số người»: người kia đã ghi «7» (bạn không sửa trường này" in page
+    assert 'name="persons" value="7"' in page and 'name="notes"' in page and "Đã hẹn trả lời" in page
     visit.refresh_from_db()
     assert (visit.persons, visit.notes) == (7, "")
     assert Visit.history.filter(id=visit.pk).count() == 2  # created, then the first officer's edit only
@@ -115,7 +117,7 @@ def test_a_stale_dialogue_edit_is_refused(tree, alice, hana, two):
     response = second.post(url, base | {"place": "Nhà văn hóa xã", "version": v_second})
     page = html.unescape(response.content.decode())
     assert response.status_code == 400
-    assert "người kia đã ghi «120» (biểu mẫu của bạn còn giá trị cũ «50»)" in page
+    assert "người kia đã ghi «120» (bạn không sửa trường này" in page
     record.refresh_from_db()
     assert (record.participants, record.place) == (120, "")
 

@@ -12,6 +12,7 @@ stays in the audit history.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from django import forms
@@ -32,9 +33,11 @@ _NOT_SHOWN = {VERSION_FIELD, "updated_at", "created_at"}
 class EditConflict(ValidationError):
     """The record was saved by someone else after the form was drawn; nothing was written."""
 
-    def __init__(self, messages: list[str], current_version: int | None):
+    def __init__(self, messages: list[str], current_version: int | None, refreshed: dict[str, Any] | None = None):
         super().__init__(messages)
         self.current_version = current_version
+        # Fields the other officer changed and this one did not touch: the form takes their current value.
+        self.refreshed = refreshed or {}
 
 
 class VersionedModel(models.Model):
@@ -119,6 +122,7 @@ def conflict(obj: models.Model, expected: int, changes: dict[str, Any], actor: U
           "trong lịch sử thay đổi).") % {"who": who, "when": when or "—"}
     ]
     visible = getattr(current, "history_field_visible", None)
+    refreshed: dict[str, Any] = {}
     if seen is not None:
         for field in model._meta.concrete_fields:
             if field.name in _NOT_SHOWN or field.primary_key or not field.editable:
@@ -136,10 +140,10 @@ def conflict(obj: models.Model, expected: int, changes: dict[str, Any], actor: U
                 messages.append(_("«%(field)s»: người kia đã ghi «%(theirs)s», bạn ghi «%(yours)s».")
                                 % {"field": label, "theirs": theirs, "yours": _display(field, yours)})
             else:
-                old = _display(field, _value(seen, field))
-                messages.append(_("«%(field)s»: người kia đã ghi «%(theirs)s» (biểu mẫu của bạn còn giá trị cũ "
-                                  "«%(old)s»).") % {"field": label, "theirs": theirs, "old": old})
-    return EditConflict(messages, current.version)
+                refreshed[field.name] = getattr(current, field.attname)
+                messages.append(_("«%(field)s»: người kia đã ghi «%(theirs)s» (bạn không sửa trường này; biểu mẫu "
+                                  "đã lấy giá trị mới).") % {"field": label, "theirs": theirs})
+    return EditConflict(messages, current.version, refreshed)
 
 
 # ------------------------------------------------------------------------------------------------ forms
@@ -173,3 +177,17 @@ def show_conflict(form: forms.BaseForm, exc: ValidationError) -> None:
     if isinstance(exc, EditConflict) and exc.current_version is not None and VERSION_FIELD in form.fields:
         form.data = form.data.copy()
         form.data[form.add_prefix(VERSION_FIELD)] = str(exc.current_version)
+        for name, value in exc.refreshed.items():
+            if name in form.fields:
+                form.data[form.add_prefix(name)] = _form_value(value)
+
+
+def _form_value(value: Any) -> str:
+    """A model value as a browser would send it back (dates dd/mm/yyyy, ADR 0006)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "on" if value else ""
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
