@@ -71,7 +71,8 @@ def test_only_the_trusted_proxy_is_believed(behind_proxy):
 
 
 def _production_env(tmp_path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DANVAN_") and k != "DATABASE_URL"}
+    # Nothing of the test run's own environment (another test sets DJANGO_ALLOW_ASYNC_UNSAFE for playwright).
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DANVAN_", "DJANGO_")) and k != "DATABASE_URL"}
     return env | {
         "DANVAN_SECRET_KEY": secrets.token_urlsafe(60), "DANVAN_ALLOWED_HOSTS": "danvan.example.gov.vn",
         "DANVAN_BEHIND_TLS_PROXY": "true", "DANVAN_VAR_DIR": str(tmp_path),
