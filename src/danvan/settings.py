@@ -7,6 +7,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.proxy import parse_networks
 from danvan.env import envbool, envint, envlist, envstr
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -65,8 +66,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Request id and metrics first, so that every other middleware's logs carry the id and its time is counted.
+    # Request id first, so that every other middleware's logs carry it; then a database too busy to write
+    # answers 503 "hệ thống đang bận" from any layer below (core.busy); then metrics count the rest.
     "danvan.ops.requestid.RequestIdMiddleware",
+    "danvan.core.busy.DatabaseBusyMiddleware",
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -116,9 +119,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL and a busy timeout let the demo server and a CLI command share the file.
+    # WAL: readers never wait for the writer. One writer at a time: a write waits up to the busy timeout for
+    # the lock (bulk jobs commit in short chunks), then the request answers 503 (core.busy). IMMEDIATE: a write
+    # transaction takes the lock when it begins, so it waits there rather than failing half-way.
     DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20,
+        "timeout": envint("DANVAN_SQLITE_BUSY_SECONDS", 10),
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
@@ -158,10 +163,15 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling: lock an account+address pair after repeated failures.
+# Login throttling: an account is locked after repeated failures from anywhere, and an address after repeated
+# failures on any accounts (one password tried across many usernames). The address is the client's as told by a
+# trusted reverse proxy (core.proxy): behind a proxy every request comes from the proxy, and keying on it would
+# let one officer's typos lock the whole office out.
 AXES_FAILURE_LIMIT = envint("DANVAN_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = envint("DANVAN_LOGIN_COOLOFF_MINUTES", 15) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+DANVAN_TRUSTED_PROXIES = parse_networks(envlist("DANVAN_TRUSTED_PROXIES", []))
+AXES_CLIENT_IP_CALLABLE = "danvan.core.proxy.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_ENABLED = envbool("DANVAN_LOGIN_THROTTLING", True)
@@ -175,13 +185,21 @@ SESSION_COOKIE_AGE = envint("DANVAN_SESSION_HOURS", 10) * 3600
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if envbool("DANVAN_BEHIND_TLS_PROXY", False):
+BEHIND_TLS_PROXY = envbool("DANVAN_BEHIND_TLS_PROXY", False)
+if BEHIND_TLS_PROXY:
+    # Served over HTTPS only: the proxy says which requests came over TLS; plain HTTP is redirected and
+    # browsers are told to use HTTPS from then on (HSTS).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = envbool("DANVAN_SSL_REDIRECT", False)
+# Behind the TLS proxy, HTTPS is the default: plain HTTP is redirected (except the loopback probes) and browsers
+# are told to keep to HTTPS (HSTS, a year, subdomains included); each can still be set on its own.
+SECURE_SSL_REDIRECT = envbool("DANVAN_SSL_REDIRECT", BEHIND_TLS_PROXY)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]  # probed over plain HTTP on loopback
-SECURE_HSTS_SECONDS = envint("DANVAN_HSTS_SECONDS", 0)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("DANVAN_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_SECONDS = envint("DANVAN_HSTS_SECONDS", 365 * 24 * 3600 if BEHIND_TLS_PROXY else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("DANVAN_HSTS_INCLUDE_SUBDOMAINS", BEHIND_TLS_PROXY)
 SECURE_HSTS_PRELOAD = envbool("DANVAN_HSTS_PRELOAD", False)
+if not SECURE_HSTS_PRELOAD:
+    # Preloading is a commitment made for the whole domain by its owner, not a default of the application.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 # Content-Security-Policy: everything is served from this origin, no inline scripts.
 CONTENT_SECURITY_POLICY = {

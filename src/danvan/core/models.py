@@ -128,3 +128,20 @@ class ScopedChild(AuditedModel):
     @property
     def scope_parent(self):
         return getattr(self, self.parent_field)
+
+
+class FormSubmission(models.Model):
+    """A create form's one-time token, written in the transaction that created the record (core.submissions):
+    the same form sent again finds it and is led to that record instead of creating a second one."""
+
+    token = models.CharField(_("Mã biểu mẫu"), max_length=64, unique=True)
+    user = models.ForeignKey("accounts.User", verbose_name=_("Người gửi"), on_delete=models.PROTECT, related_name="+")
+    submitted_at = models.DateTimeField(_("Thời điểm gửi"), default=timezone.now)
+    redirect_to = models.CharField(_("Trang kết quả"), max_length=500)
+
+    class Meta:
+        verbose_name = _("Biểu mẫu đã gửi")
+        verbose_name_plural = _("Biểu mẫu đã gửi")
+
+    def __str__(self) -> str:
+        return self.token

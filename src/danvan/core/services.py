@@ -14,6 +14,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danvan.core.concurrency import check_version
+
 if TYPE_CHECKING:
     from danvan.accounts.models import User
 
@@ -56,8 +58,11 @@ def create(model: type[M], actor: User | None, *, reason: str = "", **fields: An
 
 
 @transaction.atomic
-def update(obj: M, actor: User | None, *, reason: str = "", **changes: Any) -> M:
+def update(obj: M, actor: User | None, *, reason: str = "", expected_version: int | None = None, **changes: Any) -> M:
+    """Change fields of `obj`. `expected_version`: the version the edit form was drawn from; a record saved
+    since by someone else is not overwritten (EditConflict, core.concurrency)."""
     check_can_change(actor, obj)
+    check_version(obj, expected_version, changes, actor)
     for name, value in changes.items():
         setattr(obj, name, value)
     obj.full_clean()

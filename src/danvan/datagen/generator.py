@@ -225,20 +225,9 @@ class Generator:
         return self.progress(total, desc)
 
     def run(self) -> Summary:
+        """One transaction from the run record to the last row: a run stopped half-way (an error, Ctrl-C,
+        kill -9) leaves nothing behind, and running it again gives the same data as a run never stopped."""
         started = timezone.now()
-        run = GenerationRun.objects.create(
-            started_at=started, scale=self.scale.name, seed=self.seed, years=self.years, until=self.until,
-            history="rows" if self.history else "run", command=self.command,
-        )
-        self.provinces = self._provinces()
-        run.provinces = ", ".join(p.area.code for p in self.provinces)
-        weights = [len(p.communes) for p in self.provinces]
-        self.cum_weights = list(_accumulate(weights))
-        self.sink = Sink(history=self.history, reason=f"danvan generate (lần {run.pk}, seed {self.seed})",
-                         rebuild_indexes=self.bulk)
-        self.run_id = run.pk
-        self.Letter = model_or_none("letters.Letter")
-        self.Visit = model_or_none("reception.Visit")
         journal = None
         if connection.vendor == "sqlite":
             # This connection only: a large page cache for the index B-trees of a bulk load. Outside a
@@ -257,39 +246,53 @@ class Generator:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            self._run_atomic()
+            with transaction.atomic():
+                run = self._run_atomic(started)
         finally:
             if collecting:
                 gc.enable()
             if journal is not None:
                 with connection.cursor() as cursor:
                     cursor.execute(f"PRAGMA journal_mode = {journal}")
-        run.counts = self.summary.counts | {"history_rows": self.history, "skipped": self.summary.skipped}
-        run.finished_at = timezone.now()
-        run.seconds = (run.finished_at - started).total_seconds()
-        run.save()
         self.summary.seconds = run.seconds
         self.summary.run_id = run.pk
         return self.summary
 
-    def _run_atomic(self) -> None:
-        with transaction.atomic():
-            visit_letters = self.generate_reception() if self.Visit else []
-            if self.Visit is None:
-                self.summary.skipped.append("reception (ReceptionSession, Visit): bảng chưa có")
-            if self.Letter is not None:
-                self.generate_letters(visit_letters)
-            else:
-                self.summary.skipped.append("letters (Letter, …): bảng chưa có")
-            self.generate_mobilisation()
-            self.summary.counts = self.sink.finish()
-            if self.Letter is not None:
-                self.flush_matter_updates()  # after finish(): the history table's index on id is back
-            if self.Letter is not None and self.Visit is not None:
-                # Rows written beside the services: their denouncers are protected here (ADR 0011).
-                from danvan.people.identity import protect_existing_denouncers
+    def _run_atomic(self, started) -> GenerationRun:
+        run = GenerationRun.objects.create(
+            started_at=started, scale=self.scale.name, seed=self.seed, years=self.years, until=self.until,
+            history="rows" if self.history else "run", command=self.command,
+        )
+        self.provinces = self._provinces()  # loads the units and adds villages: inside the run's transaction
+        run.provinces = ", ".join(p.area.code for p in self.provinces)
+        weights = [len(p.communes) for p in self.provinces]
+        self.cum_weights = list(_accumulate(weights))
+        self.sink = Sink(history=self.history, reason=f"danvan generate (lần {run.pk}, seed {self.seed})",
+                         rebuild_indexes=self.bulk)
+        self.run_id = run.pk
+        self.Letter = model_or_none("letters.Letter")
+        self.Visit = model_or_none("reception.Visit")
+        visit_letters = self.generate_reception() if self.Visit else []
+        if self.Visit is None:
+            self.summary.skipped.append("reception (ReceptionSession, Visit): bảng chưa có")
+        if self.Letter is not None:
+            self.generate_letters(visit_letters)
+        else:
+            self.summary.skipped.append("letters (Letter, …): bảng chưa có")
+        self.generate_mobilisation()
+        self.summary.counts = self.sink.finish()
+        if self.Letter is not None:
+            self.flush_matter_updates()  # after finish(): the history table's index on id is back
+        if self.Letter is not None and self.Visit is not None:
+            # Rows written beside the services: their denouncers are protected here (ADR 0011).
+            from danvan.people.identity import protect_existing_denouncers
 
-                protect_existing_denouncers()
+            protect_existing_denouncers()
+        run.counts = self.summary.counts | {"history_rows": self.history, "skipped": self.summary.skipped}
+        run.finished_at = timezone.now()
+        run.seconds = (run.finished_at - started).total_seconds()
+        run.save()
+        return run
 
     # ------------------------------------------------------------------ shared pickers
     def pick_province(self) -> ProvinceContext:
@@ -712,10 +715,12 @@ def label_chain_ids() -> dict[int, int]:
 
 
 def is_empty() -> bool:
-    Letter = model_or_none("letters.Letter")
-    if Letter is not None:
-        return not Letter.objects.exists()
-    return not GeneratedLabel.objects.exists() and not GenerationRun.objects.filter(finished_at__isnull=False).exists()
+    """No letters, no visits and no generated run: the only state `generate` writes into unasked."""
+    for label in ("letters.Letter", "reception.Visit"):
+        model = model_or_none(label)
+        if model is not None and model.objects.exists():
+            return False
+    return not GeneratedLabel.objects.exists() and not GenerationRun.objects.exists()
 
 
 def ensure_kinds_known() -> None:

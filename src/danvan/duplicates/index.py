@@ -295,15 +295,16 @@ def _fingerprint_rows(letters: list[Letter]) -> list[LetterFingerprint]:
     return rows
 
 
-@transaction.atomic
 def reindex_all(*, progress=None) -> int:
     """Recompute every letter's fingerprint and start a new generation (every process reloads).
 
     In chunks of `REINDEX_CHUNK` letters, by primary key: a million letters in a few bulk statements
-    per chunk rather than three queries per letter."""
+    per chunk rather than three queries per letter. Each chunk is computed outside any transaction and
+    written in its own short one (its old fingerprints replaced): on SQLite the offices' writes wait at most
+    one chunk for the lock while a reindex runs, not the whole run (issue 13). Until the new generation is
+    announced at the end, the index holds old and new fingerprints side by side, each of them valid."""
     from danvan.letters.models import Letter
 
-    LetterFingerprint.objects.all().delete()  # derived data, recomputed in full below
     fields = ("pk", "summary", "content", "content_kind", "matter_id", "area_id", "subject_area_id", "field",
               "received_on", "archived_at")
     count, last = 0, 0
@@ -311,11 +312,17 @@ def reindex_all(*, progress=None) -> int:
         chunk = list(Letter.objects.filter(pk__gt=last).order_by("pk").only(*fields)[:REINDEX_CHUNK])
         if not chunk:
             break
-        LetterFingerprint.objects.bulk_create(_fingerprint_rows(chunk), batch_size=500)
+        rows = _fingerprint_rows(chunk)
+        with transaction.atomic():
+            LetterFingerprint.objects.filter(letter_id__in=[letter.pk for letter in chunk]).delete()
+            LetterFingerprint.objects.bulk_create(rows, batch_size=500)
         count += len(chunk)
         last = chunk[-1].pk
         if progress:
             progress(count)
-    IndexGeneration.objects.create(token=uuid.uuid4().hex)
+    with transaction.atomic():
+        # Fingerprints of letters no longer in the table (derived data; letters themselves are never deleted).
+        LetterFingerprint.objects.exclude(letter_id__in=Letter.objects.values("pk")).delete()
+        IndexGeneration.objects.create(token=uuid.uuid4().hex)
     forget()
     return count

@@ -202,7 +202,7 @@ class AmendForm(forms.Form):
     def changes(self, letter: Letter) -> dict:
         """Only the fields the officer changed, so the history shows just those."""
         return {name: value for name, value in self.cleaned_data.items()
-                if name != "reason" and value != getattr(letter, name)}
+                if name not in ("reason", "version") and value != getattr(letter, name)}
 
 
 class AttachForm(forms.Form):

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.choices import ContentKind, Field
+from danvan.core.concurrency import VersionedModel
 from danvan.core.models import ScopedChild, ScopedModel
 from danvan.core.text import fold
 from danvan.letters.workflow import LetterStatus
@@ -114,7 +115,7 @@ class FoldedCopyField(models.CharField):
         return value
 
 
-class Letter(ScopedModel):
+class Letter(VersionedModel, ScopedModel):
     # Intake
     channel = models.CharField(_("Nguồn đơn"), max_length=12, choices=Channel.choices, default=Channel.DIRECT)
     forwarded_by_body = models.CharField(_("Cơ quan chuyển đơn đến"), max_length=255, blank=True)

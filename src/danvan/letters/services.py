@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core import services as audited
 from danvan.core.choices import ContentKind
+from danvan.core.concurrency import check_version
 from danvan.core.text import normalize
 from danvan.legal.rules import DENUNCIATION_EXTENSION_MAX_DAYS, DENUNCIATION_MAX_EXTENSIONS
 from danvan.legal.services import current_calendar, current_rulebook
@@ -253,14 +254,17 @@ AMENDABLE_FIELDS = frozenset({"summary", "content", "subject_area", "forwarded_b
 
 
 @transaction.atomic
-def amend_letter(actor: User | None, letter: Letter, *, reason: str, **changes: Any) -> Letter:
-    """Correct intake details (a reason is required, kept in the audit history)."""
+def amend_letter(actor: User | None, letter: Letter, *, reason: str, expected_version: int | None = None,
+                 **changes: Any) -> Letter:
+    """Correct intake details (a reason is required, kept in the audit history). `expected_version`: the
+    version the officer's form was drawn from; a letter saved since is not overwritten (core.concurrency)."""
     unknown = set(changes) - AMENDABLE_FIELDS
     if unknown:
         raise ValueError(f"not amendable: {sorted(unknown)}")
     if not normalize(reason):
         raise ValidationError({"reason": _("Cần ghi lý do sửa đơn.")})
     letter = _lock(actor, letter)
+    check_version(letter, expected_version, changes, actor)
     for name, value in changes.items():
         setattr(letter, name, value)
     if not normalize(letter.summary):

@@ -19,10 +19,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from danvan.core.choices import ContentKind
 from danvan.core.choices import Field as FieldChoice
+from danvan.core.concurrency import add_version_field, show_conflict, submitted_version
 from danvan.core.exports import StreamedWorkbook
 from danvan.core.formatting import vn_date
 from danvan.core.forms import plain_selects
 from danvan.core.models import Action
+from danvan.core.submissions import create_once
 from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
 from danvan.letters import counts, forms, queries, services
 from danvan.letters import deadlines as letter_deadlines
@@ -191,11 +193,13 @@ def _intake(request: HttpRequest, *, visit=None) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@create_once
 def letter_create(request: HttpRequest) -> HttpResponse:
     return _intake(request)
 
 
 @require_http_methods(["GET", "POST"])
+@create_once
 def letter_from_visit(request: HttpRequest, visit_pk: int) -> HttpResponse:
     """A letter handed in at a reception visit: the visit's content prefills the form, the citizen signs it."""
     from danvan.reception.models import Visit
@@ -276,7 +280,10 @@ def _make_form(name: str, letter: Letter, data=None, files=None):
         kwargs["initial"] = {"content_kind": letter.content_kind, "field": letter.field,
                              "complexity": letter.complexity, "several_places": letter.several_places,
                              "qualifying": "no" if letter.anonymous else "yes"}
-    return cls(data, files, prefix=name, **kwargs)
+    form = cls(data, files, prefix=name, **kwargs)
+    if name == "amend":  # an edit of the letter's own fields: another officer's save in between is not overwritten
+        add_version_field(form, letter)
+    return form
 
 
 def _available_actions(user, letter: Letter) -> list[str]:
@@ -303,7 +310,8 @@ PAUSE_ACTIONS = {"end_pause", "cancel_pause"}
 
 def _call_service(name: str, user, letter: Letter, data: dict, form=None):
     if name == "amend":
-        return services.amend_letter(user, letter, reason=data["reason"], **form.changes(letter))
+        return services.amend_letter(user, letter, reason=data["reason"], expected_version=submitted_version(form),
+                                     **form.changes(letter))
     if name == "attach":
         return services.attach_files(user, letter, data["attachments"])
     if name == "classify":
@@ -396,6 +404,7 @@ def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@create_once
 def letter_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """One POST view for every workflow action; the service decides whether it is allowed."""
     letter = scoped_object_or_404(_letter_qs(), request.user, Action.CHANGE, pk=pk)
@@ -412,6 +421,7 @@ def letter_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             _call_service(action, request.user, letter, form.cleaned_data, form)
         except ValidationError as exc:
             _apply_errors(form, exc, ERROR_ALIASES.get(action))
+            show_conflict(form, exc)
         else:
             messages.success(request, _("Đã cập nhật: %(action)s.") % {"action": ACTION_LABELS[action]})
             return redirect("letters:letter_detail", pk=letter.pk)

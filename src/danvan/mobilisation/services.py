@@ -83,8 +83,9 @@ def _not_archived(obj: models.Model) -> None:
         raise ValidationError(_("Bản ghi đã được lưu trữ; cần khôi phục trước khi thay đổi."))
 
 
-def amend(actor: User | None, obj: M, *, reason: str = "", **changes: Any) -> M:
-    """Correct a record's fields. A closed dialogue's record is frozen with its report."""
+def amend(actor: User | None, obj: M, *, reason: str = "", expected_version: int | None = None, **changes: Any) -> M:
+    """Correct a record's fields. A closed dialogue's record is frozen with its report. `expected_version`:
+    the version the edit form was drawn from, for a versioned record (core.concurrency)."""
     _not_archived(obj)
     if isinstance(obj, Dialogue) and obj.is_closed:
         raise ValidationError({"closing_report": _("Cuộc đối thoại đã kết thúc, không sửa được nữa.")})
@@ -96,7 +97,8 @@ def amend(actor: User | None, obj: M, *, reason: str = "", **changes: Any) -> M:
         if isinstance(obj, GoodPractice) and changes.get("registered_on", obj.registered_on) != obj.registered_on:
             audited.check_can_change(actor, obj)
             _move_registration_step(actor, obj, changes["registered_on"])
-        return audited.update(obj, actor, reason=reason or _("Cập nhật"), **changes)
+        return audited.update(obj, actor, reason=reason or _("Cập nhật"), expected_version=expected_version,
+                              **changes)
 
 
 def _move_registration_step(actor: User | None, practice: GoodPractice, registered_on: dt.date) -> None:

@@ -18,8 +18,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from danvan.core.choices import Field
+from danvan.core.concurrency import VERSION_FIELD, add_version_field, show_conflict, submitted_version
 from danvan.core.forms import plain_selects
 from danvan.core.models import Action
+from danvan.core.submissions import create_once
 from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
 from danvan.mobilisation import counts, forms, imports, services
 from danvan.mobilisation.choices import CommendationKind, PracticeField, PracticeStatus
@@ -136,6 +138,7 @@ NUMERIC_COLUMNS = {"participants", "attendees", "attendances", "workdays", "mone
 
 
 @require_http_methods(["GET", "POST"])
+@create_once
 def section_create(request: HttpRequest, section: str) -> HttpResponse:
     spec = SECTIONS[section]
     _require_recorder(request.user)
@@ -157,13 +160,15 @@ def section_create(request: HttpRequest, section: str) -> HttpResponse:
 def section_edit(request: HttpRequest, section: str, pk: int) -> HttpResponse:
     spec = SECTIONS[section]
     obj = scoped_object_or_404(spec.model, request.user, action=Action.CHANGE, pk=pk)
-    form = spec.form(request.POST or None, instance=obj, user=request.user)
+    form = add_version_field(spec.form(request.POST or None, instance=obj, user=request.user), obj)
     if request.method == "POST" and form.is_valid():
         fresh = spec.model.objects.get(pk=obj.pk)  # the form has already written into `obj`
+        changes = {name: form.cleaned_data[name] for name in form.changed_data if name != VERSION_FIELD}
         try:
-            services.amend(request.user, fresh, **{name: form.cleaned_data[name] for name in form.changed_data})
+            services.amend(request.user, fresh, expected_version=submitted_version(form), **changes)
         except ValidationError as exc:
             _form_errors(form, exc)
+            show_conflict(form, exc)
         else:
             messages.success(request, _("Đã cập nhật."))
             return redirect(f"mobilisation:{spec.key}_detail", pk=obj.pk)
@@ -295,6 +300,7 @@ DETAIL_EXTRAS = {
 
 
 @require_POST
+@create_once
 def dialogue_add_opinion(request: HttpRequest, pk: int) -> HttpResponse:
     dialogue = scoped_object_or_404(Dialogue, request.user, action=Action.CHANGE, pk=pk)
     form = forms.OpinionForm(request.POST)
@@ -310,6 +316,7 @@ def dialogue_add_opinion(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@create_once
 def dialogue_add_commitment(request: HttpRequest, pk: int) -> HttpResponse:
     dialogue = scoped_object_or_404(Dialogue, request.user, action=Action.CHANGE, pk=pk)
     form = forms.CommitmentForm(request.POST, dialogue=dialogue)
@@ -412,11 +419,13 @@ def _add_follow_up(request: HttpRequest, model, section: str, add, pk: int) -> H
 
 
 @require_POST
+@create_once
 def briefing_add_task(request: HttpRequest, pk: int) -> HttpResponse:
     return _add_follow_up(request, Briefing, "briefing", services.add_briefing_task, pk)
 
 
 @require_POST
+@create_once
 def supervision_add_recommendation(request: HttpRequest, pk: int) -> HttpResponse:
     return _add_follow_up(request, Supervision, "supervision", services.add_recommendation, pk)
 
@@ -454,6 +463,7 @@ def practice_transition(request: HttpRequest, pk: int, step: str) -> HttpRespons
 
 
 @require_POST
+@create_once
 def practice_add_evidence(request: HttpRequest, pk: int) -> HttpResponse:
     practice = scoped_object_or_404(GoodPractice, request.user, action=Action.CHANGE, pk=pk)
     form = forms.EvidenceForm(request.POST, request.FILES)
@@ -520,6 +530,7 @@ def restore_record(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 
 @require_POST
+@create_once
 def directive_file_review(request: HttpRequest, pk: int) -> HttpResponse:
     directive = scoped_object_or_404(Directive, request.user, pk=pk)
     _require_recorder(request.user)
@@ -552,6 +563,7 @@ def missing_reviews(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@create_once
 def session_bulk(request: HttpRequest) -> HttpResponse:
     """Many sessions from one grid; all rows are saved or none."""
     _require_recorder(request.user)
@@ -598,6 +610,7 @@ def session_bulk(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@create_once
 def session_import(request: HttpRequest) -> HttpResponse:
     """Upload the Excel template; a bad row rejects the whole file with its row number and column."""
     _require_recorder(request.user)

@@ -30,6 +30,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.busy import defer_write
 from danvan.core.choices import ContentKind
 from danvan.people.models import Citizen, IdentityReveal
 
@@ -107,7 +108,9 @@ def show(user: User | None, citizen: Citizen, *, context: str, record=None) -> S
         return _masked(citizen)
     protected = is_protected(citizen)
     if protected:
-        IdentityReveal.objects.create(user=user, citizen=citizen, context=str(context)[:200])
+        # Written with the page's other reveals in one short transaction at the end of the request (core.busy);
+        # a page whose reveals cannot be written is not sent.
+        defer_write(IdentityReveal(user=user, citizen=citizen, context=str(context)[:200]))
     return ShownIdentity(citizen_id=citizen.pk, full_name=citizen.full_name, id_number=citizen.id_number,
                          birth_year=citizen.birth_year, address=citizen.address, phone=citizen.phone,
                          email=citizen.email, masked=False, protected=protected)
@@ -197,8 +200,8 @@ def letters_petitioner_names(user: User | None, letters: Iterable[Letter], *, co
         if is_protected(citizen):
             reveals.append(IdentityReveal(user=user, citizen_id=citizen.pk, context=str(context)[:200]))
         names[link.letter_id].append(citizen.full_name)
-    if reveals:
-        IdentityReveal.objects.bulk_create(reveals)
+    for reveal in reveals:
+        defer_write(reveal)
     return names
 
 

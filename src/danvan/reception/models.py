@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.choices import ContentKind, Field
+from danvan.core.concurrency import VersionedModel
 from danvan.core.formatting import vn_date
 from danvan.core.models import ScopedModel
 from danvan.reception import rules
@@ -84,7 +85,7 @@ class ReceptionSession(ScopedModel):
             raise ValidationError(errors)
 
 
-class Visit(ScopedModel):
+class Visit(VersionedModel, ScopedModel):
     """One visit (lượt tiếp): a citizen, or a group through its representatives, about one content."""
 
     session = models.ForeignKey(

@@ -218,7 +218,8 @@ def record_visit(
 
 
 @transaction.atomic
-def update_visit(actor: User | None, visit: Visit, *, reason: str = "", **changes: Any) -> Visit:
+def update_visit(actor: User | None, visit: Visit, *, reason: str = "", expected_version: int | None = None,
+                 **changes: Any) -> Visit:
     unknown = set(changes) - VISIT_EDITABLE_FIELDS
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
@@ -231,7 +232,8 @@ def update_visit(actor: User | None, visit: Visit, *, reason: str = "", **change
         errors["content_kind"] = _("Chỉ lãnh đạo mới chuyển lượt tiếp có nội dung tố cáo sang loại khác.")
     if errors:
         raise ValidationError(errors)
-    visit = audited.update(visit, actor, reason=reason or _("Sửa lượt tiếp"), **changes)
+    visit = audited.update(visit, actor, reason=reason or _("Sửa lượt tiếp"),
+                           expected_version=expected_version, **changes)
     if identity.is_protected_kind(visit.content_kind):
         identity.mark_denouncers(actor, [visit.citizen])
     return visit

@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from danvan.core.choices import ContentKind, Field
+from danvan.core.concurrency import add_version_field, show_conflict, submitted_version
 from danvan.core.forms import plain_selects
 from danvan.core.models import Action
+from danvan.core.submissions import create_once
 from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
 from danvan.letters.models import Letter
 from danvan.people.models import Citizen
@@ -97,6 +99,7 @@ def session_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@create_once
 def session_create(request: HttpRequest) -> HttpResponse:
     if not request.user.can_record:
         raise PermissionDenied
@@ -186,6 +189,7 @@ def session_archive(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@create_once
 def visit_create(request: HttpRequest, pk: int) -> HttpResponse:
     session = scoped_object_or_404(ReceptionSession, request.user, action=Action.CHANGE, pk=pk)
     if request.method == "GET":
@@ -248,13 +252,15 @@ def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def visit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     visit = scoped_object_or_404(Visit.objects.select_related("session"), request.user, action=Action.CHANGE, pk=pk)
     initial = {name: getattr(visit, name) for name in services.VISIT_EDITABLE_FIELDS}
-    form = VisitForm(request.POST or None, user=request.user, with_citizen=False, initial=initial)
+    form = add_version_field(VisitForm(request.POST or None, user=request.user, with_citizen=False, initial=initial),
+                             visit)
     if request.method == "POST" and form.is_valid():
         changes = {k: form.cleaned_data[k] for k in services.VISIT_EDITABLE_FIELDS}
         try:
-            services.update_visit(request.user, visit, **changes)
+            services.update_visit(request.user, visit, expected_version=submitted_version(form), **changes)
         except ValidationError as exc:
             _apply_errors(form, exc)
+            show_conflict(form, exc)
         else:
             messages.success(request, _("Đã lưu lượt tiếp."))
             return redirect("reception:visit_detail", pk=visit.pk)

@@ -10,12 +10,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.choices import Field
+from danvan.core.concurrency import VersionedModel
 from danvan.core.models import ScopedChild, ScopedModel
 from danvan.mobilisation.choices import ChairRole, OpinionHandling
 from danvan.mobilisation.models.base import FollowUp
 
 
-class Dialogue(ScopedModel):
+class Dialogue(VersionedModel, ScopedModel):
     held_on = models.DateField(_("Ngày đối thoại"))
     topic = models.CharField(_("Chủ đề"), max_length=300)
     place = models.CharField(_("Địa điểm"), max_length=255, blank=True)

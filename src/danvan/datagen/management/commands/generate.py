@@ -1,4 +1,6 @@
-"""`danvan generate --scale demo|province|national --seed N --years Y [--province CODE] [--if-empty]`."""
+"""`danvan generate --scale demo|province|national --seed N --years Y [--province CODE] [--if-empty | --add]`.
+
+One run is one transaction (all or nothing) and refuses to add to a database that already has data."""
 
 from __future__ import annotations
 
@@ -23,7 +25,9 @@ class Command(BaseCommand):
         parser.add_argument("--province", default="04", help="Mã tỉnh cho quy mô demo/province (mặc định 04 Cao Bằng).")
         parser.add_argument("--until", type=dt.date.fromisoformat, default=None,
                             help="Ngày cuối của dữ liệu (YYYY-MM-DD; mặc định hôm nay).")
-        parser.add_argument("--if-empty", action="store_true", help="Không làm gì nếu đã có đơn thư.")
+        parser.add_argument("--if-empty", action="store_true", help="Không làm gì nếu đã có dữ liệu.")
+        parser.add_argument("--add", action="store_true",
+                            help="Sinh thêm vào cơ sở dữ liệu đã có dữ liệu (mặc định: từ chối, để không nhân đôi).")
         parser.add_argument("--history", choices=("auto", "rows", "run"), default="auto",
                             help="rows: một dòng lịch sử cho mỗi bản ghi; run: một bản ghi kiểm toán cho cả lần sinh "
                                  "(ADR 0010). auto: rows, trừ quy mô national.")
@@ -33,9 +37,15 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true")
 
     def handle(self, *args, **options):
-        if options["if_empty"] and not is_empty():
-            self.stdout.write("Đã có dữ liệu đơn thư; bỏ qua (--if-empty).")
-            return
+        if not is_empty():
+            if options["if_empty"]:
+                self.stdout.write("Đã có dữ liệu; bỏ qua (--if-empty).")
+                return
+            if not options["add"]:
+                # A second run would add a second set of letters, visits and citizens beside the first.
+                raise CommandError("Cơ sở dữ liệu đã có dữ liệu (đơn thư, lượt tiếp hoặc một lần sinh trước): "
+                                   "không sinh thêm để tránh nhân đôi dữ liệu. Dùng --if-empty để bỏ qua khi đã có "
+                                   "dữ liệu, hoặc --add nếu thật sự muốn sinh thêm.")
         scale = SCALES[options["scale"]]
         history = options["history"]
         if history == "auto":

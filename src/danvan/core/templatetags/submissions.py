@@ -1,0 +1,12 @@
+from django import template
+from django.utils.html import format_html
+
+from danvan.core.submissions import TOKEN_FIELD, new_token
+
+register = template.Library()
+
+
+@register.simple_tag
+def submission_token():
+    """A create form's one-time token (core.submissions): put it beside {% csrf_token %}."""
+    return format_html('<input type="hidden" name="{}" value="{}">', TOKEN_FIELD, new_token())
