@@ -38,7 +38,9 @@ SCRIPT = textwrap.dedent('''
     board = make_org("Ban Dân vận Tỉnh ủy Cao Bằng", OrganisationType.MOBILISATION_BOARD, province)
     alice = make_user("alice", board, Role.OFFICER)
     hana = make_user("hana", board, Role.HEAD)
-    services.receive_letter(alice, board, received_on=dt.date(2026, 3, 2), summary="Tố cáo cán bộ thôn",
+    rita = make_user("rita", board, Role.OFFICER)
+    # Received by rita: alice is neither its receiver nor its handler, so her list reveals nothing (ADR 0011).
+    services.receive_letter(rita, board, received_on=dt.date(2026, 3, 2), summary="Tố cáo cán bộ thôn",
                             content_kind=ContentKind.DENUNCIATION, field=Field.LAND_HOUSING,
                             new_petitioners=[{"full_name": "Bế Văn Tố"}])
     head, officer = Client(raise_request_exception=False), Client(raise_request_exception=False)
