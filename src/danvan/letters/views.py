@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from danvan.core.choices import ContentKind
 from danvan.core.choices import Field as FieldChoice
 from danvan.core.formatting import vn_date
-from danvan.core.forms import plain_selects
+from danvan.core.forms import ascii_int, plain_selects
 from danvan.core.models import Action
 from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
 from danvan.letters import counts, forms, queries, services
@@ -189,7 +189,7 @@ def petitioner_matches(request: HttpRequest) -> HttpResponse:
     matches = find_matching_citizens(
         request.user, full_name=request.GET.get("petitioner_name", ""),
         id_number=request.GET.get("petitioner_id_number", ""),
-        birth_year=int(birth_year) if birth_year.isdigit() else None,
+        birth_year=ascii_int(birth_year, 1900, 2100),
     )
     protected = queries.protected_petitioner_ids(m.citizen.pk for m in matches)
     rows = []
