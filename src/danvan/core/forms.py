@@ -31,7 +31,7 @@ ID_MAX = 9_223_372_036_854_775_807
 # deadline computed from a later date would leave them.
 MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2099, 12, 31)
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-_ASCII_INTEGER = re.compile(r"[+-]?[0-9]{1,19}")
+_ASCII_INTEGER = re.compile(r"[+-]?[0-9]{1,4000}")  # int() refuses more than 4.300 digits
 
 
 def ascii_int(value, minimum: int | None = None, maximum: int | None = None) -> int | None:
@@ -60,7 +60,7 @@ class IntegerField(forms.IntegerField):
     """A whole number written with the digits 0-9, bounded to a database integer unless told otherwise."""
 
     default_error_messages = {
-        "invalid": _("«%(label)s» phải là một số nguyên viết bằng các chữ số 0–9, ví dụ 12."),
+        "invalid": _("Nhập một số nguyên cho «%(label)s», chỉ dùng các chữ số 0–9, ví dụ 12."),
         "min_value": _("«%(label)s» không được nhỏ hơn %(limit_value)s."),
         "max_value": _("«%(label)s» không được lớn hơn %(limit_value)s."),
     }
@@ -91,7 +91,7 @@ class DateField(forms.DateField):
     today (a letter cannot be received tomorrow)."""
 
     default_error_messages = {
-        "invalid": _("«%(label)s»: nhập ngày hợp lệ theo dạng dd/mm/yyyy, ví dụ 05/11/2026."),
+        "invalid": _("Nhập ngày hợp lệ theo dạng dd/mm/yyyy cho «%(label)s», ví dụ 05/11/2026."),
         "out_of_range": _("«%(label)s» phải trong khoảng %(min)s – %(max)s."),
         "future": _("«%(label)s» không được sau ngày hôm nay (%(today)s)."),
     }

@@ -216,10 +216,14 @@ def entry(request: HttpRequest) -> HttpResponse:
         value = None
         line = EntryLine(indicator, key, None)
         if raw != "":
-            value = ascii_int(raw, 0, INT_MAX)
+            value = ascii_int(raw, 0)  # the digits 0-9 only: "²".isdigit() is True, int("²") fails
             if value is None:
-                errors.append(_("%(row)s: “%(value)s” không phải là số nguyên không âm (tối đa %(max)s).") % {
+                errors.append(_("%(row)s: “%(value)s” không phải là số nguyên không âm.") % {
+                    "row": line.label, "value": raw[:40]})
+            elif value > INT_MAX:
+                errors.append(_("%(row)s: “%(value)s” lớn hơn mức tối đa %(max)s.") % {
                     "row": line.label, "value": raw[:40], "max": vn_number(INT_MAX)})
+                value = None
         parsed.append(EntryLine(indicator, key, value))
         rows.append({"name": name, "label": line.label, "unit": indicator.unit, "value": raw,
                      "group": indicator.get_group_display()})
