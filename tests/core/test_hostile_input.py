@@ -91,7 +91,7 @@ def test_an_invalid_list_filter_is_ignored_with_a_visible_message(alice, web):
 
 @pytest.mark.parametrize(("overrides", "message"), [
     ({"petitioner_birth_year": "²"}, "Nhập một số nguyên cho «Năm sinh», chỉ dùng các chữ số 0–9"),
-    ({"petitioner_birth_year": "9" * 40}, "Nhập một số nguyên cho «Năm sinh»"),
+    ({"petitioner_birth_year": "9" * 40}, "«Năm sinh» không được lớn hơn 2100."),
     ({"received_on": "01/01/2100"}, "«Ngày nhận đơn» phải trong khoảng 01/01/1900 – 31/12/2099."),
     ({"received_on": "31/12/1899"}, "«Ngày nhận đơn» phải trong khoảng 01/01/1900 – 31/12/2099."),
     ({"received_on": "31/12/9999"}, "«Ngày nhận đơn» phải trong khoảng 01/01/1900 – 31/12/2099."),

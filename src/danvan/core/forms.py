@@ -213,6 +213,26 @@ class Form(GuardedInput, forms.Form):
     """The base of every plain form of danvan."""
 
 
+# A search is a few words: a longer text is refused (SQLite refuses LIKE patterns over 50.000 bytes).
+SEARCH_MAX_CHARS = 200
+
+
+class SearchField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Tìm kiếm"))
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", SEARCH_MAX_CHARS)
+        kwargs.setdefault("error_messages", {
+            "max_length": _("Từ khóa tìm kiếm dài quá: tối đa %(limit_value)s ký tự (đang có %(show_value)s).")})
+        super().__init__(**kwargs)
+
+
+class SearchForm(Form):
+    """The search box of a page that has no other filter."""
+
+    q = SearchField()
+
+
 class ModelForm(GuardedInput, forms.ModelForm):
     """The base of every model form of danvan."""
 

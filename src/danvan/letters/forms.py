@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.choices import ContentKind, Field
-from danvan.core.forms import DateField, Form, IntegerField, PlainSelect, ascii_id
+from danvan.core.forms import DateField, Form, IntegerField, PlainSelect, SearchField, ascii_id
 from danvan.letters.models import (
     Channel,
     Complexity,
@@ -294,7 +294,7 @@ class ExtensionForm(Form):
 
 
 class LetterFilterForm(Form):
-    q = forms.CharField(label=_("Tìm kiếm"), required=False)
+    q = SearchField(label=_("Tìm kiếm"))
     status = forms.ChoiceField(label=_("Trạng thái"), required=False, widget=PlainSelect,
                                choices=[("", _("Tất cả")), *LetterStatus.choices])
     content_kind = forms.ChoiceField(label=_("Loại đơn"), required=False, widget=PlainSelect,

@@ -6,7 +6,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import DateField, DateInput, Form, ModelForm
+from danvan.core.forms import DateField, DateInput, Form, ModelForm, SearchField
 from danvan.mobilisation.choices import PracticeStatus, RecognitionLevel
 from danvan.mobilisation.models import (
     Briefing,
@@ -304,7 +304,7 @@ class ListFilterForm(Form):
     organisation = forms.ModelChoiceField(
         label=_("Cơ quan, tổ chức"), required=False, queryset=Organisation.objects.none()
     )
-    q = forms.CharField(label=_("Tìm"), required=False)
+    q = SearchField(label=_("Tìm"))
     archived = forms.BooleanField(label=_("Bản ghi đã lưu trữ"), required=False)
 
     def __init__(self, data, *, section, user):
