@@ -234,7 +234,7 @@ def fuzz(client, targets: list[Target], examples: int) -> None:
 
 # viewer, officer, head, superuser (tests/conftest.py), with the rounds of the sweep and the random examples: the
 # officer and the superuser reach every form; the viewer is refused most and the head sees the officer's forms.
-ROLES = [("bob", 1, 30), ("alice", 3, 60), ("hana", 1, 40), ("root", 3, 60)]
+ROLES = [("bob", 1, 20), ("alice", 3, 60), ("hana", 1, 30), ("root", 2, 50)]
 
 
 @pytest.mark.parametrize(("role", "rounds", "examples"), ROLES)

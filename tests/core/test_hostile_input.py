@@ -152,3 +152,29 @@ def test_a_body_over_the_upload_limit_is_refused_before_it_is_read(tree, alice, 
     html = response.content.decode()
     assert "Dữ liệu gửi lên quá lớn" in html and "tối đa 1 MB" in html and 'href="/don-thu/tiep-nhan/"' in html
     assert not Letter.objects.exists()
+
+
+def test_a_10_mb_letter_content_is_refused_without_reaching_the_form(tree, alice, web):
+    web.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    response = web.post(reverse("letters:letter_create"), intake_data(tree, content="Đơn " * 2_500_000))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Yêu cầu không hợp lệ" in html and "Không có gì được thay đổi" in html
+    assert nothing_saved()
+
+
+def test_a_password_is_compared_as_typed_not_normalised(tree, client):
+    from tests.conftest import make_user
+
+    secret = unicodedata.normalize("NFD", "mật khẩu Đồng Văn 2026")
+    user = make_user("dong", tree.board_cb, "officer")
+    user.set_password(secret)
+    user.save()
+    assert client.post(reverse("login"), {"username": "dong", "password": secret}).status_code == 302
+
+
+def test_clean_input_composes_and_drops_nul():
+    from danvan.core.text import clean_input
+
+    assert clean_input(unicodedata.normalize("NFD", "Hòa An\x00")) == "Hòa An"
+    assert clean_input("plain ascii") == "plain ascii"

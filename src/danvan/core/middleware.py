@@ -10,18 +10,11 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.template import loader
 
-
-def clean_text(value: str) -> str:
-    """The one normalisation of text input: NFC, without NUL characters."""
-    if "\x00" in value:
-        value = value.replace("\x00", "")
-    return value if value.isascii() else unicodedata.normalize("NFC", value)
+from danvan.core.text import clean_input
 
 
 def _is_secret(key: str) -> bool:
@@ -29,11 +22,11 @@ def _is_secret(key: str) -> bool:
 
 
 def _cleaned(query: QueryDict) -> QueryDict:
-    if all(value.isascii() and "\x00" not in value for values in query.lists() for value in values[1]):
+    if all(value.isascii() and "\x00" not in value for _key, values in query.lists() for value in values):
         return query  # nothing to change: the common case costs no copy
     cleaned = QueryDict(mutable=True, encoding=query.encoding)
     for key, values in query.lists():
-        cleaned.setlist(key, values if _is_secret(key) else [clean_text(value) for value in values])
+        cleaned.setlist(key, values if _is_secret(key) else [clean_input(value) for value in values])
     cleaned._mutable = False
     return cleaned
 
