@@ -41,7 +41,7 @@ def too_large(request: HttpRequest) -> HttpResponse:
         "max_upload_mb": settings.DANVAN_MAX_UPLOAD_MB, "max_attachment_mb": settings.DANVAN_MAX_ATTACHMENT_MB,
         "back": request.path,  # the form's own page: a POST goes back to where it was sent from
     })
-    return HttpResponse(body, status=413, headers={"Connection": "close"})
+    return HttpResponse(body, status=413)
 
 
 class InputMiddleware:
