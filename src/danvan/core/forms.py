@@ -30,6 +30,8 @@ ID_MAX = 9_223_372_036_854_775_807
 # The dates danvan accepts anywhere: the lunar holiday tables of the legal calendar cover 1901-2099, and a
 # deadline computed from a later date would leave them.
 MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2099, 12, 31)
+# Four-digit years only: "19/08/20" is a date still being typed, not 19/08/2020 (ISO for scripts; ADR 0006).
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 _ASCII_INTEGER = re.compile(r"[+-]?[0-9]{1,4000}")  # int() refuses more than 4.300 digits
 
 
@@ -86,7 +88,7 @@ class IntegerField(forms.IntegerField):
 
 
 class DateField(forms.DateField):
-    """A date typed dd/mm/yyyy (dd/mm/yy and ISO accepted), between 01/01/1900 and 31/12/2099; with `not_future`,
+    """A date typed dd/mm/yyyy (ISO accepted), between 01/01/1900 and 31/12/2099; with `not_future`,
     not after today (a letter cannot be received tomorrow)."""
 
     default_error_messages = {
@@ -97,8 +99,7 @@ class DateField(forms.DateField):
 
     def __init__(self, *, not_future: bool = False, input_formats=None, widget=None, **kwargs):
         self.not_future = not_future
-        # input_formats None: the locale's (danvan.formats: dd/mm/yyyy, dd/mm/yy, ISO; ADR 0006)
-        super().__init__(input_formats=input_formats, widget=widget or DateInput(), **kwargs)
+        super().__init__(input_formats=input_formats or DATE_INPUT_FORMATS, widget=widget or DateInput(), **kwargs)
 
     def to_python(self, value):
         try:
