@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Refuses an oversize body before reading it; NFC-normalises all text input (ADR 0013).
+    "danvan.core.middleware.InputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -159,6 +161,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+CSRF_FAILURE_VIEW = "danvan.core.errors.csrf_failure"  # a Vietnamese page in the app's layout
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -239,7 +243,13 @@ MEDIA_ROOT = Path(envstr("DANVAN_MEDIA_ROOT") or VAR_DIR / "media")
 MEDIA_URL = "media/"
 # Attachments: size limit in MiB and accepted types.
 DANVAN_MAX_ATTACHMENT_MB = envint("DANVAN_MAX_ATTACHMENT_MB", 20)
-DATA_UPLOAD_MAX_MEMORY_SIZE = DANVAN_MAX_ATTACHMENT_MB * 1024 * 1024
+# A whole request (a letter with its attachments): refused from its Content-Length, before it is read.
+DANVAN_MAX_UPLOAD_MB = envint("DANVAN_MAX_UPLOAD_MB", 5 * DANVAN_MAX_ATTACHMENT_MB)
+# Free texts (a letter's content, a dialogue's report): at most this many characters each (core.forms).
+DANVAN_MAX_TEXT_CHARS = envint("DANVAN_MAX_TEXT_CHARS", 20_000)
+# The form fields of one request, files aside: room for a dozen capped texts of Vietnamese, percent-encoded
+# (up to 9 bytes a character); a larger body is a 400 before any form sees it.
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(5 * 1024 * 1024, DANVAN_MAX_TEXT_CHARS * 9 * 12)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Behind nginx: attachments leave through its `internal` location under this prefix (X-Accel-Redirect), after
 # danvan's permission check; empty: danvan streams them itself.

@@ -15,3 +15,9 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("", include("danvan.ops.urls")),
 ]
+
+# Vietnamese error pages in the app's layout (core.errors); the CSRF failure view is set in settings.
+handler400 = "danvan.core.errors.bad_request"
+handler403 = "danvan.core.errors.permission_denied"
+handler404 = "danvan.core.errors.page_not_found"
+handler500 = "danvan.core.errors.server_error"

@@ -54,7 +54,7 @@ def test_the_intake_form_records_a_letter_with_its_petitioner_and_matter(tree, a
 @pytest.mark.parametrize(("overrides", "label", "message"), [
     ({"summary": ""}, "Tóm tắt nội dung", "Trường này là bắt buộc."),
     ({"received_on": "31/02/2026"}, "Ngày nhận đơn", "Nhập ngày hợp lệ theo dạng dd/mm/yyyy"),
-    ({"petitioner_birth_year": "năm bảy mươi"}, "Năm sinh", "Nhập một số nguyên."),
+    ({"petitioner_birth_year": "năm bảy mươi"}, "Năm sinh", "Nhập một số nguyên cho «Năm sinh»"),
     ({"petitioner_name": "", "petitioner_id_number": ""}, "Người viết đơn",
      "Cần nhập họ tên người viết đơn, hoặc đánh dấu đơn nặc danh."),
     ({"channel": Channel.FORWARDED}, "Cơ quan chuyển đơn đến",

@@ -59,7 +59,7 @@ def test_session_list_is_scoped_and_filtered(tree, alice, charlie, client_for):
     assert places(content_kind=ContentKind.DENUNCIATION) == set()
 
     bad = client.get(url, {"date_from": "2026-13-45"}).content.decode()
-    assert "Nhập ngày theo dạng dd/mm/yyyy" in bad
+    assert "Nhập ngày hợp lệ theo dạng dd/mm/yyyy cho «Từ ngày»" in bad
 
 
 def test_session_list_counts_the_active_visits_and_persons_of_each_session(tree, alice, client_for):
@@ -338,7 +338,7 @@ def test_register_prints_each_visit_with_its_labels_and_session(tree, alice, cli
 def test_register_refuses_bad_periods_in_vietnamese(alice, client_for):
     client = client_for(alice)
     bad = client.get(reverse("reception:register"), {"from": "31/02/2026", "to": "31/03/2026"})
-    assert bad.status_code == 400 and "Nhập ngày theo dạng dd/mm/yyyy" in bad.content.decode()
+    assert bad.status_code == 400 and "Nhập ngày hợp lệ theo dạng dd/mm/yyyy cho «Từ ngày»" in bad.content.decode()
     backwards = client.get(reverse("reception:register"), {"from": "31/03/2026", "to": "01/03/2026"})
     assert backwards.status_code == 400 and "«Đến ngày» phải sau hoặc bằng «Từ ngày»." in backwards.content.decode()
     assert client.get(reverse("reception:register")).status_code == 200  # this month by default

@@ -11,6 +11,15 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
 
 
+def clean_input(value: str) -> str:
+    """What every text typed into danvan goes through once (core.middleware): NFC, so "ồ" typed as "o" + two
+    combining marks is stored and searched as the one character, and no NUL character (PostgreSQL refuses it in
+    text; it is never typed)."""
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    return value if value.isascii() else unicodedata.normalize("NFC", value)
+
+
 def fold(text: str) -> str:
     """Lower-case, without diacritics, for searching: "Quỳnh Vinh" and "quynh vinh" both give "quynh vinh".
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from danvan.core.forms import ascii_int
 from danvan.legal.calendar import ONE_DAY, Occasion, Source
 from danvan.legal.models import HolidayDecision, HolidayOccasion
 from danvan.legal.services import current_calendar
@@ -25,11 +26,7 @@ FIRST_YEAR, LAST_YEAR = 1901, 2099  # the range of the Vietnamese lunar tables (
 
 def _year(request: HttpRequest) -> int:
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("year", today.year))
-    except ValueError:
-        return today.year
-    return year if FIRST_YEAR <= year <= LAST_YEAR else today.year
+    return ascii_int(request.GET.get("year"), FIRST_YEAR, LAST_YEAR) or today.year
 
 
 def occasion_sources(schedule) -> list[dict]:

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.choices import ContentKind, Field
-from danvan.core.forms import DateInput, PlainSelect
+from danvan.core.forms import DateField, Form, IntegerField, PlainSelect, SearchField, ascii_id
 from danvan.letters.models import (
     Channel,
     Complexity,
@@ -24,15 +24,10 @@ from danvan.matters.forms import offer_recent_matters
 from danvan.matters.models import Matter
 from danvan.units.models import Area, AreaLevel, Organisation
 
-# Dates are typed and shown as dd/mm/yyyy (style: Vietnamese dates), like the reception register; ISO dates
-# are accepted too, for scripts and browsers that autofill them.
-DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-
 
 def date_field(label, required=True, **kwargs):
-    kwargs.setdefault("error_messages", {"invalid": _("Nhập ngày hợp lệ theo dạng dd/mm/yyyy, ví dụ 05/11/2026.")})
-    return forms.DateField(label=label, required=required, widget=DateInput(), input_formats=DATE_INPUT_FORMATS,
-                           **kwargs)
+    """Dates are typed and shown as dd/mm/yyyy (style: Vietnamese dates), ISO accepted; 1900-2099 (core.forms)."""
+    return DateField(label=label, required=required, **kwargs)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -51,17 +46,16 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class LetterIntakeForm(forms.Form):
+class LetterIntakeForm(Form):
     organisation = forms.ModelChoiceField(label=_("Cơ quan nhận đơn"), queryset=Organisation.objects.none())
     channel = forms.ChoiceField(label=_("Nguồn đơn"), choices=Channel.choices, initial=Channel.DIRECT)
-    received_on = date_field(_("Ngày nhận đơn"), initial=dt.date.today)
+    received_on = date_field(_("Ngày nhận đơn"), initial=dt.date.today, not_future=True)
     forwarded_by_body = forms.CharField(label=_("Cơ quan chuyển đơn đến"), required=False, max_length=255)
     forwarded_by_number = forms.CharField(label=_("Số văn bản chuyển đơn"), required=False, max_length=60)
     anonymous = forms.BooleanField(label=_("Đơn nặc danh"), required=False)
     petitioner_name = forms.CharField(label=_("Họ và tên người viết đơn"), required=False, max_length=120)
     petitioner_id_number = forms.CharField(label=_("Số CCCD/CMND"), required=False, max_length=20)
-    petitioner_birth_year = forms.IntegerField(label=_("Năm sinh"), required=False, min_value=1900, max_value=2100,
-                                               error_messages={"invalid": _("Nhập một số nguyên.")})
+    petitioner_birth_year = IntegerField(label=_("Năm sinh"), required=False, min_value=1900, max_value=2100)
     petitioner_address = forms.CharField(label=_("Địa chỉ"), required=False, max_length=255)
     petitioner_phone = forms.CharField(label=_("Điện thoại"), required=False, max_length=20)
     existing_petitioners = forms.TypedMultipleChoiceField(
@@ -123,7 +117,7 @@ class LetterIntakeForm(forms.Form):
         from danvan.people.models import Citizen
 
         ticked = self.data.getlist("existing_petitioners") if hasattr(self.data, "getlist") else []
-        pks = [int(p) for p in ticked if str(p).isdigit()]
+        pks = [pk for pk in map(ascii_id, ticked) if pk is not None]
         self.citizens = {c.pk: c for c in Citizen.objects.restrict(user).active().filter(pk__in=pks)}
         self.fields["existing_petitioners"].choices = [(pk, pk) for pk in self.citizens]
 
@@ -133,7 +127,7 @@ class LetterIntakeForm(forms.Form):
         if not typed:
             return None
         digits = typed[1:] if typed[:1] in "ĐđDd" else typed
-        if not digits.isdigit() or int(digits) < 1:
+        if ascii_id(digits) is None:
             raise forms.ValidationError(_("Số hiệu đơn gồm chữ Đ và các chữ số, ví dụ Đ000123."))
         letter = Letter.objects.restrict(self.user).filter(pk=int(digits)).first()
         if letter is None:
@@ -158,7 +152,7 @@ class LetterIntakeForm(forms.Form):
         return [self.citizens[pk] for pk in self.cleaned_data.get("existing_petitioners", []) if pk in self.citizens]
 
 
-class ClassifyForm(forms.Form):
+class ClassifyForm(Form):
     content_kind = forms.ChoiceField(label=_("Phân loại theo nội dung"), choices=ContentKind.choices)
     field = forms.ChoiceField(label=_("Lĩnh vực"), choices=Field.choices)
     qualifying = forms.TypedChoiceField(
@@ -176,7 +170,7 @@ class ClassifyForm(forms.Form):
         help_text=_("Chuyển đơn tố cáo sang loại khác: chỉ lãnh đạo, và phải ghi lý do."))
 
 
-class AmendForm(forms.Form):
+class AmendForm(Form):
     """Correct what was typed at intake (services.AMENDABLE_FIELDS); the reason goes into the history."""
 
     summary = forms.CharField(label=_("Tóm tắt nội dung"), max_length=500)
@@ -205,11 +199,11 @@ class AmendForm(forms.Form):
                 if name not in ("reason", "version") and value != getattr(letter, name)}
 
 
-class AttachForm(forms.Form):
+class AttachForm(Form):
     attachments = MultipleFileField(label=_("Tệp đính kèm"))
 
 
-class AcceptForm(forms.Form):
+class AcceptForm(Form):
     accepted_on = date_field(_("Ngày thụ lý"), initial=dt.date.today)
     handler = forms.ModelChoiceField(label=_("Người được giao xử lý"), required=False, queryset=None)
     note = forms.CharField(label=_("Ghi chú"), required=False, max_length=500)
@@ -224,7 +218,7 @@ class AcceptForm(forms.Form):
         ).order_by("username")
 
 
-class AssignForm(forms.Form):
+class AssignForm(Form):
     handler = forms.ModelChoiceField(label=_("Người được giao xử lý"), queryset=None)
 
     def __init__(self, *args, letter: Letter, **kwargs):
@@ -232,34 +226,34 @@ class AssignForm(forms.Form):
         self.fields["handler"].queryset = AcceptForm(letter=letter).fields["handler"].queryset
 
 
-class ForwardForm(forms.Form):
+class ForwardForm(Form):
     forwarded_to = forms.CharField(label=_("Cơ quan có thẩm quyền nhận đơn"), max_length=255)
     document_number = forms.CharField(label=_("Số văn bản chuyển đơn"), required=False, max_length=60)
     forwarded_on = date_field(_("Ngày chuyển đơn"), initial=dt.date.today)
     note = forms.CharField(label=_("Ghi chú"), required=False, max_length=500)
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(Form):
     replied_on = date_field(_("Ngày nhận văn bản trả lời"), initial=dt.date.today)
     summary = forms.CharField(label=_("Nội dung trả lời"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class GuideForm(forms.Form):
+class GuideForm(Form):
     guided_on = date_field(_("Ngày hướng dẫn"), initial=dt.date.today)
     note = forms.CharField(label=_("Nội dung hướng dẫn"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class FileForm(forms.Form):
+class FileForm(Form):
     reason = forms.ChoiceField(label=_("Lý do lưu đơn"), choices=FiledReason.choices)
     filed_on = date_field(_("Ngày lưu đơn"), initial=dt.date.today)
     note = forms.CharField(label=_("Ghi chú"), required=False, max_length=500)
 
 
-class StartForm(forms.Form):
+class StartForm(Form):
     note = forms.CharField(label=_("Ghi chú"), required=False, max_length=500)
 
 
-class ResolveForm(forms.Form):
+class ResolveForm(Form):
     resolved_on = date_field(_("Ngày giải quyết"), initial=dt.date.today)
     outcome = forms.ChoiceField(label=_("Kết quả giải quyết"), choices=Outcome.choices)
     summary = forms.CharField(label=_("Nội dung quyết định, kết luận"), required=False,
@@ -273,46 +267,46 @@ class ResolveForm(forms.Form):
         self.fields["outcome"].choices = [(v, label) for v, label in Outcome.choices if v in allowed]
 
 
-class CloseForm(forms.Form):
+class CloseForm(Form):
     closed_on = date_field(_("Ngày kết thúc"), initial=dt.date.today)
     reason = forms.CharField(label=_("Lý do kết thúc"), widget=forms.Textarea(attrs={"rows": 2}))
     final = forms.BooleanField(label=_("Quyết định giải quyết cuối cùng, kết luận (không xử lý lại)"), required=False)
 
 
-class ReopenForm(forms.Form):
+class ReopenForm(Form):
     reason = forms.CharField(label=_("Lý do mở lại"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class PauseForm(forms.Form):
+class PauseForm(Form):
     kind = forms.ChoiceField(label=_("Loại tạm dừng"), choices=PauseKind.choices)
     start = date_field(_("Từ ngày"), initial=dt.date.today)
     end = date_field(_("Đến ngày"), required=False)
     note = forms.CharField(label=_("Căn cứ, ghi chú"), required=False, max_length=255)
 
 
-class EndPauseForm(forms.Form):
-    pause = forms.IntegerField(widget=forms.HiddenInput)
+class EndPauseForm(Form):
+    pause = IntegerField(widget=forms.HiddenInput)
     end = date_field(_("Ngày tiếp tục giải quyết"), initial=dt.date.today)
 
 
-class CancelPauseForm(forms.Form):
-    pause = forms.IntegerField(widget=forms.HiddenInput)
+class CancelPauseForm(Form):
+    pause = IntegerField(widget=forms.HiddenInput)
     reason = forms.CharField(label=_("Lý do hủy lần tạm dừng"), max_length=255)
 
 
-class ExtensionForm(forms.Form):
+class ExtensionForm(Form):
     """One written extension decision: its number, date and days, at most 30 (Luật Tố cáo 2018 Điều 30)."""
 
     decision = forms.CharField(label=_("Số quyết định gia hạn"), max_length=120)
     decided_on = date_field(_("Ngày quyết định gia hạn"))
-    days = forms.IntegerField(label=_("Số ngày gia hạn"), min_value=1, max_value=30, initial=30, error_messages={
+    days = IntegerField(label=_("Số ngày gia hạn"), min_value=1, max_value=30, initial=30, error_messages={
         "min_value": _("Số ngày gia hạn từ 1 đến 30 ngày (Luật Tố cáo 2018 Điều 30)."),
         "max_value": _("Số ngày gia hạn từ 1 đến 30 ngày (Luật Tố cáo 2018 Điều 30)."),
         "invalid": _("Số ngày gia hạn phải là số nguyên."), "required": _("Cần nhập số ngày gia hạn.")})
 
 
-class LetterFilterForm(forms.Form):
-    q = forms.CharField(label=_("Tìm kiếm"), required=False)
+class LetterFilterForm(Form):
+    q = SearchField(label=_("Tìm kiếm"))
     status = forms.ChoiceField(label=_("Trạng thái"), required=False, widget=PlainSelect,
                                choices=[("", _("Tất cả")), *LetterStatus.choices])
     content_kind = forms.ChoiceField(label=_("Loại đơn"), required=False, widget=PlainSelect,
@@ -330,7 +324,7 @@ class LetterFilterForm(forms.Form):
             level__lte=AreaLevel.COMMUNE).order_by("path")
 
 
-class StatisticsForm(forms.Form):
+class StatisticsForm(Form):
     start = date_field(_("Từ ngày"))
     end = date_field(_("Đến ngày"))
     unit = forms.ModelChoiceField(label=_("Đơn vị"), required=False, queryset=Area.objects.none(),

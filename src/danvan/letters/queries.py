@@ -11,6 +11,7 @@ import datetime as dt
 
 from django.db.models import Q, QuerySet
 
+from danvan.core.forms import ascii_id
 from danvan.core.text import fold
 from danvan.letters import deadlines as letter_deadlines
 from danvan.letters.models import Letter, LetterPetitioner
@@ -28,9 +29,10 @@ def search_letters(user, letters: QuerySet, query: str) -> QuerySet:
     if not folded:
         return letters
     condition = Q(search_text__contains=folded)
-    digits = "".join(ch for ch in query if ch.isdigit())
-    if digits and query.lstrip("ĐđDd").isdigit():
-        condition |= Q(pk=int(digits))
+    digits = "".join(ch for ch in query if ch in "0123456789")
+    code = ascii_id(query.lstrip("ĐđDd"))  # "Đ000123" or "123"; "²" or a 30-digit number is no code
+    if code is not None:
+        condition |= Q(pk=code)
     by_person = Q(citizen__search_name__contains=folded)
     if len(digits) >= 9:
         by_person |= Q(citizen__id_number=digits)

@@ -22,7 +22,7 @@ from danvan.core.choices import Field as FieldChoice
 from danvan.core.concurrency import add_version_field, show_conflict, submitted_version
 from danvan.core.exports import StreamedWorkbook
 from danvan.core.formatting import vn_date
-from danvan.core.forms import plain_selects
+from danvan.core.forms import ascii_int, plain_selects
 from danvan.core.models import Action
 from danvan.core.submissions import create_once
 from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
@@ -226,7 +226,7 @@ def petitioner_matches(request: HttpRequest) -> HttpResponse:
     matches = find_matching_citizens(
         request.user, full_name=request.GET.get("petitioner_name", ""),
         id_number=request.GET.get("petitioner_id_number", ""),
-        birth_year=int(birth_year) if birth_year.isdigit() else None,
+        birth_year=ascii_int(birth_year, 1900, 2100),
     )
     hidden = identity.hidden_from(request.user, (m.citizen.pk for m in matches))
     rows = []

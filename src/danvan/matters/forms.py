@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from danvan.core.forms import ascii_id
 from danvan.matters.models import Matter
 
 MATTER_CHOICES = 200
@@ -13,8 +14,8 @@ def offer_recent_matters(form, user, field: str = "matter", limit: int | None = 
     matters = Matter.objects.restrict(user).active().order_by("-first_received", "-pk")
     form.fields[field].queryset = matters
     chosen = form.data.get(form.add_prefix(field)) if form.is_bound else form.initial.get(field)
-    chosen_pk = getattr(chosen, "pk", chosen)
+    chosen_pk = ascii_id(getattr(chosen, "pk", chosen))
     offered = list(matters[:limit or MATTER_CHOICES])
-    if chosen_pk and str(chosen_pk).isdigit() and all(m.pk != int(chosen_pk) for m in offered):
-        offered += list(matters.filter(pk=int(chosen_pk)))
+    if chosen_pk and all(m.pk != chosen_pk for m in offered):
+        offered += list(matters.filter(pk=chosen_pk))
     form.fields[field].choices = [("", form.fields[field].empty_label)] + [(m.pk, str(m)) for m in offered]

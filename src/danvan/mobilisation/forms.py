@@ -6,7 +6,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import DateInput
+from danvan.core.forms import DateField, DateInput, Form, ModelForm, SearchField
 from danvan.mobilisation.choices import PracticeStatus, RecognitionLevel
 from danvan.mobilisation.models import (
     Briefing,
@@ -30,7 +30,7 @@ def organisations_for(user):
     return Organisation.objects.restrict(user).filter(active=True).select_related("area").order_by("area__path", "name")
 
 
-class ScopedForm(forms.ModelForm):
+class ScopedForm(ModelForm):
     """A record owned by an organisation chosen among those in the user's scope."""
 
     def __init__(self, *args, user, **kwargs):
@@ -61,7 +61,7 @@ class DialogueForm(ScopedForm):
         ]
 
 
-class OpinionForm(forms.ModelForm):
+class OpinionForm(ModelForm):
     def __init__(self, *args, **kwargs):
         # Several forms share a dialogue's page: ids are prefixed so each label finds its own field.
         kwargs.setdefault("auto_id", "opinion-%s")
@@ -73,7 +73,7 @@ class OpinionForm(forms.ModelForm):
         widgets = {"content": forms.Textarea(attrs={"rows": 2}), "answer": forms.Textarea(attrs={"rows": 2})}
 
 
-class CommitmentForm(forms.ModelForm):
+class CommitmentForm(ModelForm):
     """A commitment, optionally answering one of the dialogue's opinions."""
 
     class Meta:
@@ -88,18 +88,18 @@ class CommitmentForm(forms.ModelForm):
         self.fields["opinion"].label_from_instance = lambda opinion: opinion.content[:80]
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(Form):
     content = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 2}))
     owner = forms.CharField(label=_("Người, đơn vị thực hiện"), max_length=255)
-    due_on = forms.DateField(label=_("Hạn hoàn thành"), required=False, widget=DateInput())
+    due_on = DateField(label=_("Hạn hoàn thành"), required=False, widget=DateInput())
 
 
-class CompleteForm(forms.Form):
-    completed_on = forms.DateField(label=_("Ngày hoàn thành"), widget=DateInput())
+class CompleteForm(Form):
+    completed_on = DateField(label=_("Ngày hoàn thành"), widget=DateInput())
     result = forms.CharField(label=_("Kết quả thực hiện"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ArchiveForm(forms.Form):
+class ArchiveForm(Form):
     reason = forms.CharField(
         label=_("Lý do"),
         max_length=500,
@@ -108,7 +108,7 @@ class ArchiveForm(forms.Form):
     )
 
 
-class CloseDialogueForm(forms.Form):
+class CloseDialogueForm(Form):
     report = forms.CharField(label=_("Báo cáo kết quả đối thoại"), widget=forms.Textarea(attrs={"rows": 5}))
 
 
@@ -142,10 +142,10 @@ class GoodPracticeForm(ScopedForm):
         )
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(Form):
     """One step of a model's life; only recognition asks for the level and the decision."""
 
-    on = forms.DateField(label=_("Ngày"), widget=DateInput())
+    on = DateField(label=_("Ngày"), widget=DateInput())
     level = forms.ChoiceField(label=_("Cấp công nhận"), choices=RecognitionLevel.choices)
     decision = forms.CharField(label=_("Quyết định công nhận"), max_length=120, required=False)
     note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -158,7 +158,7 @@ class TransitionForm(forms.Form):
             del self.fields["level"], self.fields["decision"]
 
 
-class EvidenceForm(forms.ModelForm):
+class EvidenceForm(ModelForm):
     class Meta:
         model = GoodPracticeEvidence
         fields = ["title", "file"]
@@ -170,7 +170,7 @@ class PropagandaSessionForm(ScopedForm):
         fields = ["organisation", "held_on", "kind", "topic", "place", "attendees"]
 
 
-class SessionRowForm(forms.ModelForm):
+class SessionRowForm(ModelForm):
     """One row of the bulk-entry grid; a row left blank is skipped."""
 
     class Meta:
@@ -196,7 +196,7 @@ def session_row_formset(rows: int = 10):
 SessionRowFormSet = session_row_formset()
 
 
-class BulkOrganisationForm(forms.Form):
+class BulkOrganisationForm(Form):
     organisation = forms.ModelChoiceField(label=_("Cơ quan, tổ chức"), queryset=Organisation.objects.none())
 
     def __init__(self, *args, user, **kwargs):
@@ -254,7 +254,7 @@ class DirectiveForm(ScopedForm):
         ]
 
 
-class ReviewForm(forms.ModelForm):
+class ReviewForm(ModelForm):
     def __init__(self, *args, user, directive, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations_for(user).filter(
@@ -291,20 +291,20 @@ class CommendationForm(ScopedForm):
         self.fields["practice"].queryset = GoodPractice.objects.restrict(user).active()
 
 
-class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("Từ ngày"), required=False, widget=DateInput())
-    end = forms.DateField(label=_("Đến ngày"), required=False, widget=DateInput())
+class PeriodForm(Form):
+    start = DateField(label=_("Từ ngày"), required=False, widget=DateInput())
+    end = DateField(label=_("Đến ngày"), required=False, widget=DateInput())
 
 
-class ListFilterForm(forms.Form):
+class ListFilterForm(Form):
     """Filters of a section's list: period, organisation, the section's choice fields, and a text search."""
 
-    start = forms.DateField(label=_("Từ ngày"), required=False, widget=DateInput())
-    end = forms.DateField(label=_("Đến ngày"), required=False, widget=DateInput())
+    start = DateField(label=_("Từ ngày"), required=False, widget=DateInput())
+    end = DateField(label=_("Đến ngày"), required=False, widget=DateInput())
     organisation = forms.ModelChoiceField(
         label=_("Cơ quan, tổ chức"), required=False, queryset=Organisation.objects.none()
     )
-    q = forms.CharField(label=_("Tìm"), required=False)
+    q = SearchField(label=_("Tìm"))
     archived = forms.BooleanField(label=_("Bản ghi đã lưu trữ"), required=False)
 
     def __init__(self, data, *, section, user):

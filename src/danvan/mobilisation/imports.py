@@ -17,6 +17,7 @@ from openpyxl.styles import Font
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from danvan.core.forms import INT_MAX, ascii_int
 from danvan.core.text import fold, normalize
 from danvan.mobilisation.choices import SessionKind
 from danvan.mobilisation.services import SESSION_COLUMNS, SessionRow, row_error
@@ -80,10 +81,10 @@ def _parse_count(value) -> int:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    text = normalize(str(value)).replace(".", "")  # "1.538" is how a count is written in Vietnamese
-    if not text.isdigit():
+    number = ascii_int(normalize(str(value)).replace(".", ""), 0, INT_MAX)  # "1.538": a Vietnamese count
+    if number is None:
         raise ValueError(value)
-    return int(text)
+    return number
 
 
 def read_sessions_workbook(upload) -> list[SessionRow]:

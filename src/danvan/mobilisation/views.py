@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from danvan.core.choices import Field
 from danvan.core.concurrency import VERSION_FIELD, add_version_field, show_conflict, submitted_version
-from danvan.core.forms import plain_selects
+from danvan.core.forms import ascii_int, plain_selects
 from danvan.core.models import Action
 from danvan.core.submissions import create_once
 from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
@@ -569,10 +569,7 @@ def session_bulk(request: HttpRequest) -> HttpResponse:
     _require_recorder(request.user)
     data = request.POST or None
     target = forms.BulkOrganisationForm(data, user=request.user)
-    try:
-        rows_wanted = int(request.GET.get("dong", 10))
-    except ValueError:
-        rows_wanted = 10
+    rows_wanted = ascii_int(request.GET.get("dong"), 1, forms.BULK_MAX_ROWS) or 10
     formset = forms.session_row_formset(rows_wanted)(data, queryset=PropagandaSession.objects.none())
     errors: list[str] = []
     if request.method == "POST" and target.is_valid():

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.choices import ContentKind, Field
-from danvan.core.forms import DateInput
+from danvan.core.forms import DateField, Form, IntegerField
 from danvan.matters.forms import offer_recent_matters
 from danvan.matters.models import Matter
 from danvan.reception.models import Handling, Occurrence, SessionKind
@@ -16,8 +16,7 @@ from danvan.units.models import Area, AreaLevel, Organisation
 
 
 def _date_field(label, required=True):
-    return forms.DateField(label=label, required=required, widget=DateInput(), input_formats=["%d/%m/%Y"],
-                           error_messages={"invalid": _("Nhập ngày theo dạng dd/mm/yyyy, ví dụ 05/11/2026.")})
+    return DateField(label=label, required=required)
 
 
 ALL = _("— Tất cả —")
@@ -44,7 +43,7 @@ def scope_area_choices(user) -> list[Area]:
     return result
 
 
-class SessionForm(forms.Form):
+class SessionForm(Form):
     organisation = forms.ModelChoiceField(label=_("Cơ quan tiếp"), queryset=Organisation.objects.none())
     kind = forms.ChoiceField(label=_("Hình thức tiếp"), choices=SessionKind.choices)
     date = _date_field(_("Ngày tiếp"))
@@ -63,20 +62,20 @@ class SessionForm(forms.Form):
         self.initial.setdefault("date", timezone.localdate())
 
 
-class VisitForm(forms.Form):
+class VisitForm(Form):
     # The citizen, or the representative who speaks for a group.
-    citizen = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    citizen = IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     full_name = forms.CharField(label=_("Họ và tên công dân (người đại diện)"), max_length=120, required=False)
     id_number = forms.CharField(label=_("Số CCCD"), max_length=20, required=False)
-    birth_year = forms.IntegerField(label=_("Năm sinh"), required=False,
+    birth_year = IntegerField(label=_("Năm sinh"), required=False,
                                     error_messages={"invalid": _("Năm sinh phải là một số, ví dụ 1968.")})
     address = forms.CharField(label=_("Địa chỉ"), max_length=255, required=False)
     phone = forms.CharField(label=_("Điện thoại"), max_length=20, required=False)
-    persons = forms.IntegerField(label=_("Số người"), initial=1, min_value=1,
+    persons = IntegerField(label=_("Số người"), initial=1, min_value=1,
                                  error_messages={"min_value": _("Số người phải từ 1 trở lên."),
                                                  "invalid": _("Số người phải là một số nguyên."),
                                                  "required": _("Cần ghi số người.")})
-    representatives = forms.IntegerField(label=_("Số người đại diện"), initial=0, min_value=0,
+    representatives = IntegerField(label=_("Số người đại diện"), initial=0, min_value=0,
                                          help_text=_("Đoàn 5–10 người cử 1–2 người; trên 10 người cử tối đa 5 người."),
                                          error_messages={"invalid": _("Số người đại diện phải là một số nguyên."),
                                                          "min_value": _("Số người đại diện không được âm."),
@@ -123,7 +122,7 @@ class VisitForm(forms.Form):
             self.fields["id_number"].widget.attrs.update(matching | {"inputmode": "numeric"})
 
 
-class SessionFilterForm(forms.Form):
+class SessionFilterForm(Form):
     kind = forms.ChoiceField(label=_("Hình thức"), required=False, choices=_with_blank(SessionKind.choices))
     date_from = _date_field(_("Từ ngày"), required=False)
     date_to = _date_field(_("Đến ngày"), required=False)
@@ -146,7 +145,7 @@ class SessionFilterForm(forms.Form):
         return data
 
 
-class RegisterPeriodForm(forms.Form):
+class RegisterPeriodForm(Form):
     # The query string keeps the register's own names: ?from=dd/mm/yyyy&to=dd/mm/yyyy.
     date_from = _date_field(_("Từ ngày"))
     date_to = _date_field(_("Đến ngày"))
@@ -167,6 +166,6 @@ class RegisterPeriodForm(forms.Form):
         return data
 
 
-class ArchiveForm(forms.Form):
+class ArchiveForm(Form):
     reason = forms.CharField(label=_("Lý do lưu trữ"), widget=forms.Textarea(attrs={"rows": 2}),
                              error_messages={"required": _("Cần ghi lý do lưu trữ.")})

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from danvan.core.choices import ContentKind, Field
 from danvan.core.concurrency import add_version_field, show_conflict, submitted_version
-from danvan.core.forms import plain_selects
+from danvan.core.forms import ascii_int, plain_selects
 from danvan.core.models import Action
 from danvan.core.submissions import create_once
 from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
@@ -224,10 +224,7 @@ def citizen_matches(request: HttpRequest) -> HttpResponse:
     """Petitioner matching at intake (htmx): earlier citizens and visits, denouncers left out below head level."""
     if not request.user.can_record:
         raise PermissionDenied
-    try:
-        birth_year = int(request.GET.get("birth_year") or 0) or None
-    except ValueError:
-        birth_year = None
+    birth_year = ascii_int(request.GET.get("birth_year"), 1900, 2100)
     full_name = request.GET.get("full_name", "")[:120]
     id_number = request.GET.get("id_number", "")[:20]
     matches = services.intake_matches(request.user, full_name=full_name, id_number=id_number, birth_year=birth_year)

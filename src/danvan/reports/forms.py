@@ -7,7 +7,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import DateInput
+from danvan.core.forms import DateField, Form
 from danvan.reports.periods import (
     CUTOFF_LABELS,
     Cutoff,
@@ -36,17 +36,15 @@ def period_choices(today: dt.date) -> list[tuple[str, str]]:
     return choices
 
 
-class ReportChoiceForm(forms.Form):
+class ReportChoiceForm(Form):
     """Unit, period and cut-off of a report; all optional, with the user's unit and year-to-date as defaults."""
 
     don_vi = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Area.objects.none(), required=False,
                                     empty_label=None)
     ky = forms.CharField(label=_("Kỳ báo cáo"), required=False, max_length=40)
     # Typed as dd/mm/yyyy, not the browser's date picker, which showed mm/dd/yyyy (ADR 0006).
-    tu_ngay = forms.DateField(label=_("Từ ngày"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-                              widget=DateInput())
-    den_ngay = forms.DateField(label=_("Đến ngày"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-                               widget=DateInput())
+    tu_ngay = DateField(label=_("Từ ngày"), required=False)
+    den_ngay = DateField(label=_("Đến ngày"), required=False)
     chot = forms.ChoiceField(label=_("Chốt số liệu"), choices=list(CUTOFF_LABELS.items()), required=False)
 
     def __init__(self, data, *, root: Area, today: dt.date, units, **kwargs):
@@ -89,7 +87,7 @@ class ReportChoiceForm(forms.Form):
         return year_to_date(self.today)
 
 
-class EntryPeriodForm(forms.Form):
+class EntryPeriodForm(Form):
     """Which organisation enters figures, and for which period."""
 
     co_quan = forms.ModelChoiceField(label=_("Cơ quan, đơn vị nhập số liệu"), queryset=None, empty_label=None)

@@ -16,6 +16,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from danvan.core.formatting import vn_number
+from danvan.core.forms import INT_MAX, ascii_id, ascii_int
 from danvan.core.models import Action
 from danvan.core.views import scoped_queryset
 from danvan.reports import charts, narrative
@@ -48,9 +50,10 @@ def _choice(request: HttpRequest) -> ReportChoiceForm:
     asked = request.GET if request.method == "GET" else request.POST
     unit_id = asked.get("don_vi")
     if unit_id:
-        if not unit_id.isdigit() or not visible.filter(pk=unit_id).exists():
+        unit_id = ascii_id(unit_id)
+        if unit_id is None or not visible.filter(pk=unit_id).exists():
             raise Http404
-    units = visible.filter(pk__in=[root.pk, *(unit_id and [int(unit_id)] or [])]) | visible.filter(parent=root).current(
+    units = visible.filter(pk__in=[root.pk, *([unit_id] if unit_id else [])]) | visible.filter(parent=root).current(
         today)
     return ReportChoiceForm(asked or None, root=root, today=today, units=units.order_by("path"))
 
@@ -222,11 +225,14 @@ def entry(request: HttpRequest) -> HttpResponse:
         value = None
         line = EntryLine(indicator, key, None)
         if raw != "":
-            if not raw.isdigit():
+            value = ascii_int(raw, 0)  # the digits 0-9 only: "²".isdigit() is True, int("²") fails
+            if value is None:
                 errors.append(_("%(row)s: “%(value)s” không phải là số nguyên không âm.") % {
-                    "row": line.label, "value": raw})
-            else:
-                value = int(raw)
+                    "row": line.label, "value": raw[:40]})
+            elif value > INT_MAX:
+                errors.append(_("%(row)s: “%(value)s” lớn hơn mức tối đa %(max)s.") % {
+                    "row": line.label, "value": raw[:40], "max": vn_number(INT_MAX)})
+                value = None
         parsed.append(EntryLine(indicator, key, value))
         rows.append({"name": name, "label": line.label, "unit": indicator.unit, "value": raw,
                      "group": indicator.get_group_display()})

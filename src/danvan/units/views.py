@@ -2,6 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from danvan.core.forms import SearchForm
 from danvan.core.views import paginate, scoped_object_or_404
 from danvan.units.models import Area, Organisation
 
@@ -44,11 +45,12 @@ def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
     results = (
         Area.objects.restrict(request.user).search(query).select_related("parent").order_by("level", "name")[:100]
         if query
         else []
     )
     template = "units/_search_results.html" if request.htmx else "units/search.html"
-    return render(request, template, {"query": query, "results": results})
+    return render(request, template, {"query": query, "results": results, "errors": form.errors.get("q")})
