@@ -39,19 +39,31 @@ def _bare(name: str) -> str:
 
 
 @transaction.atomic
-def load_administrative_units(with_organisations: bool = True) -> LoadResult:
-    """Load the 34 provinces and 3,321 communes from the maintained `vietnam-provinces` package.
+def load_administrative_units(with_organisations: bool = True, history: bool = False) -> LoadResult:
+    """Load the 34 provinces and 3,321 communes from the maintained `vietnam-provinces` package, with their
+    coordinates; with `history`, also the units before 01/7/2025 and their lineage (`legacy`, ADR 0018).
 
-    Idempotent: a second run finds the nation root and changes nothing. GSO codes are kept
-    (2 digits for provinces, 5 for communes).
+    Idempotent: a second run finds the nation root and changes nothing (but loads the history when asked
+    and missing). GSO codes are kept (2 digits for provinces, 5 for communes).
     """
+    result = _load_current_units(with_organisations)
+    from danvan.units import legacy
+
+    if not Area.objects.filter(level=AreaLevel.COMMUNE, valid_to__isnull=True, latitude__isnull=False).exists():
+        legacy.store_coordinates()
+    if history:
+        legacy.load_legacy_units()
+    return result
+
+
+def _load_current_units(with_organisations: bool) -> LoadResult:
     from vietnam_provinces import Province, Ward
 
     nation = Area.objects.filter(level=AreaLevel.NATION, code=NATION_CODE).first()
     if nation is not None:
         return LoadResult(
-            Area.objects.filter(level=AreaLevel.PROVINCE).count(),
-            Area.objects.filter(level=AreaLevel.COMMUNE).count(),
+            Area.objects.filter(level=AreaLevel.PROVINCE, valid_to__isnull=True).count(),
+            Area.objects.filter(level=AreaLevel.COMMUNE, valid_to__isnull=True).count(),
             Organisation.objects.count(),
             created=False,
         )
