@@ -24,9 +24,9 @@ import importlib.util
 import json
 import sqlite3
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
-from collections.abc import Collection
 from pathlib import Path
 
 from django.db import transaction
@@ -225,8 +225,9 @@ def load_legacy_units(provinces: Collection[str] | None = None) -> HistoryResult
 
     links: list[AreaLineage] = []
     for r in {r["provinceCode"]: r for r in legacy}.values():
-        links.append(AreaLineage(predecessor=provinces[r["provinceCode"]], successor=new_province_of_old[r["provinceKey"]],
-                                 effective=REFORM_DATE, legal_basis=PROVINCE_BASIS))
+        links.append(AreaLineage(predecessor=provinces[r["provinceCode"]],
+                                 successor=new_province_of_old[r["provinceKey"]], effective=REFORM_DATE,
+                                 legal_basis=PROVINCE_BASIS))
     basis = {key: COMMUNE_BASIS.format(province=p.name) for key, p in new_province_by_key.items()}
     for province_key, wards in mapping["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
         for ward_key, old_keys in wards.items():

@@ -3,7 +3,6 @@ import time
 from django.core.management.base import BaseCommand
 
 from danvan.units import legacy
-
 from danvan.units.services import load_administrative_units
 
 
