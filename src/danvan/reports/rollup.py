@@ -195,13 +195,15 @@ def catalogue() -> list[Indicator]:
 class EnteredTotals:
     """Entered values of one period summed per (indicator, key) for every path prefix, from one query."""
 
-    def __init__(self, roots: list[Area], period: Period):
+    def __init__(self, roots: list[Area], period: Period, depth: int = 0):
         self.sums: dict[tuple[str, int, str], int] = defaultdict(int)
         self.rows: dict[str, int] = defaultdict(int)
         roots = _prune_nested(roots)
         if not roots:
             return
-        depth = min(len(r.path) for r in roots) + 2 * PATH_SEGMENT
+        # Down to the rows (two levels below the root) or to the deepest unit read (`depth`: the old communes
+        # a current commune stands for, three levels below today's province).
+        depth = max(min(len(r.path) for r in roots) + 2 * PATH_SEGMENT, depth)
         where = Q()
         for root in roots:
             where |= Q(area__path__startswith=root.path)
@@ -252,13 +254,16 @@ class Engine:
             if target not in GROUPED:
                 continue
             for (start, end), counted in zip(ranges, GROUPED[target](root, ranges, depth), strict=True):
-                self._grouped[(target, start, end)] = (root.path, depth, counted)
+                self._grouped[(target, start, end, depth)] = (root.path, depth, counted)
+                self._grouped.setdefault((target, start, end, None), (root.path, depth, counted))
 
     def _prefetched(self, source: CountSource, area: Area, period: Period, disaggregation_key: str) -> int | None:
         """The figure from the grouped counts: the root's whole subtree, or a unit one level below it."""
         if source.filters or (disaggregation_key and not source.breakdown):
             return None
-        found = self._grouped.get((source.target, period.start, period.end))
+        found = self._grouped.get((source.target, period.start, period.end, len(area.path)))
+        if found is None or not area.path.startswith(found[0]):
+            found = self._grouped.get((source.target, period.start, period.end, None))
         if found is None:
             return None
         root_path, depth, counted = found
@@ -268,10 +273,10 @@ class Engine:
             return None
         return source.extract(counted.unit(area.path), disaggregation_key)
 
-    def entered(self, roots: list[Area], period: Period) -> EnteredTotals:
-        key = (tuple(sorted(r.pk for r in roots)), period.start, period.end)
+    def entered(self, roots: list[Area], period: Period, depth: int = 0) -> EnteredTotals:
+        key = (tuple(sorted(r.pk for r in roots)), period.start, period.end, depth)
         if key not in self._entered:
-            self._entered[key] = EnteredTotals(roots, period)
+            self._entered[key] = EnteredTotals(roots, period, depth)
         return self._entered[key]
 
     def _computed(self, source: CountSource, area: Area, period: Period, disaggregation_key: str = "") -> int:
@@ -389,13 +394,20 @@ def layout_units(root: Area, period: Period, as_of: dt.date, lineage: Lineage) -
     return rows or today_rows
 
 
+def _with_figures(engine: Engine, parts: dict[Area, Decimal], period: Period,
+                  entered: EnteredTotals) -> dict[Area, Decimal]:
+    """The divided units that have figures for the period (the others change nothing worth a note)."""
+    return {area: weight for area, weight in parts.items() if _nonzero(engine.figures([area], period, entered))}
+
+
 def _share_note(row: UnitRow, parts: dict[Area, Decimal], period: Period) -> list[str]:
     """The footnote of a row whose figures for `period` include a part of a divided unit."""
     notes = []
     for unit, weight in sorted(parts.items(), key=lambda item: item[0].name):
         above = unit.parent.name if unit.parent_id and unit.parent.level == AreaLevel.DISTRICT else ""
         where = f"{unit.name} ({above})" if above else unit.name
-        share = vn_number(weight * 100) if weight == weight.to_integral() else str(weight * 100).replace(".", ",")
+        percent = weight * 100
+        share = str(int(percent)) if percent == percent.to_integral() else f"{percent.normalize()}".replace(".", ",")
         if weight == 1:
             notes.append(f"{row.label}, {period.label}: gồm toàn bộ số liệu của {where}, đơn vị được chia cho "
                          f"nhiều đơn vị mới (đơn vị kế thừa mặc định, chưa nhập tỷ lệ).")
@@ -429,13 +441,22 @@ def build_report(root: Area, period: Period, *, with_children: bool = True,
     engine.prefetch_units(root, [period, previous], depth=depths.pop() if len(depths) == 1 else None)
     now_sets = {c.pk: areas_standing_for(c, period, lineage) for c in children}
     before_sets = {c.pk: areas_standing_for(c, previous, lineage) for c in children}
+    # The predecessors of the rows (old communes three levels below today's province) counted in one more
+    # pass per record type and depth, not one count per old unit.
+    for sets, when in ((now_sets, period), (before_sets, previous)):
+        extra = {len(a.path) for areas in sets.values() for a in areas if a.path.startswith(root.path)
+                 and a.path != root.path} - {len(c.path) for c in children}
+        for depth in sorted(extra):
+            engine.prefetch_units(root, [when], depth=depth)
     # Divided units count for the part each successor carries (ADR 0018), stated in a footnote.
     now_parts = {c.pk: lineage.partial(c, period.start) for c in children}
     before_parts = {c.pk: lineage.partial(c, previous.start) for c in children}
     root_now, root_before = areas_standing_for(root, period), areas_standing_for(root, previous)
-    entered_now = engine.entered(root_now, period)
+    deepest = max((len(a.path) for sets in (now_sets, before_sets) for areas in sets.values() for a in areas),
+                  default=0)
+    entered_now = engine.entered(root_now, period, deepest)
     entered_before = engine.entered(
-        _prune_nested(root_before + [a for areas in before_sets.values() for a in areas]), previous)
+        _prune_nested(root_before + [a for areas in before_sets.values() for a in areas]), previous, deepest)
 
     total = UnitRow(root, root.name, engine.figures(root_now, period, entered_now),
                     engine.figures(root_before, previous, entered_before))
@@ -448,7 +469,9 @@ def build_report(root: Area, period: Period, *, with_children: bool = True,
         row = UnitRow(child, child.name, engine.figures(now_sets[child.pk], period, entered_now, now_weights),
                       engine.figures(before_sets[child.pk], previous, entered_before, before_weights))
         row.has_data = _nonzero(row.current) or any(entered_now.has_rows(a) for a in now_sets[child.pk])
-        row.notes = _share_note(row, now_parts[child.pk], period) + _share_note(row, before_parts[child.pk], previous)
+        row.notes = (_share_note(row, _with_figures(engine, now_parts[child.pk], period, entered_now), period)
+                     + _share_note(row, _with_figures(engine, before_parts[child.pk], previous, entered_before),
+                                   previous))
         rows.append(row)
     if rows:
         direct = UnitRow(None, f"Cơ quan cấp {root.name} và đơn vị khác",

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
@@ -211,3 +213,22 @@ def record_merger(predecessors: list[Area], successor: Area, effective: dt.date,
         AreaLineage.objects.get_or_create(
             predecessor=old, successor=successor, defaults={"effective": effective, "legal_basis": legal_basis}
         )
+
+
+@transaction.atomic
+def set_division_shares(predecessor: Area, shares: dict[Area, Decimal], actor=None, reason: str = "") -> None:
+    """Set the part of a divided unit's figures each successor carries for "so với cùng kỳ" (ADR 0018).
+
+    `shares` names every successor of `predecessor` with a percentage; together they make 100%.
+    """
+    links = {link.successor_id: link for link in AreaLineage.objects.filter(predecessor=predecessor)}
+    if set(links) != {area.pk for area in shares}:
+        raise ValidationError({"share": "Phải nhập tỷ lệ cho đúng và đủ các đơn vị kế thừa."})
+    if any(not (0 <= share <= 100) for share in shares.values()) or sum(shares.values()) != 100:
+        raise ValidationError({"share": "Tỷ lệ của các đơn vị kế thừa phải từ 0 đến 100% và cộng lại bằng 100%."})
+    for area, share in shares.items():
+        link = links[area.pk]
+        link.share = share
+        link._history_user = actor
+        link._change_reason = reason or "Nhập tỷ lệ chia số liệu"
+        link.save()
