@@ -113,7 +113,7 @@ def test_a_report_for_an_old_district_level_town_for_2019_from_entered_figures(r
     son_tay = old("Thị xã Sơn Tây", "Thành phố Hà Nội", level=AreaLevel.DISTRICT)
     town_committee = Organisation.objects.get(area=son_tay, type=UBND)  # loaded with the old tree, inactive
     assert town_committee.name == "Ủy ban nhân dân thị xã Sơn Tây"
-    quang_trung = old("Phường Quang Trung", "Thị xã Sơn Tây")
+    quang_trung = old("Phường Ngô Quyền", "Thị xã Sơn Tây")
     enter(minh, town_committee, "GS_CUOC", D(2019, 1, 1), D(2019, 12, 31), 4)
     enter(minh, body(quang_trung), "GS_CUOC", D(2019, 1, 1), D(2019, 12, 31), 2)
     enter(minh, town_committee, "GS_CUOC", D(2018, 1, 1), D(2018, 12, 31), 5)
@@ -121,7 +121,7 @@ def test_a_report_for_an_old_district_level_town_for_2019_from_entered_figures(r
     report = build_report(son_tay, parse_period("2019"), as_of=AS_OF)
     assert report.total.current["GS_CUOC"] == Figure(6) and report.total.previous["GS_CUOC"] == Figure(5)
     labels = [row.label for row in report.rows if row.area is not None]
-    assert "Phường Quang Trung" in labels and len(labels) == Area.objects.filter(parent=son_tay).count()
+    assert "Phường Ngô Quyền" in labels and len(labels) == Area.objects.filter(parent=son_tay).count()
     assert all(row.area.parent == son_tay for row in report.rows if row.area is not None)
     quang_trung_row = next(row for row in report.rows if row.area == quang_trung)
     assert quang_trung_row.current["GS_CUOC"] == Figure(2)
