@@ -31,9 +31,11 @@ def current(name: str, province_code: str) -> Area:
 
 @pytest.mark.django_db
 def test_load_units_history_loads_the_63_province_tree_with_lineage_to_every_current_commune():
-    started = time.monotonic()
+    # CPU time of this process (on SQLite, the database's work too): the machine running the suite is shared,
+    # so wall time measures the neighbours (`danvan load_units --history` takes about 35 s wall, 11 s CPU).
+    started = time.process_time()
     load_administrative_units(history=True)
-    elapsed = time.monotonic() - started
+    elapsed = time.process_time() - started
     assert elapsed < 60, elapsed
 
     old = Area.objects.filter(**OLD)
@@ -171,3 +173,29 @@ def test_a_2019_letter_to_an_old_district_is_seen_by_the_officials_of_todays_pro
     assert letter not in Letter.objects.restrict(ha_noi_officer)
     # The district's territory is held by several communes today: the commune's officials do not see it.
     assert letter not in Letter.objects.restrict(commune_viewer)
+
+
+def test_intake_prefills_the_subject_area_from_an_old_address_only_when_unambiguous(nghe_an_and_ha_noi):
+    from danvan.letters.forms import LetterIntakeForm
+
+    nghe_an = Area.objects.get(level=AreaLevel.PROVINCE, code="40")
+    board = make_org("Ban Tuyên giáo và Dân vận Tỉnh ủy Nghệ An", OrganisationType.MOBILISATION_BOARD, nghe_an)
+    officer = make_user("lan", board, Role.OFFICER)
+
+    def intake(address: str, subject_area: str = "") -> LetterIntakeForm:
+        form = LetterIntakeForm(data={
+            "organisation": board.pk, "channel": "post", "received_on": "02/03/2026",
+            "petitioner_name": "Hồ Văn Nam", "petitioner_address": address, "summary": "Kiến nghị về đê biển",
+            "content_kind": ContentKind.RECOMMENDATION, "field": Field.LAND_HOUSING, "subject_area": subject_area,
+        }, user=officer)
+        assert form.is_valid(), form.errors
+        return form
+
+    form = intake("xóm 5, xã Diễn Kim, huyện Diễn Châu, Nghệ An")
+    assert form.cleaned_data["subject_area"] == current("Xã Hải Châu", "40")
+    assert form.old_address.now_text == "nay là Xã Hải Châu, Tỉnh Nghệ An"
+    # An officer's choice is kept; an address in today's form or outside the officer's scope changes nothing.
+    chosen = current("Xã Diễn Châu", "40")
+    assert intake("xã Diễn Kim, huyện Diễn Châu, Nghệ An", str(chosen.pk)).cleaned_data["subject_area"] == chosen
+    assert intake("Xã Hải Châu, Tỉnh Nghệ An").cleaned_data["subject_area"] is None
+    assert intake("Phường Phúc Xá, Quận Ba Đình, Hà Nội").cleaned_data["subject_area"] is None

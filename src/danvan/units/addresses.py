@@ -80,3 +80,13 @@ def read_old_address(text: str) -> OldAddress | None:
 
 # Districts of islands that had no communes and became special zones (đặc khu) in 2025.
 _ISLAND_DISTRICTS = {"huyenbachlongvi", "huyenconco", "huyenhoangsa", "huyenlyson", "huyencondao"}
+
+
+def todays_commune(address: str, allowed) -> OldAddress | None:
+    """At intake: the old-form address read as today's commune, when that is simple enough to pre-fill the
+    subject area — the commune was recognised as written, was not divided, and is among `allowed` (the
+    communes the officer may choose). Otherwise None, and the officer chooses."""
+    found = read_old_address(address)
+    if found is None or found.new is None or found.others or not found.as_written:
+        return None
+    return found if allowed.filter(pk=found.new.pk).exists() else None
