@@ -77,34 +77,40 @@ def _valid_on(area: Area, on: dt.date) -> bool:
 
 
 class Lineage:
-    """The predecessor links of a subtree, read in one query (`Area.predecessors_on` reads one per unit).
-
-    A unit retired by a merger stays in the tree under its successor's parent, and the units before
-    01/7/2025 under today's province (ADR 0002, 0018), so the links of a report's units lie in its root's
-    subtree; a unit outside it is looked up the usual way.
+    """The predecessor links of a report's units, read in a few queries for all of them (`Area.predecessors_on`
+    reads one per unit): the root's and its rows' links (`load`), then their predecessors', until none.
 
     A unit divided among several successors counts for each by the link's `weight`: the share an
     administrator set, else all of it for the default successor and nothing for the others (ADR 0018).
     """
 
     def __init__(self, root: Area | None = None):
-        self.root_path = root.path if root is not None else None
-        self.links: dict[int, list[tuple[Area, Decimal]]] = defaultdict(list)
+        self.links: dict[int, list[tuple[Area, Decimal]]] = {}
         self.divided: set[int] = set()
         if root is not None:
-            links = AreaLineage.objects.filter(successor__path__startswith=root.path)
-            for link in links.select_related("predecessor"):
+            self.load([root])
+
+    def load(self, areas: list[Area]) -> None:
+        todo = {a.pk: a for a in areas if a.pk not in self.links}
+        while todo:
+            for pk in todo:
+                self.links[pk] = []
+            found = list(AreaLineage.objects.filter(successor__in=list(todo)).select_related("predecessor"))
+            for link in found:
                 self.links[link.successor_id].append((link.predecessor, link.weight))
-            self.divided = set(
-                AreaLineage.objects.filter(predecessor__in=links.values("predecessor")).values("predecessor")
-                .annotate(n=Count("pk")).filter(n__gt=1).values_list("predecessor", flat=True))
+            predecessors = {link.predecessor_id for link in found}
+            if predecessors:
+                self.divided |= set(
+                    AreaLineage.objects.filter(predecessor__in=predecessors).values("predecessor")
+                    .annotate(n=Count("pk")).filter(n__gt=1).values_list("predecessor", flat=True))
+            todo = {link.predecessor_id: link.predecessor for link in found if link.predecessor_id not in self.links}
 
     def weighted(self, area: Area, on: dt.date) -> dict[Area, Decimal]:
         """The units whose territory `area` held on `on`, each with the part of it `area` carries."""
         if _valid_on(area, on):
             return {area: Decimal(1)}
-        if self.root_path is None or not area.path.startswith(self.root_path):
-            return dict.fromkeys(area.predecessors_on(on), Decimal(1))
+        if area.pk not in self.links:
+            self.load([area])
         result: dict[Area, Decimal] = {}
         for predecessor, weight in self.links.get(area.pk, []):
             if not weight:
@@ -238,8 +244,9 @@ class Engine:
         self._calls: dict[tuple, object] = {}
         self._entered: dict[tuple, EnteredTotals] = {}
         self._grouped: dict[tuple, tuple[str, int, Counted]] = {}
+        self._extra: dict[tuple, list[tuple[str, int, Counted]]] = defaultdict(list)
 
-    def prefetch_units(self, root: Area, periods: list[Period], depth: int | None = None) -> None:
+    def prefetch_units(self, root: Area, periods: list[Period], depth: int | None = None, extra: bool = False) -> None:
         """Count `root`'s subtree and every unit one level below it at once (`grouped`): one pass per
         record type for all the periods (the report's and the same period last year). `depth`: the path
         length of the rows when they are not directly below the root (old districts under an old province
@@ -254,16 +261,39 @@ class Engine:
             if target not in GROUPED:
                 continue
             for (start, end), counted in zip(ranges, GROUPED[target](root, ranges, depth), strict=True):
-                self._grouped[(target, start, end, depth)] = (root.path, depth, counted)
-                self._grouped.setdefault((target, start, end, None), (root.path, depth, counted))
+                if extra:  # a subtree's units at another depth, beside the report's own counts
+                    self._extra[(target, start, end)].append((root.path, depth, counted))
+                else:
+                    self._grouped[(target, start, end)] = (root.path, depth, counted)
+
+    def prefetch_predecessors(self, root: Area, rows: list[Area], sets: dict[Period, dict[int, list[Area]]]) -> None:
+        """Count the units the rows stand for that are not rows themselves (the old communes of a current
+        commune, three levels below today's province), grouped in one pass per record type for each old unit
+        above them (the old province, whose subtree holds only old records), not one count per old unit."""
+        row_ids = {r.pk for r in rows}
+        needed: dict[tuple[int, int], set[Period]] = defaultdict(set)  # (subtree root id, depth) → periods
+        for period, by_row in sets.items():
+            for areas in by_row.values():
+                for area in areas:
+                    if area.pk in row_ids or area.path == root.path or not area.path.startswith(root.path):
+                        continue
+                    above = area.path[: len(root.path) + PATH_SEGMENT]  # the unit below the root holding it
+                    sub_root = int(above[-PATH_SEGMENT:-1]) if len(above) < len(area.path) else None
+                    if sub_root is not None:
+                        needed[(sub_root, len(area.path))].add(period)
+        sub_roots = Area.objects.in_bulk({pk for pk, _depth in needed})
+        for (pk, depth), periods in sorted(needed.items(), key=lambda item: item[0]):
+            self.prefetch_units(sub_roots[pk], sorted(periods, key=lambda p: (p.start, p.end)), depth=depth,
+                               extra=True)
 
     def _prefetched(self, source: CountSource, area: Area, period: Period, disaggregation_key: str) -> int | None:
         """The figure from the grouped counts: the root's whole subtree, or a unit one level below it."""
         if source.filters or (disaggregation_key and not source.breakdown):
             return None
-        found = self._grouped.get((source.target, period.start, period.end, len(area.path)))
-        if found is None or not area.path.startswith(found[0]):
-            found = self._grouped.get((source.target, period.start, period.end, None))
+        for sub_root, depth, counted in self._extra.get((source.target, period.start, period.end), []):
+            if len(area.path) == depth and area.path.startswith(sub_root):
+                return source.extract(counted.unit(area.path), disaggregation_key)
+        found = self._grouped.get((source.target, period.start, period.end))
         if found is None:
             return None
         root_path, depth, counted = found
@@ -436,18 +466,13 @@ def build_report(root: Area, period: Period, *, with_children: bool = True,
     previous = same_period_last_year(period)
     lineage = Lineage(root)
     children = layout_units(root, period, as_of or today(), lineage) if with_children else []
+    lineage.load(children)
 
     depths = {len(c.path) for c in children}
     engine.prefetch_units(root, [period, previous], depth=depths.pop() if len(depths) == 1 else None)
     now_sets = {c.pk: areas_standing_for(c, period, lineage) for c in children}
     before_sets = {c.pk: areas_standing_for(c, previous, lineage) for c in children}
-    # The predecessors of the rows (old communes three levels below today's province) counted in one more
-    # pass per record type and depth, not one count per old unit.
-    for sets, when in ((now_sets, period), (before_sets, previous)):
-        extra = {len(a.path) for areas in sets.values() for a in areas if a.path.startswith(root.path)
-                 and a.path != root.path} - {len(c.path) for c in children}
-        for depth in sorted(extra):
-            engine.prefetch_units(root, [when], depth=depth)
+    engine.prefetch_predecessors(root, children, {period: now_sets, previous: before_sets})
     # Divided units count for the part each successor carries (ADR 0018), stated in a footnote.
     now_parts = {c.pk: lineage.partial(c, period.start) for c in children}
     before_parts = {c.pk: lineage.partial(c, previous.start) for c in children}
