@@ -62,6 +62,18 @@ class Figure:
         return vn_number(self.value)
 
 
+def _holds_records(area: Area) -> bool:
+    """Whether any record (letter, visit, dialogue, …) belongs to a unit of `area`'s subtree: one indexed
+    look-up per record type by unit id, cheap where a GROUP BY over dates would scan the period's rows."""
+    from django.apps import apps
+
+    from danvan.core.models import ScopedModel
+
+    units = Area.objects.filter(path__startswith=area.path).values("pk")
+    return any(model._base_manager.filter(area__in=units).exists()
+               for model in apps.get_models() if issubclass(model, ScopedModel))
+
+
 def _prune_nested(areas: list[Area]) -> list[Area]:
     """Drop areas lying inside another of the list, so no subtree is counted twice."""
     ordered = sorted({a.pk: a for a in areas}.values(), key=lambda a: len(a.path))
@@ -245,6 +257,7 @@ class Engine:
         self._entered: dict[tuple, EnteredTotals] = {}
         self._grouped: dict[tuple, tuple[str, int, Counted]] = {}
         self._extra: dict[tuple, list[tuple[str, int, Counted]]] = defaultdict(list)
+        self._extra_empty: set[str] = set()
 
     def prefetch_units(self, root: Area, periods: list[Period], depth: int | None = None, extra: bool = False) -> None:
         """Count `root`'s subtree and every unit one level below it at once (`grouped`): one pass per
@@ -282,7 +295,13 @@ class Engine:
                     if sub_root is not None:
                         needed[(sub_root, len(area.path))].add(period)
         sub_roots = Area.objects.in_bulk({pk for pk, _depth in needed})
+        holding = {pk for pk, area in sub_roots.items() if _holds_records(area)}
         for (pk, depth), periods in sorted(needed.items(), key=lambda item: item[0]):
+            if pk not in holding:
+                # Nothing was ever recorded under the old unit: every count there is 0 (`_prefetched`
+                # finds the empty grouping), without a GROUP BY that costs as much as the report's own.
+                self._extra_empty.add(sub_roots[pk].path)
+                continue
             self.prefetch_units(sub_roots[pk], sorted(periods, key=lambda p: (p.start, p.end)), depth=depth,
                                extra=True)
 
@@ -290,6 +309,8 @@ class Engine:
         """The figure from the grouped counts: the root's whole subtree, or a unit one level below it."""
         if source.filters or (disaggregation_key and not source.breakdown):
             return None
+        if any(area.path.startswith(empty) for empty in self._extra_empty):
+            return 0
         for sub_root, depth, counted in self._extra.get((source.target, period.start, period.end), []):
             if len(area.path) == depth and area.path.startswith(sub_root):
                 return source.extract(counted.unit(area.path), disaggregation_key)
