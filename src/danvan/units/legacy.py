@@ -127,7 +127,10 @@ def store_coordinates() -> int:
         if province is not None and province.latitude is None and province.pk not in changed:
             province.latitude, province.longitude = _coordinate(row["provinceLat"]), _coordinate(row["provinceLon"])
             changed[province.pk] = province
-        commune = current.commune(row)
+        try:
+            commune = current.commune(row)
+        except LookupError:
+            continue  # a tree that is not the real one (tests, a partial load): coordinates are for maps only
         if commune.latitude is None:
             commune.latitude, commune.longitude = _coordinate(row["wardLat"]), _coordinate(row["wardLon"])
             changed[commune.pk] = commune

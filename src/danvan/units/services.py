@@ -51,7 +51,7 @@ def load_administrative_units(with_organisations: bool = True, history: bool = F
     result = _load_current_units(with_organisations)
     from danvan.units import legacy
 
-    if not Area.objects.filter(level=AreaLevel.COMMUNE, valid_to__isnull=True, latitude__isnull=False).exists():
+    if result.created or history:
         legacy.store_coordinates()
     if history:
         legacy.load_legacy_units()
