@@ -272,15 +272,3 @@ def successors(area: Area) -> list[AreaLineage]:
     links = AreaLineage.objects.filter(predecessor=area).select_related("successor__parent")
     return sorted(links, key=lambda link: (not link.is_default, link.successor.name))
 
-
-def divided_predecessors(areas: list[Area]) -> dict[int, list[AreaLineage]]:
-    """For each of `areas`, its links to predecessors that were divided among several successors."""
-    counts = defaultdict(int)
-    links = list(AreaLineage.objects.filter(successor__in=areas).select_related("predecessor"))
-    for link in AreaLineage.objects.filter(predecessor__in=[link.predecessor_id for link in links]):
-        counts[link.predecessor_id] += 1
-    found: dict[int, list[AreaLineage]] = defaultdict(list)
-    for link in links:
-        if counts[link.predecessor_id] > 1:
-            found[link.successor_id].append(link)
-    return found
