@@ -121,6 +121,19 @@ class LetterIntakeForm(Form):
         self.citizens = {c.pk: c for c in Citizen.objects.restrict(user).active().filter(pk__in=pks)}
         self.fields["existing_petitioners"].choices = [(pk, pk) for pk in self.citizens]
 
+    def clean(self):
+        data = super().clean()
+        # An address in the form before 01/7/2025 ("xã Diễn Kim, huyện Diễn Châu, Nghệ An") pre-fills an empty
+        # subject area with today's commune ("nay là Xã Hải Châu, Tỉnh Nghệ An"), when unambiguous (ADR 0018).
+        self.old_address = None
+        if "subject_area" in self.fields and not data.get("subject_area") and data.get("petitioner_address"):
+            from danvan.units.addresses import todays_commune
+
+            self.old_address = todays_commune(data["petitioner_address"], self.fields["subject_area"].queryset)
+            if self.old_address is not None:
+                data["subject_area"] = self.old_address.new
+        return data
+
     def clean_previous_letter(self):
         """The code as shown on the letter (Đ000123) or just its number (123)."""
         typed = (self.cleaned_data.get("previous_letter") or "").strip()

@@ -28,7 +28,7 @@ from danvan.reports.grouped import Counted
 from danvan.reports.models import Aggregation, EnteredValue, Indicator, IndicatorGroup, Source, ValidationRule
 from danvan.reports.periods import Period, same_period_last_year
 from danvan.reports.registry import CountSource, source_for
-from danvan.units.models import Area, AreaLineage
+from danvan.units.models import Area, AreaLevel, AreaLineage
 
 PATH_SEGMENT = 8  # "0000042/" (ADR 0002)
 
@@ -73,6 +73,18 @@ def in_sentence(name: str) -> str:
     return name
 
 
+def _holds_records(area: Area) -> bool:
+    """Whether any record (letter, visit, dialogue, …) belongs to a unit of `area`'s subtree: one indexed
+    look-up per record type by unit id, cheap where a GROUP BY over dates would scan the period's rows."""
+    from django.apps import apps
+
+    from danvan.core.models import ScopedModel
+
+    units = Area.objects.filter(path__startswith=area.path).values("pk")
+    return any(model._base_manager.filter(area__in=units).exists()
+               for model in apps.get_models() if issubclass(model, ScopedModel))
+
+
 def _prune_nested(areas: list[Area]) -> list[Area]:
     """Drop areas lying inside another of the list, so no subtree is counted twice."""
     ordered = sorted({a.pk: a for a in areas}.values(), key=lambda a: len(a.path))
@@ -88,31 +100,56 @@ def _valid_on(area: Area, on: dt.date) -> bool:
 
 
 class Lineage:
-    """The predecessor links of a subtree, read in one query (`Area.predecessors_on` reads one per unit).
+    """The predecessor links of a report's units, read in a few queries for all of them (`Area.predecessors_on`
+    reads one per unit): the root's and its rows' links (`load`), then their predecessors', until none.
 
-    A unit retired by a merger stays in the tree under its successor's parent (ADR 0002), so the links
-    of a report's units lie in its root's subtree; a unit outside it is looked up the usual way.
+    A unit divided among several successors counts for each by the link's `weight`: the share an
+    administrator set, else all of it for the default successor and nothing for the others (ADR 0019).
     """
 
     def __init__(self, root: Area | None = None):
-        self.root_path = root.path if root is not None else None
-        self.links: dict[int, list[Area]] = defaultdict(list)
+        self.links: dict[int, list[tuple[Area, Decimal]]] = {}
+        self.divided: set[int] = set()
         if root is not None:
-            for link in AreaLineage.objects.filter(successor__path__startswith=root.path).select_related("predecessor"):
-                self.links[link.successor_id].append(link.predecessor)
+            self.load([root])
+
+    def load(self, areas: list[Area]) -> None:
+        todo = {a.pk: a for a in areas if a.pk not in self.links}
+        while todo:
+            for pk in todo:
+                self.links[pk] = []
+            found = list(AreaLineage.objects.filter(successor__in=list(todo)).select_related("predecessor"))
+            for link in found:
+                self.links[link.successor_id].append((link.predecessor, link.weight))
+            predecessors = {link.predecessor_id for link in found}
+            if predecessors:
+                self.divided |= set(
+                    AreaLineage.objects.filter(predecessor__in=predecessors).values("predecessor")
+                    .annotate(n=Count("pk")).filter(n__gt=1).values_list("predecessor", flat=True))
+            todo = {link.predecessor_id: link.predecessor for link in found if link.predecessor_id not in self.links}
+
+    def weighted(self, area: Area, on: dt.date) -> dict[Area, Decimal]:
+        """The units whose territory `area` held on `on`, each with the part of it `area` carries."""
+        if _valid_on(area, on):
+            return {area: Decimal(1)}
+        if area.pk not in self.links:
+            self.load([area])
+        result: dict[Area, Decimal] = {}
+        for predecessor, weight in self.links.get(area.pk, []):
+            if not weight:
+                continue
+            for found, part in self.weighted(predecessor, on).items():
+                result.setdefault(found, weight * part)
+        return result
 
     def predecessors_on(self, area: Area, on: dt.date) -> list[Area]:
         """As `Area.predecessors_on`: the units whose territory `area` held on `on`, through mergers."""
-        if _valid_on(area, on):
-            return [area]
-        if self.root_path is None or not area.path.startswith(self.root_path):
-            return area.predecessors_on(on)
-        result: list[Area] = []
-        for predecessor in self.links.get(area.pk, []):
-            for found in self.predecessors_on(predecessor, on):
-                if found not in result:
-                    result.append(found)
-        return result
+        return list(self.weighted(area, on))
+
+    def partial(self, area: Area, on: dt.date) -> dict[Area, Decimal]:
+        """Of `area`'s units on `on`, those divided among several successors, with the part `area` carries."""
+        return {found: weight for found, weight in self.weighted(area, on).items()
+                if found.pk in self.divided or weight != 1}
 
 
 def areas_standing_for(area: Area, period: Period, lineage: Lineage | None = None) -> list[Area]:
@@ -133,6 +170,7 @@ class UnitRow:
     current: dict[str, Figure] = field(default_factory=dict)
     previous: dict[str, Figure] = field(default_factory=dict)
     has_data: bool = False
+    notes: list[str] = field(default_factory=list)  # footnotes: the parts of divided units in the figures
 
 
 @dataclass(frozen=True)
@@ -164,6 +202,11 @@ class Report:
     incomplete: list[Area]
     entered_only: list[Indicator]  # computed indicators whose count function is not available yet
 
+    @property
+    def footnotes(self) -> list[str]:
+        """The rows' notes: which figures include a part of a unit divided among several new ones."""
+        return [note for row in [self.total, *self.rows] for note in row.notes]
+
     def by_group(self) -> dict[str, list[Indicator]]:
         groups: dict[str, list[Indicator]] = defaultdict(list)
         for indicator in self.indicators:
@@ -184,13 +227,15 @@ def catalogue() -> list[Indicator]:
 class EnteredTotals:
     """Entered values of one period summed per (indicator, key) for every path prefix, from one query."""
 
-    def __init__(self, roots: list[Area], period: Period):
+    def __init__(self, roots: list[Area], period: Period, depth: int = 0):
         self.sums: dict[tuple[str, int, str], int] = defaultdict(int)
         self.rows: dict[str, int] = defaultdict(int)
         roots = _prune_nested(roots)
         if not roots:
             return
-        depth = min(len(r.path) for r in roots) + 2 * PATH_SEGMENT
+        # Down to the rows (two levels below the root) or to the deepest unit read (`depth`: the old communes
+        # a current commune stands for, three levels below today's province).
+        depth = max(min(len(r.path) for r in roots) + 2 * PATH_SEGMENT, depth)
         where = Q()
         for root in roots:
             where |= Q(area__path__startswith=root.path)
@@ -225,13 +270,17 @@ class Engine:
         self._calls: dict[tuple, object] = {}
         self._entered: dict[tuple, EnteredTotals] = {}
         self._grouped: dict[tuple, tuple[str, int, Counted]] = {}
+        self._extra: dict[tuple, list[tuple[str, int, Counted]]] = defaultdict(list)
+        self._extra_empty: set[str] = set()
 
-    def prefetch_units(self, root: Area, periods: list[Period]) -> None:
+    def prefetch_units(self, root: Area, periods: list[Period], depth: int | None = None, extra: bool = False) -> None:
         """Count `root`'s subtree and every unit one level below it at once (`grouped`): one pass per
-        record type for all the periods (the report's and the same period last year)."""
+        record type for all the periods (the report's and the same period last year). `depth`: the path
+        length of the rows when they are not directly below the root (old districts under an old province
+        under today's province, for a period before 01/7/2025)."""
         from danvan.reports.grouped import GROUPED
 
-        depth = len(root.path) + PATH_SEGMENT
+        depth = depth or len(root.path) + PATH_SEGMENT
         targets = sorted({source.target for i in self.indicators if i.source == Source.COMPUTED
                           and (source := source_for(i.registry_key)) is not None and not source.filters})
         ranges = [(p.start, p.end) for p in periods]
@@ -239,12 +288,46 @@ class Engine:
             if target not in GROUPED:
                 continue
             for (start, end), counted in zip(ranges, GROUPED[target](root, ranges, depth), strict=True):
-                self._grouped[(target, start, end)] = (root.path, depth, counted)
+                if extra:  # a subtree's units at another depth, beside the report's own counts
+                    self._extra[(target, start, end)].append((root.path, depth, counted))
+                else:
+                    self._grouped[(target, start, end)] = (root.path, depth, counted)
+
+    def prefetch_predecessors(self, root: Area, rows: list[Area], sets: dict[Period, dict[int, list[Area]]]) -> None:
+        """Count the units the rows stand for that are not rows themselves (the old communes of a current
+        commune, three levels below today's province), grouped in one pass per record type for each old unit
+        above them (the old province, whose subtree holds only old records), not one count per old unit."""
+        row_ids = {r.pk for r in rows}
+        needed: dict[tuple[int, int], set[Period]] = defaultdict(set)  # (subtree root id, depth) → periods
+        for period, by_row in sets.items():
+            for areas in by_row.values():
+                for area in areas:
+                    if area.pk in row_ids or area.path == root.path or not area.path.startswith(root.path):
+                        continue
+                    above = area.path[: len(root.path) + PATH_SEGMENT]  # the unit below the root holding it
+                    sub_root = int(above[-PATH_SEGMENT:-1]) if len(above) < len(area.path) else None
+                    if sub_root is not None:
+                        needed[(sub_root, len(area.path))].add(period)
+        sub_roots = Area.objects.in_bulk({pk for pk, _depth in needed})
+        holding = {pk for pk, area in sub_roots.items() if _holds_records(area)}
+        for (pk, depth), periods in sorted(needed.items(), key=lambda item: item[0]):
+            if pk not in holding:
+                # Nothing was ever recorded under the old unit: every count there is 0 (`_prefetched`
+                # finds the empty grouping), without a GROUP BY that costs as much as the report's own.
+                self._extra_empty.add(sub_roots[pk].path)
+                continue
+            self.prefetch_units(sub_roots[pk], sorted(periods, key=lambda p: (p.start, p.end)), depth=depth,
+                               extra=True)
 
     def _prefetched(self, source: CountSource, area: Area, period: Period, disaggregation_key: str) -> int | None:
         """The figure from the grouped counts: the root's whole subtree, or a unit one level below it."""
         if source.filters or (disaggregation_key and not source.breakdown):
             return None
+        if any(area.path.startswith(empty) for empty in self._extra_empty):
+            return 0
+        for sub_root, depth, counted in self._extra.get((source.target, period.start, period.end), []):
+            if len(area.path) == depth and area.path.startswith(sub_root):
+                return source.extract(counted.unit(area.path), disaggregation_key)
         found = self._grouped.get((source.target, period.start, period.end))
         if found is None:
             return None
@@ -255,10 +338,10 @@ class Engine:
             return None
         return source.extract(counted.unit(area.path), disaggregation_key)
 
-    def entered(self, roots: list[Area], period: Period) -> EnteredTotals:
-        key = (tuple(sorted(r.pk for r in roots)), period.start, period.end)
+    def entered(self, roots: list[Area], period: Period, depth: int = 0) -> EnteredTotals:
+        key = (tuple(sorted(r.pk for r in roots)), period.start, period.end, depth)
         if key not in self._entered:
-            self._entered[key] = EnteredTotals(roots, period)
+            self._entered[key] = EnteredTotals(roots, period, depth)
         return self._entered[key]
 
     def _computed(self, source: CountSource, area: Area, period: Period, disaggregation_key: str = "") -> int:
@@ -272,27 +355,33 @@ class Engine:
         return source.extract(self._calls[key], disaggregation_key)
 
     def sum_value(self, indicator: Indicator, areas: list[Area], period: Period, entered: EnteredTotals,
-                  disaggregation_key: str = "") -> int:
+                  disaggregation_key: str = "", weights: dict[int, Decimal] | None = None) -> int:
+        """The sum over `areas`; an area in `weights` (a divided unit) counts for that part, rounded half up."""
         source = source_for(indicator.registry_key) if indicator.source == Source.COMPUTED else None
         total = 0
         for area in areas:
+            part = 0
             if source is not None and (not disaggregation_key or source.breaks_down):
-                total += self._computed(source, area, period, disaggregation_key)
-            total += entered.value(area, indicator, disaggregation_key or "*")
+                part += self._computed(source, area, period, disaggregation_key)
+            part += entered.value(area, indicator, disaggregation_key or "*")
+            if weights and area.pk in weights:
+                part = int((part * weights[area.pk]).quantize(Decimal(1), ROUND_HALF_UP))
+            total += part
         return total
 
-    def figures(self, areas: list[Area], period: Period, entered: EnteredTotals) -> dict[str, Figure]:
+    def figures(self, areas: list[Area], period: Period, entered: EnteredTotals,
+                weights: dict[int, Decimal] | None = None) -> dict[str, Figure]:
         sums = {
-            i.code: Figure(self.sum_value(i, areas, period, entered))
+            i.code: Figure(self.sum_value(i, areas, period, entered, weights=weights))
             for i in self.indicators if i.aggregation == Aggregation.SUM
         }
         result = dict(sums)
         for indicator in self.indicators:
             if indicator.aggregation == Aggregation.RATIO:
                 numerator = sums.get(indicator.numerator.code) or Figure(
-                    self.sum_value(indicator.numerator, areas, period, entered))
+                    self.sum_value(indicator.numerator, areas, period, entered, weights=weights))
                 denominator = sums.get(indicator.denominator.code) or Figure(
-                    self.sum_value(indicator.denominator, areas, period, entered))
+                    self.sum_value(indicator.denominator, areas, period, entered, weights=weights))
                 result[indicator.code] = Figure(numerator.value, denominator.value)
         return result
 
@@ -316,12 +405,81 @@ def _nonzero(figures: dict[str, Figure]) -> bool:
 def current_children(root: Area, as_of: dt.date) -> list[Area]:
     """The units directly below `root` that exist on `as_of` (today, for a report made today).
 
-    A report is laid out over today's units, whatever its period: a past period of a unit created by
-    a merger is the sum of its predecessors (`areas_standing_for`), so a report of Q1/2025 made after
-    01/7/2025 has one row per current commune, and a commune that existed then but has no figures
-    is still listed as not having reported.
+    A report of a period that is not over, or ended after the last change of units, is laid out over
+    today's units: a past period of a unit created by a merger is the sum of its predecessors
+    (`areas_standing_for`), and a commune that existed then but has no figures is still listed as not
+    having reported. A period that ended before is laid out over its own units (`layout_units`).
     """
     return list(Area.objects.filter(parent=root).current(as_of).order_by("code", "name"))
+
+
+# The level of the rows below a unit of each level. A province's rows are its districts before 01/7/2025
+# (Nghị quyết 202/2025/QH15 ended the district level), its communes since.
+_ROW_LEVELS = {
+    AreaLevel.NATION: [AreaLevel.PROVINCE],
+    AreaLevel.PROVINCE: [AreaLevel.DISTRICT, AreaLevel.COMMUNE],
+    AreaLevel.DISTRICT: [AreaLevel.COMMUNE],
+    AreaLevel.COMMUNE: [AreaLevel.VILLAGE],
+    AreaLevel.VILLAGE: [],
+}
+
+
+def layout_units(root: Area, period: Period, as_of: dt.date, lineage: Lineage) -> list[Area]:
+    """The rows of a report: the units below `root` as they stood at the end of the period.
+
+    For a period ending today or later, or with no change of units since, these are today's units
+    (`current_children`). For a period that ended before a change (2024 for a province formed on
+    01/7/2025, 2019 for an old district-level town), the units of that time: below the units that stood
+    for `root` then (the old provinces it absorbed), those whose nearest unit above, valid then, is one of
+    them — an old province's districts, an old district's communes (ADR 0019).
+    """
+    on = min(period.end, as_of)
+    today_rows = current_children(root, as_of)
+    if on >= as_of:
+        return today_rows
+    standing = lineage.predecessors_on(root, on)
+    where = Q()
+    for unit in standing:
+        where |= Q(path__startswith=unit.path)
+    levels = {level for unit in standing for level in _ROW_LEVELS[unit.level]}
+    candidates = list(Area.objects.filter(where, level__in=levels).current(on).order_by("code", "name"))
+    if {a.pk for a in candidates} == {a.pk for a in today_rows}:
+        return today_rows
+    standing_ids = {unit.pk for unit in standing}
+    valid_ids = standing_ids | {a.pk for a in candidates}
+    rows = []
+    for area in candidates:
+        if area.pk in standing_ids:
+            continue
+        above = [int(part) for part in area.path.strip("/").split("/")[:-1]]
+        nearest = next((pk for pk in reversed(above) if pk in valid_ids), None)
+        if nearest in standing_ids:
+            rows.append(area)
+    # No units of that time below it (a unit whose history is not loaded): today's units, as before.
+    return rows or today_rows
+
+
+def _with_figures(engine: Engine, parts: dict[Area, Decimal], period: Period,
+                  entered: EnteredTotals) -> dict[Area, Decimal]:
+    """The divided units that have figures for the period (the others change nothing worth a note)."""
+    return {area: weight for area, weight in parts.items() if _nonzero(engine.figures([area], period, entered))}
+
+
+def _share_note(row: UnitRow, parts: dict[Area, Decimal], period: Period) -> list[str]:
+    """The footnote of a row whose figures for `period` include a part of a divided unit."""
+    notes = []
+    for unit, weight in sorted(parts.items(), key=lambda item: item[0].name):
+        above = unit.parent.name if unit.parent_id and unit.parent.level == AreaLevel.DISTRICT else ""
+        where = f"{unit.name} ({above})" if above else unit.name
+        percent = weight * 100
+        share = str(int(percent)) if percent == percent.to_integral() else f"{percent.normalize()}".replace(".", ",")
+        if weight == 1:
+            notes.append(f"{row.label}, {period.label}: gồm toàn bộ số liệu của {where}, đơn vị được chia cho "
+                         f"nhiều đơn vị mới (đơn vị kế thừa mặc định, chưa nhập tỷ lệ).")
+        else:
+            notes.append(f"{row.label}, {period.label}: gồm {share}% số liệu của {where}, đơn vị được chia cho "
+                         f"nhiều đơn vị mới.")
+    return notes
 
 
 def check_rules(label: str, figures: dict[str, Figure], rules: list[ValidationRule],
@@ -342,16 +500,24 @@ def build_report(root: Area, period: Period, *, with_children: bool = True,
     same period last year, the breakdowns, the rule violations and the units that sent nothing."""
     engine = Engine(indicators)
     previous = same_period_last_year(period)
-    children = current_children(root, as_of or today()) if with_children else []
-
-    engine.prefetch_units(root, [period, previous])
     lineage = Lineage(root)
+    children = layout_units(root, period, as_of or today(), lineage) if with_children else []
+    lineage.load(children)
+
+    depths = {len(c.path) for c in children}
+    engine.prefetch_units(root, [period, previous], depth=depths.pop() if len(depths) == 1 else None)
     now_sets = {c.pk: areas_standing_for(c, period, lineage) for c in children}
     before_sets = {c.pk: areas_standing_for(c, previous, lineage) for c in children}
+    engine.prefetch_predecessors(root, children, {period: now_sets, previous: before_sets})
+    # Divided units count for the part each successor carries (ADR 0019), stated in a footnote.
+    now_parts = {c.pk: lineage.partial(c, period.start) for c in children}
+    before_parts = {c.pk: lineage.partial(c, previous.start) for c in children}
     root_now, root_before = areas_standing_for(root, period), areas_standing_for(root, previous)
-    entered_now = engine.entered(root_now, period)
+    deepest = max((len(a.path) for sets in (now_sets, before_sets) for areas in sets.values() for a in areas),
+                  default=0)
+    entered_now = engine.entered(root_now, period, deepest)
     entered_before = engine.entered(
-        _prune_nested(root_before + [a for areas in before_sets.values() for a in areas]), previous)
+        _prune_nested(root_before + [a for areas in before_sets.values() for a in areas]), previous, deepest)
 
     total = UnitRow(root, root.name, engine.figures(root_now, period, entered_now),
                     engine.figures(root_before, previous, entered_before))
@@ -359,9 +525,14 @@ def build_report(root: Area, period: Period, *, with_children: bool = True,
 
     rows = []
     for child in children:
-        row = UnitRow(child, child.name, engine.figures(now_sets[child.pk], period, entered_now),
-                      engine.figures(before_sets[child.pk], previous, entered_before))
+        now_weights = {a.pk: w for a, w in now_parts[child.pk].items()}
+        before_weights = {a.pk: w for a, w in before_parts[child.pk].items()}
+        row = UnitRow(child, child.name, engine.figures(now_sets[child.pk], period, entered_now, now_weights),
+                      engine.figures(before_sets[child.pk], previous, entered_before, before_weights))
         row.has_data = _nonzero(row.current) or any(entered_now.has_rows(a) for a in now_sets[child.pk])
+        row.notes = (_share_note(row, _with_figures(engine, now_parts[child.pk], period, entered_now), period)
+                     + _share_note(row, _with_figures(engine, before_parts[child.pk], previous, entered_before),
+                                   previous))
         rows.append(row)
     if rows:
         direct = UnitRow(None, f"Cơ quan cấp {in_sentence(root.name)} và đơn vị khác",

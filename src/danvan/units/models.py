@@ -12,6 +12,7 @@ its old records remain inside the scope of the officials who now hold its territ
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -27,6 +28,14 @@ class AreaLevel(models.IntegerChoices):
     PROVINCE = 1, _("Tỉnh, thành phố")
     COMMUNE = 2, _("Xã, phường, đặc khu")
     VILLAGE = 3, _("Thôn, tổ dân phố")
+    # The district level ended on 01/7/2025 (Nghị quyết 202/2025/QH15; Luật Tổ chức chính quyền địa phương
+    # 2025): it exists only in the old tree. Numbered 4 because the other values are stored; `RANK` orders.
+    DISTRICT = 4, _("Quận, huyện, thị xã, thành phố thuộc tỉnh (trước 01/7/2025)")
+
+
+# Top-down order of the levels (the stored values are not: DISTRICT came last).
+LEVEL_RANK = {AreaLevel.NATION: 0, AreaLevel.PROVINCE: 1, AreaLevel.DISTRICT: 2, AreaLevel.COMMUNE: 3,
+              AreaLevel.VILLAGE: 4}
 
 
 class AreaQuerySet(models.QuerySet):
@@ -67,6 +76,8 @@ class Area(models.Model):
     search_name = models.CharField(max_length=200, db_index=True, editable=False, default="")
     valid_from = models.DateField(_("Hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("Hiệu lực đến"), null=True, blank=True)
+    latitude = models.DecimalField(_("Vĩ độ"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("Kinh độ"), max_digits=9, decimal_places=6, null=True, blank=True)
     remote = models.BooleanField(
         _("Vùng sâu, vùng xa, đi lại khó khăn"),
         default=False,
@@ -106,7 +117,7 @@ class Area(models.Model):
                 if ancestor.pk == self.pk and self.pk is not None:
                     raise ValidationError({"parent": _("Một địa bàn không thể thuộc chính nó.")})
                 ancestor = ancestor.parent
-            if self.parent.level >= self.level and self.valid_to is None:
+            if LEVEL_RANK[self.parent.level] >= LEVEL_RANK[self.level] and self.valid_to is None:
                 raise ValidationError({"parent": _("Địa bàn cấp trên phải ở cấp cao hơn.")})
         elif self.level != AreaLevel.NATION and self.valid_to is None:
             raise ValidationError({"parent": _("Địa bàn phải thuộc một địa bàn cấp trên.")})
@@ -149,6 +160,8 @@ class Area(models.Model):
             return [self]
         result: list[Area] = []
         for link in self.predecessor_links.select_related("predecessor"):
+            if not link.weight:
+                continue  # a divided unit whose figures another successor carries
             for area in link.predecessor.predecessors_on(on):
                 if area not in result:
                     result.append(area)
@@ -162,6 +175,17 @@ class AreaLineage(models.Model):
     successor = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="predecessor_links")
     effective = models.DateField(_("Ngày hiệu lực"))
     legal_basis = models.CharField(_("Căn cứ"), max_length=200, blank=True)
+    # A unit divided among several successors (a commune split between two new communes): which part of
+    # its figures each successor carries for "so với cùng kỳ". Empty: the default successor (`is_default`)
+    # carries all of it, the others nothing; an administrator may set the real shares.
+    share = models.DecimalField(
+        _("Tỷ lệ (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        help_text=_("Phần số liệu của đơn vị cũ tính cho đơn vị mới khi đơn vị cũ được chia cho nhiều đơn vị."),
+    )
+    is_default = models.BooleanField(
+        _("Đơn vị kế thừa mặc định"), default=True,
+        help_text=_("Khi đơn vị cũ được chia: đơn vị mới nhận địa chỉ cũ và số liệu nếu chưa nhập tỷ lệ."),
+    )
 
     # Lineage is national reference data: everyone reads it, administrators record mergers.
     objects = CatalogueQuerySet.as_manager()
@@ -176,6 +200,17 @@ class AreaLineage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.predecessor} → {self.successor} ({self.effective:%d/%m/%Y})"
+
+    @property
+    def weight(self) -> Decimal:
+        """The fraction of the predecessor's figures this successor carries (1 for a whole merger)."""
+        if self.share is not None:
+            return self.share / 100
+        return Decimal(1) if self.is_default else Decimal(0)
+
+    def clean(self) -> None:
+        if self.share is not None and not (0 <= self.share <= 100):
+            raise ValidationError({"share": _("Tỷ lệ phải từ 0 đến 100%.")})
 
 
 class OrganisationType(models.TextChoices):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
@@ -39,19 +41,31 @@ def _bare(name: str) -> str:
 
 
 @transaction.atomic
-def load_administrative_units(with_organisations: bool = True) -> LoadResult:
-    """Load the 34 provinces and 3,321 communes from the maintained `vietnam-provinces` package.
+def load_administrative_units(with_organisations: bool = True, history: bool = False) -> LoadResult:
+    """Load the 34 provinces and 3,321 communes from the maintained `vietnam-provinces` package, with their
+    coordinates; with `history`, also the units before 01/7/2025 and their lineage (`legacy`, ADR 0019).
 
-    Idempotent: a second run finds the nation root and changes nothing. GSO codes are kept
-    (2 digits for provinces, 5 for communes).
+    Idempotent: a second run finds the nation root and changes nothing (but loads the history when asked
+    and missing). GSO codes are kept (2 digits for provinces, 5 for communes).
     """
+    result = _load_current_units(with_organisations)
+    from danvan.units import legacy
+
+    if result.created or history:
+        legacy.store_coordinates()
+    if history:
+        legacy.load_legacy_units()
+    return result
+
+
+def _load_current_units(with_organisations: bool) -> LoadResult:
     from vietnam_provinces import Province, Ward
 
     nation = Area.objects.filter(level=AreaLevel.NATION, code=NATION_CODE).first()
     if nation is not None:
         return LoadResult(
-            Area.objects.filter(level=AreaLevel.PROVINCE).count(),
-            Area.objects.filter(level=AreaLevel.COMMUNE).count(),
+            Area.objects.filter(level=AreaLevel.PROVINCE, valid_to__isnull=True).count(),
+            Area.objects.filter(level=AreaLevel.COMMUNE, valid_to__isnull=True).count(),
             Organisation.objects.count(),
             created=False,
         )
@@ -199,3 +213,22 @@ def record_merger(predecessors: list[Area], successor: Area, effective: dt.date,
         AreaLineage.objects.get_or_create(
             predecessor=old, successor=successor, defaults={"effective": effective, "legal_basis": legal_basis}
         )
+
+
+@transaction.atomic
+def set_division_shares(predecessor: Area, shares: dict[Area, Decimal], actor=None, reason: str = "") -> None:
+    """Set the part of a divided unit's figures each successor carries for "so với cùng kỳ" (ADR 0019).
+
+    `shares` names every successor of `predecessor` with a percentage; together they make 100%.
+    """
+    links = {link.successor_id: link for link in AreaLineage.objects.filter(predecessor=predecessor)}
+    if set(links) != {area.pk for area in shares}:
+        raise ValidationError({"share": "Phải nhập tỷ lệ cho đúng và đủ các đơn vị kế thừa."})
+    if any(not (0 <= share <= 100) for share in shares.values()) or sum(shares.values()) != 100:
+        raise ValidationError({"share": "Tỷ lệ của các đơn vị kế thừa phải từ 0 đến 100% và cộng lại bằng 100%."})
+    for area, share in shares.items():
+        link = links[area.pk]
+        link.share = share
+        link._history_user = actor
+        link._change_reason = reason or "Nhập tỷ lệ chia số liệu"
+        link.save()

@@ -23,8 +23,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         call_command("migrate", verbosity=0, interactive=False)
-        result = load_administrative_units()
-        self.stdout.write(f"Đơn vị: {result.provinces} tỉnh, thành phố; {result.communes} xã, phường, đặc khu.")
+        result = load_administrative_units(history=True)
+        self.stdout.write(f"Đơn vị: {result.provinces} tỉnh, thành phố; {result.communes} xã, phường, đặc khu; "
+                          "cùng các đơn vị trước 01/7/2025.")
         accounts = self.create_accounts()
         if not options["no_data"] and "generate" in get_commands():
             call_command("generate", scale="demo", seed=2026, if_empty=True, stdout=self.stdout)
