@@ -7,7 +7,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import DateField, Form
+from danvan.core.forms import DateField, Form, ModelForm
 from danvan.reports.periods import (
     CUTOFF_LABELS,
     Cutoff,
@@ -109,7 +109,7 @@ class EntryPeriodForm(Form):
         return data
 
 
-class ReportTextForm(forms.ModelForm):
+class ReportTextForm(ModelForm):
     """What the secretary writes in a draft: sections II–IV, the signature and the recipients."""
 
     class Meta:
