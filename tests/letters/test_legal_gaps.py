@@ -200,3 +200,65 @@ def test_the_intake_form_records_when_the_complainant_learned_of_the_decision(tr
     response = client.post(reverse("letters:letter_create"), intake_data(tree, decision_known_on="05/03/2026"))
     assert "không được sau ngày nhận đơn" in response.content.decode()
     assert Letter.objects.count() == 1
+
+
+# ---- the complaint's own dates, recorded from the letter page (Luật Khiếu nại 2011 Điều 9 and 33) ------------
+
+def _act(client, letter, action, data):
+    return client.post(reverse("letters:letter_action", args=[letter.pk, action]),
+                       {f"{action}-{k}": v for k, v in data.items()})
+
+
+def test_the_letter_page_records_when_the_complainant_learned_and_the_obstacles_that_stop_the_limitation(
+        alice, client_for):
+    client = client_for(alice)
+    letter = receive(alice, alice.organisation, received_on=D(2026, 3, 2))
+    page = client.get(reverse("letters:letter_detail", args=[letter.pk])).content.decode()
+    assert "Ghi ngày biết được quyết định, hành vi bị khiếu nại" in page
+    assert "Ghi lý do khách quan làm gián đoạn thời hiệu" not in page  # nothing to stop before the day is known
+    # A day after receipt is refused, naming the field, and changes nothing.
+    response = _act(client, letter, "known_on", {"decision_known_on": "03/03/2026", "reason": "Lời khai"})
+    assert response.status_code == 400
+    assert "không được sau ngày nhận đơn" in response.content.decode()
+    assert Letter.objects.get(pk=letter.pk).decision_known_on is None
+    response = _act(client, letter, "known_on", {"decision_known_on": "01/11/2025",
+                                                 "reason": "Biên bản giao quyết định"})
+    assert response.status_code == 302
+    letter = Letter.objects.get(pk=letter.pk)
+    assert letter.decision_known_on == D(2025, 11, 1)
+    assert letter.history.first().history_change_reason == "Biên bản giao quyết định"
+    page = client.get(reverse("letters:letter_detail", args=[letter.pk])).content.decode()
+    assert "hết thời hiệu khiếu nại 90 ngày" in page
+    # The obstacle form: a reason is required; then the limitation moves and the warning goes.
+    response = _act(client, letter, "obstacle", {"start": "01/12/2025", "end": "15/01/2026", "note": ""})
+    assert response.status_code == 400 and "Cần ghi lý do khách quan" in response.content.decode()
+    assert not letter_deadlines.obstacles_of(Letter.objects.get(pk=letter.pk))
+    response = _act(client, letter, "obstacle", {"start": "01/12/2025", "end": "15/01/2026",
+                                                 "note": "Nằm viện điều trị"})
+    assert response.status_code == 302
+    page = client.get(reverse("letters:letter_detail", args=[letter.pk])).content.decode()
+    assert "hết thời hiệu khiếu nại ngày 16/03/2026" in page
+    assert "hết thời hiệu khiếu nại 90 ngày" not in page
+    assert "Nằm viện điều trị" in page
+
+
+def test_the_letter_page_records_when_the_complainant_received_the_decision(alice, client_for):
+    client = client_for(alice)
+    first = accepted(alice, alice.organisation, received_on=D(2026, 2, 2), accepted_on=D(2026, 2, 3))
+    assert "Ghi ngày người khiếu nại nhận quyết định" not in client.get(
+        reverse("letters:letter_detail", args=[first.pk])).content.decode()  # no decision yet
+    first = services.resolve_letter(alice, first, resolved_on=D(2026, 3, 10), outcome="c_wrong")
+    response = _act(client, first, "deliver", {"delivered_on": "09/03/2026"})
+    assert response.status_code == 400 and "không được trước ngày ra quyết định" in response.content.decode()
+    assert Letter.objects.get(pk=first.pk).decision_delivered_on is None
+    assert _act(client, first, "deliver", {"delivered_on": "20/03/2026"}).status_code == 302
+    assert Letter.objects.get(pk=first.pk).decision_delivered_on == D(2026, 3, 20)
+    second = receive(alice, alice.organisation, received_on=D(2026, 4, 15), previous_letter=first)
+    assert letter_deadlines.second_complaint_window(second).deadline == D(2026, 4, 20)
+
+
+def test_an_obstacle_is_not_offered_as_a_resolution_pause(alice, client_for):
+    letter = accepted(alice, alice.organisation, received_on=D(2026, 3, 2), accepted_on=D(2026, 3, 3))
+    page = client_for(alice).get(reverse("letters:letter_detail", args=[letter.pk])).content.decode()
+    assert 'name="pause-kind"' in page
+    assert 'value="obstacle"' not in page

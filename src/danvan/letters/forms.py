@@ -291,7 +291,9 @@ class ReopenForm(Form):
 
 
 class PauseForm(Form):
-    kind = forms.ChoiceField(label=_("Loại tạm dừng"), choices=PauseKind.choices)
+    # An obstacle stops the complaint's limitation, not the resolution clock: it has its own form (ObstacleForm).
+    kind = forms.ChoiceField(label=_("Loại tạm dừng"),
+                             choices=[(v, label) for v, label in PauseKind.choices if v != PauseKind.OBSTACLE])
     start = date_field(_("Từ ngày"), initial=dt.date.today)
     end = date_field(_("Đến ngày"), required=False)
     note = forms.CharField(label=_("Căn cứ, ghi chú"), required=False, max_length=255)
@@ -305,6 +307,31 @@ class EndPauseForm(Form):
 class CancelPauseForm(Form):
     pause = IntegerField(widget=forms.HiddenInput)
     reason = forms.CharField(label=_("Lý do hủy lần tạm dừng"), max_length=255)
+
+
+class DeliveryForm(Form):
+    """The day the complainant received the decision; the second-complaint window runs from it (Luật Khiếu nại
+    2011 Điều 33)."""
+
+    delivered_on = date_field(_("Ngày người khiếu nại nhận quyết định"), initial=dt.date.today)
+
+
+class KnownOnForm(Form):
+    """The day the complainant received or learned of the decision or act complained of, when it was not
+    recorded at intake: the 90-day limitation runs from it (Luật Khiếu nại 2011 Điều 9)."""
+
+    decision_known_on = date_field(_("Ngày biết được quyết định, hành vi bị khiếu nại"))
+    reason = forms.CharField(label=_("Căn cứ ghi (giấy tờ, lời khai)"), max_length=500)
+
+
+class ObstacleForm(Form):
+    """A lawful reason that stopped the 90-day limitation (Luật Khiếu nại 2011 Điều 9)."""
+
+    start = date_field(_("Trở ngại từ ngày"))
+    end = date_field(_("Đến ngày"), required=False)
+    note = forms.CharField(label=_("Lý do khách quan (ốm đau, thiên tai, địch họa, đi công tác, học tập xa...)"),
+                           max_length=255, error_messages={"required": _(
+                               "Cần ghi lý do khách quan (ốm đau, thiên tai, địch họa, đi công tác, học tập xa...).")})
 
 
 class ExtensionForm(Form):

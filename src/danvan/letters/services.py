@@ -513,6 +513,26 @@ def record_decision_delivery(actor: User | None, letter: Letter, *, delivered_on
 
 
 @transaction.atomic
+def record_decision_known_on(actor: User | None, letter: Letter, *, decision_known_on: dt.date, reason: str) -> Letter:
+    """The day the complainant received or learned of the decision or act complained of, recorded after intake
+    (with its basis, kept in the history): the 90-day limitation runs from it (Luật Khiếu nại 2011 Điều 9)."""
+    letter = _lock(actor, letter)
+    errors = {}
+    if letter.content_kind != ContentKind.COMPLAINT or letter.complaint_round != 1:
+        errors["decision_known_on"] = _("Chỉ ghi ngày này cho đơn khiếu nại lần đầu.")
+    elif decision_known_on is None:
+        errors["decision_known_on"] = _("Cần nhập ngày biết được quyết định, hành vi bị khiếu nại.")
+    elif decision_known_on > letter.received_on:
+        errors["decision_known_on"] = _("Ngày biết được quyết định, hành vi bị khiếu nại không được sau ngày nhận đơn.")
+    if not normalize(reason):
+        errors["reason"] = _("Cần ghi căn cứ xác định ngày này.")
+    if errors:
+        raise ValidationError(errors)
+    letter.decision_known_on = decision_known_on
+    return _save(letter, actor, normalize(reason))
+
+
+@transaction.atomic
 def add_limitation_obstacle(actor: User | None, letter: Letter, *, start: dt.date, end: dt.date | None,
                             note: str) -> LetterPause:
     """A lawful reason that stopped the 90-day limitation (Luật Khiếu nại 2011 Điều 9: illness, disaster,

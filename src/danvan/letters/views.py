@@ -259,6 +259,9 @@ ACTION_FORMS = {
     "end_pause": forms.EndPauseForm,
     "cancel_pause": forms.CancelPauseForm,
     "extend": forms.ExtensionForm,
+    "deliver": forms.DeliveryForm,
+    "known_on": forms.KnownOnForm,
+    "obstacle": forms.ObstacleForm,
 }
 NEEDS_LETTER = {"accept", "assign", "resolve", "amend"}
 
@@ -269,6 +272,9 @@ ACTION_LABELS = {
     "close": _("Kết thúc đơn"), "reopen": _("Mở lại đơn"), "pause": _("Tạm dừng thời hạn"),
     "end_pause": _("Tiếp tục giải quyết"), "cancel_pause": _("Hủy lần tạm dừng"),
     "extend": _("Gia hạn giải quyết"),
+    "deliver": _("Ghi ngày người khiếu nại nhận quyết định"),
+    "known_on": _("Ghi ngày biết được quyết định, hành vi bị khiếu nại"),
+    "obstacle": _("Ghi lý do khách quan làm gián đoạn thời hiệu"),
     "amend": _("Sửa thông tin tiếp nhận"), "attach": _("Thêm tệp đính kèm"),
 }
 
@@ -296,6 +302,12 @@ def _available_actions(user, letter: Letter) -> list[str]:
     if "pause" in names:
         names += ["end_pause", "cancel_pause"]  # on the pauses listed under the deadlines
     protected = letter.protects_identity
+    if letter.content_kind == "complaint":
+        # The complaint's own dates (Luật Khiếu nại 2011 Điều 9 and 33), whatever the handling state.
+        if letter.complaint_round == 1:
+            names.append("obstacle" if letter.decision_known_on else "known_on")
+        if letter.resolved_on and not letter.decision_delivered_on:
+            names.append("deliver")
     if not protected or user.can_approve or user.is_superuser:
         names.append("assign")
     if not protected or letter.may_see_identity(user):
@@ -347,6 +359,12 @@ def _call_service(name: str, user, letter: Letter, data: dict, form=None):
         return services.end_pause(user, pause, end=data["end"])
     if name == "extend":
         return services.grant_extension(user, letter, **data)
+    if name == "deliver":
+        return services.record_decision_delivery(user, letter, **data)
+    if name == "known_on":
+        return services.record_decision_known_on(user, letter, **data)
+    if name == "obstacle":
+        return services.add_limitation_obstacle(user, letter, **data)
     raise Http404
 
 
