@@ -9,6 +9,8 @@ import statistics
 import sys
 import time
 import traceback
+from contextlib import ExitStack
+from dataclasses import dataclass, field
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -20,9 +22,42 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[k]
 
 
-def measure(fn, ctx, repeat: int, budget: float | None = None) -> tuple[list[float], object]:
+@dataclass
+class Cost:
+    """What one run costs besides wall time, stable on a noisy machine: this process's CPU milliseconds (the
+    database server's own CPU is not in it: the queries column stands for that), the queries sent, and for a
+    page the bytes of the response."""
+
+    cpu_ms: list[float] = field(default_factory=list)
+    queries: list[int] = field(default_factory=list)
+    bytes: list[int] = field(default_factory=list)
+
+    def summary(self, prefix: str = "") -> dict:
+        out = {}
+        if self.cpu_ms:
+            out[f"{prefix}cpu_ms"] = statistics.median(self.cpu_ms)
+        if self.queries:
+            out[f"{prefix}queries"] = int(statistics.median(self.queries))
+        if self.bytes:
+            out[f"{prefix}bytes"] = int(statistics.median(self.bytes))
+        return out
+
+
+def _response_bytes(result) -> int | None:
+    """The size of a page's response; None for anything else (a streamed export is not read here)."""
+    content = getattr(result, "content", None)  # a StreamingHttpResponse raises AttributeError: None
+    if isinstance(content, bytes | bytearray) and hasattr(result, "status_code"):
+        return len(content)
+    return None
+
+
+def measure(fn, ctx, repeat: int, budget: float | None = None,
+            cost: Cost | None = None) -> tuple[list[float], object]:
     """`repeat` timed runs after one untimed warm-up; with a `budget` (seconds), fewer runs (at least 3)
-    when the warm-up shows that `repeat` of them would take longer, so a national run stays bounded."""
+    when the warm-up shows that `repeat` of them would take longer, so a national run stays bounded.
+    With `cost`, each run's CPU time, query count and response size are recorded into it."""
+    from django.db import connections
+
     started = time.perf_counter()
     result = fn(ctx)  # warm-up (caches, first query plans); not timed
     warm = time.perf_counter() - started
@@ -30,9 +65,26 @@ def measure(fn, ctx, repeat: int, budget: float | None = None) -> tuple[list[flo
         repeat = max(3, min(repeat, int(budget / warm)))
     times = []
     for _ in range(repeat):
-        started = time.perf_counter()
-        result = fn(ctx)
-        times.append((time.perf_counter() - started) * 1000)
+        sent = [0]
+
+        def count(execute, sql, params, many, context):
+            sent[0] += 1
+            return execute(sql, params, many, context)
+
+        with ExitStack() as stack:
+            for alias in connections:
+                stack.enter_context(connections[alias].execute_wrapper(count))
+            cpu = time.process_time()
+            started = time.perf_counter()
+            result = fn(ctx)
+            times.append((time.perf_counter() - started) * 1000)
+            cpu = (time.process_time() - cpu) * 1000
+        if cost is not None:
+            cost.cpu_ms.append(cpu)
+            cost.queries.append(sent[0])
+            size = _response_bytes(result)
+            if size is not None:
+                cost.bytes.append(size)
     return times, result
 
 
@@ -88,8 +140,10 @@ def main(argv=None) -> int:
         repeat = sc.repeat or args.repeat
         row = {"scenario": sc.name, "baseline": sc.baseline_name}
         try:
-            times, result = measure(sc.run, ctx, repeat, args.budget)
+            cost = Cost()
+            times, result = measure(sc.run, ctx, repeat, args.budget, cost)
             row |= {"median_ms": statistics.median(times), "p95_ms": percentile(times, 95), "runs": len(times)}
+            row |= cost.summary()
             if sc.baseline is not None:
                 btimes, bresult = measure(sc.baseline, ctx, repeat, args.budget)
                 row |= {"baseline_median_ms": statistics.median(btimes), "baseline_p95_ms": percentile(btimes, 95)}
@@ -121,20 +175,23 @@ def print_table(rows: list[dict], size: dict) -> None:
     letters = size.get("letters.Letter", 0)
     visits = size.get("reception.Visit", 0)
     data = f"{letters // 1000}k đơn/{visits // 1000}k lượt" if letters >= 1000 else f"{letters} đơn/{visits} lượt"
-    header = ("scenario", "data size", "median ms", "p95 ms", "baseline", "baseline ms", "ratio", "")
+    header = ("scenario", "data size", "median ms", "p95 ms", "cpu ms", "queries", "KB", "baseline", "baseline ms",
+              "ratio", "")
     table = [header]
     for r in rows:
         if "error" in r:
-            table.append((r["scenario"], data, "LỖI", "", r["error"][:60], "", "", ""))
+            table.append((r["scenario"], data, "LỖI", "", "", "", "", r["error"][:60], "", "", ""))
             continue
         table.append((
-            r["scenario"], data, f"{r['median_ms']:.1f}", f"{r['p95_ms']:.1f}", r.get("baseline", ""),
+            r["scenario"], data, f"{r['median_ms']:.1f}", f"{r['p95_ms']:.1f}",
+            f"{r['cpu_ms']:.1f}" if "cpu_ms" in r else "", str(r.get("queries", "")),
+            f"{r['bytes'] / 1024:.0f}" if "bytes" in r else "", r.get("baseline", ""),
             f"{r['baseline_median_ms']:.1f}" if "baseline_median_ms" in r else "",
             f"{r['ratio']:.1f}×" if r.get("ratio") else "", {True: "=", False: "≠"}.get(r.get("agrees"), ""),
         ))
     widths = [max(len(str(row[i])) for row in table) for i in range(len(header))]
     for n, row in enumerate(table):
-        print("  ".join(str(c).ljust(w) if i in (0, 1, 4) else str(c).rjust(w) for i, (c, w) in
+        print("  ".join(str(c).ljust(w) if i in (0, 1, 7) else str(c).rjust(w) for i, (c, w) in
                         enumerate(zip(row, widths, strict=True))))
         if n == 0:
             print("  ".join("-" * w for w in widths))

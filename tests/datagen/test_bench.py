@@ -77,3 +77,26 @@ def test_a_slow_scenario_gets_fewer_runs_within_its_budget_but_at_least_three():
     assert result == "ok" and len(times) == 3 and len(calls) == 4  # one warm-up, three timed
     times, _ = measure(lambda ctx: None, None, repeat=5, budget=60)
     assert len(times) == 5
+
+
+@pytest.mark.django_db
+def test_each_run_records_its_cpu_queries_and_page_bytes(tree, client, capsys):
+    """The cost of a run, stable on a noisy machine: CPU of this process, queries sent, bytes of a page."""
+    from bench.__main__ import Cost, measure
+    from danvan.units.models import Area
+
+    def page(ctx):
+        list(Area.objects.all()[:3])
+        list(Area.objects.all()[:1])
+        return client.get("/tai-khoan/dang-nhap/")
+
+    cost = Cost()
+    times, response = measure(page, None, repeat=4, cost=cost)
+    summary = cost.summary()
+    assert len(cost.queries) == 4 and summary["queries"] >= 2  # the two queries above, whatever the page adds
+    assert summary["bytes"] == len(response.content) > 0
+    assert summary["cpu_ms"] > 0
+    rows = [{"scenario": "page: login", "baseline": "", "median_ms": 5.0, "p95_ms": 6.0} | summary]
+    print_table(rows, {"letters.Letter": 10})
+    line = next(row for row in capsys.readouterr().out.splitlines() if row.startswith("page: login"))
+    assert f" {summary['queries']} " in line and f"{summary['bytes'] / 1024:.0f}" in line
