@@ -17,6 +17,7 @@ import csv
 import datetime as dt
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -65,6 +66,9 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--tools", type=Path, default=ROOT / "var" / "load-venv")
+    parser.add_argument("--no-pin", action="store_true",
+                        help="do not pin gunicorn and locust to separate cores with taskset (pinned by default "
+                             "when taskset exists and there are 2 cores or more)")
     args = parser.parse_args(argv)
     tools = site_packages(args.tools)
 
@@ -94,8 +98,16 @@ def main(argv=None) -> int:
     prefix = RESULTS / f"{stamp}-load"  # the JSON summary; locust's CSV files and the server logs go to var/
     logs = ROOT / "var" / f"load-{stamp}"
     host = f"http://127.0.0.1:{args.port}"
+    # Each request's CPU, queries and bytes, by view (danvan.ops.cost): stable where wall time is not.
+    cost_log = Path(f"{logs}-cost.jsonl")
+    env["DANVAN_COST_LOG"] = str(cost_log)
+    # gunicorn on the last core, locust on the first: the load generator does not steal the server's CPU.
+    cores = os.cpu_count() or 1
+    pin = not args.no_pin and cores >= 2 and shutil.which("taskset") is not None
+    server_pin = ["taskset", "-c", str(cores - 1)] if pin else []
+    client_pin = ["taskset", "-c", "0"] if pin else []
     gunicorn = subprocess.Popen(
-        [sys.executable, "-c", f"import sys; sys.path.append({str(tools)!r}); "
+        [*server_pin, sys.executable, "-c", f"import sys; sys.path.append({str(tools)!r}); "
          "from gunicorn.app.wsgiapp import run; sys.argv[0] = 'gunicorn'; run()",
          "danvan.wsgi:application", "--bind", f"127.0.0.1:{args.port}", "--workers", str(args.workers),
          "--timeout", "60", "--log-level", "warning", "--access-logfile", "-", "--access-logformat", "%(s)s %(r)s"],
@@ -105,7 +117,8 @@ def main(argv=None) -> int:
         wait_until_up(f"{host}/tai-khoan/dang-nhap/")
         started = time.perf_counter()
         locust = subprocess.run(
-            [str(args.tools / "bin" / "locust"), "-f", str(Path(__file__).with_name("locustfile.py")), "--headless",
+            [*client_pin, str(args.tools / "bin" / "locust"), "-f", str(Path(__file__).with_name("locustfile.py")),
+             "--headless",
              "-u", str(args.users), "-r", str(args.spawn_rate), "--run-time", args.time, "--stop-timeout", "10",
              "--host", host, "--csv", str(logs), "--only-summary", "--exit-code-on-error", "0"],
             env=env, timeout=3600)
@@ -129,12 +142,23 @@ def main(argv=None) -> int:
     print(f"  {'yêu cầu':40} {'số':>6} {'lỗi':>5} {'p50':>6} {'p95':>6}")
     for r in rows:
         print(f"  {r['Name'][:40]:40} {r['Request Count']:>6} {r['Failure Count']:>5} {r['50%']:>6} {r['95%']:>6}")
+    from danvan.ops.cost import read as read_cost
+
+    costs = read_cost(cost_log)
+    pinning = "gunicorn và locust ghim vào hai lõi riêng" if pin else "không ghim lõi"
+    print(f"\n  Chi phí phía máy chủ theo trang ({pinning}):")
+    print(f"  {'trang':40} {'số':>6} {'CPU ms':>7} {'p95':>7} {'truy vấn':>8} {'KB':>6}")
+    for c in costs:
+        kb = f"{c['bytes_median'] / 1024:.0f}" if c["bytes_median"] is not None else ""
+        print(f"  {(c['method'] + ' ' + c['view'])[:40]:40} {c['requests']:>6} {c['cpu_ms_median']:>7.1f} "
+              f"{c['cpu_ms_p95']:>7.1f} {c['queries_median']:>8.0f} {kb:>6}")
     out = prefix.with_suffix(".json")
     out.write_text(json.dumps({
         "when": dt.datetime.now().isoformat(timespec="seconds"), "kind": "load", "users": args.users,
         "run_time": args.time, "gunicorn_workers": args.workers, "wall_s": round(wall, 1),
         "locust_exit": locust.returncode,
         "database": database, "machine": describe_machine(), "figures": figures, "requests": rows,
+        "pinned": pin, "server_cost_by_view": costs,
     }, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"Kết quả: {out.relative_to(ROOT)}")
     return 0 if figures["errors"] == 0 else 1

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     # Request id first, so that every other middleware's logs carry it; then a database too busy to write
     # answers 503 "hệ thống đang bận" from any layer below (core.busy); then metrics count the rest.
     "danvan.ops.requestid.RequestIdMiddleware",
+    # Each request's CPU, queries and bytes to DANVAN_COST_LOG (off unless set: the load test sets it).
+    "danvan.ops.cost.RequestCostMiddleware",
     "danvan.core.busy.DatabaseBusyMiddleware",
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -179,6 +181,7 @@ AXES_CLIENT_IP_CALLABLE = "danvan.core.proxy.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_ENABLED = envbool("DANVAN_LOGIN_THROTTLING", True)
+DANVAN_COST_LOG = envstr("DANVAN_COST_LOG", "") or ""
 
 # Cookies are secure whenever DEBUG is off; a plain-HTTP demo sets DANVAN_DEBUG=true.
 SECURE_COOKIES = envbool("DANVAN_SECURE_COOKIES", not DEBUG)
