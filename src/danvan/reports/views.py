@@ -22,6 +22,7 @@ from danvan.core.models import Action
 from danvan.core.views import scoped_queryset
 from danvan.reports import charts, narrative
 from danvan.reports import services as report_services
+from danvan.reports.cache import cached_drawing, cached_report
 from danvan.reports.documents import GeneratedFile, excel_report, word_document
 from danvan.reports.forms import EntryPeriodForm, ReportChoiceForm, ReportTextForm
 from danvan.reports.models import EnteredValue, Indicator, IndicatorGroup, ReportDocument
@@ -60,7 +61,9 @@ def _choice(request: HttpRequest) -> ReportChoiceForm:
 
 def _report(form: ReportChoiceForm) -> Report:
     # A period not over yet is reported up to today and compared with the same days last year.
-    return build_report(form.unit, up_to(form.period, timezone.localdate()))
+    # Computed once per unit, period, day and data version (reports.cache), not on every view.
+    today = timezone.localdate()
+    return cached_report(form.unit, up_to(form.period, today), today)
 
 
 def _sorted_rows(report: Report, key: str) -> list:
@@ -130,9 +133,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "sort": sort,
         "query": urlencode(query),
         "charts": [
-            (_("Biểu đồ chỉ tiêu chủ yếu so với cùng kỳ"), charts.data_uri(charts.comparison_chart(report, "svg"))),
-            *([(_("Biểu đồ lượt tiếp công dân theo đơn vị"),
-                charts.data_uri(charts.units_chart(report, charts.UNITS_CODE, "svg")))]
+            (_("Biểu đồ chỉ tiêu chủ yếu so với cùng kỳ"), cached_drawing(
+                report, "comparison", lambda: charts.data_uri(charts.comparison_chart(report, "svg")))),
+            *([(_("Biểu đồ lượt tiếp công dân theo đơn vị"), cached_drawing(
+                report, "units", lambda: charts.data_uri(charts.units_chart(report, charts.UNITS_CODE, "svg"))))]
               if report.rows and charts.UNITS_CODE in report.total.current else []),
         ],
         "overdue_letters": _open_letters(request.user, today),
@@ -148,9 +152,9 @@ def chart(request: HttpRequest) -> HttpResponse:
     report = _report(form)
     kind = request.GET.get("bieu_do", "chi-tieu")
     if kind == "don-vi" and charts.UNITS_CODE in report.total.current:
-        content = charts.units_chart(report, charts.UNITS_CODE, "svg")
+        content = cached_drawing(report, "units.svg", lambda: charts.units_chart(report, charts.UNITS_CODE, "svg"))
     elif kind == "chi-tieu":
-        content = charts.comparison_chart(report, "svg")
+        content = cached_drawing(report, "comparison.svg", lambda: charts.comparison_chart(report, "svg"))
     else:
         raise Http404
     response = HttpResponse(content, content_type="image/svg+xml")

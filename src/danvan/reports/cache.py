@@ -1,0 +1,79 @@
+"""A report's figures computed once per unit, period, day and data version, not on every view (issue 23).
+
+The dashboard and its charts are the pages officers open most; each view used to recount every figure. The
+figures depend only on the records, the unit tree and the day, so they are cached under a key made of the unit,
+the period, today and the **data version**: the highest row and history ids of the tables the figures come from,
+read in one query. Every audited write adds a history row (ADR 0003) and every new record a row, so any change
+anyone makes moves the version and the next view recounts; nothing has to remember to invalidate. A bulk update
+that writes no history (a recomputation of stored deadlines after a legal rule changes, ADR 0007) is covered by
+the entries' lifetime (`LIFETIME`), not by the version.
+
+The cache is Django's (per process unless CACHES says otherwise); a miss costs what every view cost before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+
+from django.apps import apps
+from django.core.cache import cache
+from django.db import connection, models
+
+from danvan.reports.periods import Period
+from danvan.units.models import Area
+
+# The apps whose records feed the figures (counts, entered values, the unit tree and its lineage).
+SOURCES = ("letters", "reception", "matters", "mobilisation", "reports", "units", "people", "legal")
+LIFETIME = 300  # seconds: the longest a figure can lag behind a bulk update that writes no history
+_tables: list[tuple[str, str]] | None = None
+
+
+def _sources() -> list[tuple[str, str]]:
+    """(table, primary key column) of every model of the source apps, historical tables included."""
+    global _tables
+    if _tables is None:
+        found = []
+        for model in apps.get_models():
+            if model._meta.app_label in SOURCES and not model._meta.proxy and model._meta.managed \
+                    and isinstance(model._meta.pk, models.AutoField | models.BigAutoField):
+                found.append((model._meta.db_table, model._meta.pk.column))
+        _tables = sorted(set(found))
+    return _tables
+
+
+def data_version() -> str:
+    """The highest id of every source table, in one query: it moves with every record and audited change."""
+    quote = connection.ops.quote_name
+    parts = [f"(SELECT MAX({quote(pk)}) FROM {quote(table)})" for table, pk in _sources()]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}")  # one row, one column per table, in a fixed order
+        return ".".join(str(value or 0) for value in cursor.fetchone())
+
+
+def cached_report(root: Area, period: Period, today: dt.date):
+    """`rollup.build_report(root, period)` as of `today`, computed once per data version."""
+    from danvan.reports.rollup import build_report
+
+    version = hashlib.sha256(data_version().encode()).hexdigest()[:24]
+    key = f"danvan:report:{root.pk}:{hashlib.sha256(repr(period).encode()).hexdigest()[:24]}:{today}:{version}"
+    report = cache.get(key)
+    if report is None:
+        report = build_report(root, period, as_of=today)
+        report.cache_key = key
+        cache.set(key, report, LIFETIME)
+    return report
+
+
+def cached_drawing(report, name: str, draw: Callable[[], str | bytes]) -> str | bytes:
+    """A chart of a cached report (`name` tells which), drawn once with it: drawing costs more than counting."""
+    key = getattr(report, "cache_key", None)
+    if key is None:
+        return draw()
+    key = f"{key}:{name}"
+    drawing = cache.get(key)
+    if drawing is None:
+        drawing = draw()
+        cache.set(key, drawing, LIFETIME)
+    return drawing
