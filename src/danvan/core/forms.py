@@ -279,3 +279,17 @@ def plain_selects(form):
             plain.is_required = field.widget.is_required
             field.widget = plain
     return form
+
+
+def apply_errors(form: forms.BaseForm, exc: ValidationError, aliases: dict[str, str] | None = None) -> None:
+    """Put a service's `ValidationError` on the form: each message next to the field it names (`aliases`:
+    the service's field name → the form's, where they differ), the rest above the form. One helper for
+    every view, so a service error is shown the same way everywhere and the form's data is kept."""
+    if not hasattr(exc, "error_dict"):
+        for message in exc.messages:
+            form.add_error(None, message)
+        return
+    for name, errors in exc.message_dict.items():
+        name = (aliases or {}).get(name, name)
+        for message in errors:
+            form.add_error(name if name in form.fields else None, message)
