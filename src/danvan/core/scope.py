@@ -23,7 +23,8 @@ def scope_root(user: Any) -> Area | None:
     from danvan.units.models import Area
 
     if user.organisation_id:
-        return user.organisation.area
+        area: Area = user.organisation.area
+        return area
     if user.is_superuser:
         # The nation when the tree has one; the lowest level first, then the oldest root.
         return Area.objects.filter(parent__isnull=True).order_by("level", "pk").first()

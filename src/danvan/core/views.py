@@ -9,7 +9,7 @@ from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -21,12 +21,15 @@ from danvan.core.models import Action
 from danvan.people import identity
 
 
-def scoped_queryset(model_or_qs: type[models.Model] | models.QuerySet, user, action: str = Action.VIEW):
-    qs = model_or_qs if isinstance(model_or_qs, models.QuerySet) else model_or_qs._default_manager.all()
+def scoped_queryset(model_or_qs: type[models.Model] | models.QuerySet[Any], user: Any,
+                    action: str = Action.VIEW) -> Any:
+    """`restrict(user, action)` of a model's records or of a queryset (a scoped or catalogue queryset)."""
+    qs: Any = model_or_qs if isinstance(model_or_qs, models.QuerySet) else model_or_qs._default_manager.all()
     return qs.restrict(user, action)
 
 
-def scoped_object_or_404(model_or_qs, user, action: str = Action.VIEW, **lookup: Any):
+def scoped_object_or_404(model_or_qs: type[models.Model] | models.QuerySet[Any], user: Any, action: str = Action.VIEW,
+                         **lookup: Any) -> Any:
     """The record if it lies in the user's scope. 404 for an outsider; 403 if seen but not changeable."""
     obj = get_object_or_404(scoped_queryset(model_or_qs, user, Action.VIEW), **lookup)
     if action == Action.CHANGE and not scoped_queryset(model_or_qs, user, Action.CHANGE).filter(pk=obj.pk).exists():
@@ -34,7 +37,7 @@ def scoped_object_or_404(model_or_qs, user, action: str = Action.VIEW, **lookup:
     return obj
 
 
-def paginate(request: HttpRequest, queryset, per_page: int = 50):
+def paginate(request: HttpRequest, queryset: Any, per_page: int = 50) -> Page[Any]:
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
@@ -43,12 +46,12 @@ def home(request: HttpRequest) -> HttpResponse:
     from danvan.legal.services import administrator_warnings
 
     return render(request, "core/home.html", {
-        "organisation": request.user.organisation,
+        "organisation": getattr(request.user, "organisation", None),
         "admin_warnings": administrator_warnings(request.user, timezone.localdate()),
     })
 
 
-def _display(field, value) -> str:
+def _display(field: Any, value: Any) -> str:
     """A history value as an official reads it: choice labels, Có/Không, dd/mm/yyyy."""
     if value is None or value == "":
         return "—"
@@ -68,7 +71,7 @@ def _display(field, value) -> str:
     return str(value)
 
 
-def _history_rows(obj: models.Model, user, masked_fields: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+def _history_rows(obj: Any, user: Any, masked_fields: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     rows = []
     records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id"))
     visible = getattr(obj, "history_field_visible", None)
@@ -113,8 +116,8 @@ def history(request: HttpRequest, app_label: str, model_name: str, pk: int) -> H
         raise PermissionDenied
     # A person's identity in the heading and the diffs: the identity gate masks it, or logs one reveal.
     title, masked_fields = identity.history_title(
-        request.user, obj, context=_("Lịch sử thay đổi %(model)s #%(pk)s") % {"model": model._meta.verbose_name,
-                                                                              "pk": obj.pk})
+        request.user,  # type: ignore[arg-type]  # signed in (LoginRequiredMiddleware)
+        obj, context=_("Lịch sử thay đổi %(model)s #%(pk)s") % {"model": model._meta.verbose_name, "pk": obj.pk})
     return render(
         request,
         "core/history.html",

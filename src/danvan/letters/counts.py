@@ -21,7 +21,7 @@ are summed before dividing, never averaged. The conditions are defined here once
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
@@ -144,7 +144,7 @@ def open_letters(qs: QuerySet[Letter], start: dt.date, end: dt.date) -> QuerySet
     return qs.filter(TO_RESOLVE, received_on__lte=end).filter(Q(resolved_on__isnull=True) | Q(resolved_on__gte=start))
 
 
-def _aggregates(conditions: dict[str, Q | None], when: Q, *, matters: bool = True) -> dict[str, Aggregate]:
+def _aggregates(conditions: Mapping[str, Q | None], when: Q, *, matters: bool = True) -> dict[str, Aggregate]:
     """The named aggregates of `conditions` over the letters meeting `when` (the period, or all): by letter,
     and by matter."""
     aggregates: dict[str, Aggregate] = {}
@@ -156,7 +156,7 @@ def _aggregates(conditions: dict[str, Q | None], when: Q, *, matters: bool = Tru
     return aggregates
 
 
-def _figures(qs: QuerySet[Letter], conditions: dict[str, Q | None]) -> dict[str, Figure]:
+def _figures(qs: QuerySet[Letter], conditions: Mapping[str, Q | None]) -> dict[str, Figure]:
     """Several figures over one queryset in a single aggregate query."""
     row = qs.aggregate(**_aggregates(conditions, Q()))
     return {name: Figure(row[f"{name}__letters"], row[f"{name}__matters"]) for name in conditions}
@@ -264,7 +264,7 @@ def letter_counts_by_unit(root: Area, periods: Sequence[Range], depth: int) -> l
         group(base.filter(any_period(RESOLVED_ON, periods)), "area__path", depth, periods,
               lambda p: _aggregates(RESOLVED_FIGURES, in_period(RESOLVED_ON, p), matters=False)),
         group(open_letters(base, first, last), "area__path", depth, periods,
-              lambda p: _aggregates(dict(open_figures(*p)), Q(), matters=False)),
+              lambda p: _aggregates(open_figures(*p), Q(), matters=False)),
     )
     names = [*RECEIVED_FIGURES, *RESOLVED_FIGURES, *open_figures(first, last)]
 
