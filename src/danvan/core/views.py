@@ -71,33 +71,76 @@ def _display(field: Any, value: Any) -> str:
     return str(value)
 
 
-def _history_rows(obj: Any, user: Any, masked_fields: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+# Fields a child's creation row does not list: the link to its parent and the audit columns.
+_NOT_LISTED = frozenset({"id", "created_at", "updated_at", "archived_at", "archive_reason", "version"})
+
+
+def _diff_rows(records: list[Any], model: Any, hidden: Any, subject: str,
+               listed_on_creation: bool) -> list[dict[str, Any]]:
+    """One row per history record of one instance (newest first), with its changes against the record
+    before it; `hidden(field_name)` masks a value; a child's creation lists the values it was created with."""
     rows = []
-    records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id"))
-    visible = getattr(obj, "history_field_visible", None)
     for index, record in enumerate(records):
         previous = records[index + 1] if index + 1 < len(records) else None
         changes = []
         if previous is not None:
-            for change in record.diff_against(previous).changes:
-                field = obj._meta.get_field(change.field)
-                hidden = change.field in masked_fields or (visible is not None and not visible(change.field, user))
-                changes.append(
-                    {
-                        "field": getattr(field, "verbose_name", change.field),
-                        "old": "•••" if hidden else _display(field, change.old),
-                        "new": "•••" if hidden else _display(field, change.new),
-                    }
-                )
-        rows.append(
-            {
-                "date": record.history_date,
-                "user": record.history_user,
-                "type": record.get_history_type_display(),
-                "reason": record.history_change_reason or "",
-                "changes": changes,
-            }
-        )
+            pairs = [(c.field, c.old, c.new) for c in record.diff_against(previous).changes]
+        elif listed_on_creation:
+            parent = getattr(model, "parent_field", "")
+            pairs = [(f.name, None, getattr(record, f.attname)) for f in model._meta.concrete_fields
+                     if f.name not in _NOT_LISTED and f.name != parent and getattr(record, f.attname) not in (None, "")]
+        else:
+            pairs = []
+        for name, old, new in pairs:
+            field = model._meta.get_field(name)
+            if field.is_relation and not previous:
+                new = getattr(record, name, new)  # the related record itself, not its id
+            masked = hidden(name)
+            changes.append({
+                "field": getattr(field, "verbose_name", name),
+                "old": "•••" if masked else _display(field, old),
+                "new": "•••" if masked else _display(field, new),
+            })
+        rows.append({
+            "date": record.history_date,
+            "order": record.history_id,
+            "user": record.history_user,
+            "type": record.get_history_type_display(),
+            "reason": record.history_change_reason or "",
+            "subject": subject,
+            "changes": changes,
+        })
+    return rows
+
+
+def _history_rows(obj: Any, user: Any, masked_fields: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """The record's history, and, in the same timeline, that of the child rows it declares in
+    `HISTORY_CHILDREN` (related names: a letter's signers, attachments, pauses). The record's hooks decide
+    what is masked: `history_field_visible(field, user)` for its own fields and
+    `history_child_field_visible(child_model, field, user)` for its children's."""
+    records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    visible = getattr(obj, "history_field_visible", None)
+
+    def hidden(name: str) -> bool:
+        return name in masked_fields or (visible is not None and not visible(name, user))
+
+    rows = _diff_rows(records, type(obj), hidden, "", listed_on_creation=False)
+    child_visible = getattr(obj, "history_child_field_visible", None)
+    for related_name in getattr(obj, "HISTORY_CHILDREN", ()):
+        child_model = obj._meta.get_field(related_name).related_model
+        parent = child_model.parent_field
+
+        def child_hidden(name: str, child_model: Any = child_model) -> bool:
+            return child_visible is not None and not child_visible(child_model, name, user)
+
+        by_instance: dict[int, list[Any]] = {}
+        for record in (child_model.history.filter(**{f"{parent}_id": obj.pk}).select_related("history_user")
+                       .order_by("-history_date", "-history_id")):
+            by_instance.setdefault(record.id, []).append(record)
+        for instance_id, instance_records in by_instance.items():
+            subject = f"{child_model._meta.verbose_name} #{instance_id}"
+            rows += _diff_rows(instance_records, child_model, child_hidden, subject, listed_on_creation=True)
+    rows.sort(key=lambda row: (row["date"], row["order"]), reverse=True)
     return rows
 
 
