@@ -30,7 +30,7 @@ def test_the_history_shows_the_pauses_attachments_and_signers_of_the_letter(alic
     html = _history(client_for(alice), letter)
     assert "Tạm dừng thời hạn" in html and "Yêu cầu bổ sung sổ đỏ" in html
     assert "Yêu cầu bổ sung tài liệu" in html  # the pause's kind, by its label
-    assert "Tệp đính kèm" in html and "bien-ban-hoa-giai.pdf" in html
+    assert "Tệp đính kèm" in html and "bien-ban-hoa-giai.pdf" in html and "letters/20" not in html  # not the path
     signer = letter.petitioner_links.get().citizen
     assert "Người viết đơn #" in html and f"Công dân số {signer.pk}" in html  # the signer, never by name here
     # One timeline, newest first: the pause's end comes before its creation, which comes before the letter's.

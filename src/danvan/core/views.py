@@ -87,8 +87,10 @@ def _diff_rows(records: list[Any], model: Any, hidden: Any, subject: str,
             pairs = [(c.field, c.old, c.new) for c in record.diff_against(previous).changes]
         elif listed_on_creation:
             parent = getattr(model, "parent_field", "")
+            # A stored file's path is the storage's business: the record names the file (e.g. `original_name`).
             pairs = [(f.name, None, getattr(record, f.attname)) for f in model._meta.concrete_fields
-                     if f.name not in _NOT_LISTED and f.name != parent and getattr(record, f.attname) not in (None, "")]
+                     if f.name not in _NOT_LISTED and f.name != parent and not isinstance(f, models.FileField)
+                     and getattr(record, f.attname) not in (None, "")]
         else:
             pairs = []
         for name, old, new in pairs:
