@@ -40,6 +40,7 @@ test: install-test browser
 
 lint: install-test
 	$(BIN)/ruff check .
+	DANVAN_DEBUG=true $(BIN)/mypy
 	DANVAN_DEBUG=true $(BIN)/danvan makemigrations --check --dry-run
 
 # Benchmarks: the database is generated on first use (var/bench-<scale>.sqlite3 or danvan_bench_<scale>).

@@ -39,7 +39,7 @@ class UserQuerySet(models.QuerySet):
         return self.filter(models.Q(organisation__area__path__startswith=scope_path) | models.Q(pk=user.pk))
 
 
-class ScopedUserManager(UserManager.from_queryset(UserQuerySet)):  # type: ignore[misc]
+class ScopedUserManager(UserManager.from_queryset(UserQuerySet)):
     """Django's user manager (create_user, …) with `restrict()`."""
 
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import contextvars
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from django.core.signals import got_request_exception
 from django.db import OperationalError, transaction
@@ -57,20 +59,20 @@ def flush_deferred() -> None:
         by_model.setdefault(type(row), []).append(row)
     with transaction.atomic():
         for model, batch in by_model.items():
-            model.objects.bulk_create(batch)
+            model._default_manager.bulk_create(batch)
 
 
 @receiver(got_request_exception)
-def _note_busy(sender, request: HttpRequest | None = None, **kwargs) -> None:
+def _note_busy(sender: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
     import sys
 
     if request is not None and is_busy_error(sys.exc_info()[1]):
-        request._danvan_database_busy = True
+        request._danvan_database_busy = True  # type: ignore[attr-defined]  # read by the middleware below
 
 
 def busy_response(request: HttpRequest) -> HttpResponse:
     try:
-        body = render_to_string("core/busy.html", request=request)
+        body: str = render_to_string("core/busy.html", request=request)
     except Exception:  # the page must not fail too: plain text if the layout needs what is busy
         body = "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>{0}</title><h1>{0}</h1><p>{1}</p>" \
                "</html>".format(_("Hệ thống đang bận"), _("Hệ thống đang bận, vui lòng thử lại sau ít giây."))
@@ -82,7 +84,7 @@ def busy_response(request: HttpRequest) -> HttpResponse:
 class DatabaseBusyMiddleware:
     """First in MIDDLEWARE: wraps every other layer."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:

@@ -46,7 +46,7 @@ class VersionedModel(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self._state.adding or self.pk is None:
             return super().save(*args, **kwargs)
         if kwargs.get("update_fields") is not None:
@@ -80,7 +80,7 @@ def check_version(obj: models.Model, expected: int | None, changes: dict[str, An
     obj.version = expected
 
 
-def _display(field: models.Field, value: Any) -> str:
+def _display(field: models.Field[Any, Any], value: Any) -> str:
     from danvan.core.views import _display as history_display  # the audit history's own wording
 
     if isinstance(value, models.Model):
@@ -88,7 +88,7 @@ def _display(field: models.Field, value: Any) -> str:
     return history_display(field, value)
 
 
-def _value(record: Any, field: models.Field) -> Any:
+def _value(record: Any, field: models.Field[Any, Any]) -> Any:
     """A field of a history record as the officer knew it: the related record itself for a foreign key."""
     try:
         return getattr(record, field.name)
@@ -109,7 +109,7 @@ def conflict(obj: models.Model, expected: int, changes: dict[str, Any], actor: U
     history = getattr(model, "history", None)
     seen = later = None
     if history is not None:
-        records = obj.history.order_by("history_date", "history_id")
+        records = obj.history.order_by("history_date", "history_id")  # type: ignore[attr-defined]  # simple_history
         seen = records.filter(version=expected).last()
         later = records.filter(version__gt=expected).select_related("history_user")
     editors = sorted({str(r.history_user) for r in later or [] if r.history_user is not None}) if later else []
@@ -143,7 +143,7 @@ def conflict(obj: models.Model, expected: int, changes: dict[str, Any], actor: U
                 refreshed[field.name] = getattr(current, field.attname)
                 messages.append(_("«%(field)s»: người kia đã ghi «%(theirs)s» (bạn không sửa trường này; biểu mẫu "
                                   "đã lấy giá trị mới).") % {"field": label, "theirs": theirs})
-    return EditConflict(messages, current.version, refreshed)
+    return EditConflict(messages, getattr(current, "version", None), refreshed)
 
 
 # ------------------------------------------------------------------------------------------------ forms
@@ -153,7 +153,7 @@ class VersionField(forms.IntegerField):
 
     widget = forms.HiddenInput
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
         kwargs.setdefault("min_value", 1)
         kwargs.setdefault("max_value", 2**31 - 1)
@@ -175,11 +175,12 @@ def show_conflict(form: forms.BaseForm, exc: ValidationError) -> None:
     """After a conflict the form keeps what the officer typed, with the version now current: saving again
     is a deliberate overwrite of what the messages showed."""
     if isinstance(exc, EditConflict) and exc.current_version is not None and VERSION_FIELD in form.fields:
-        form.data = form.data.copy()
-        form.data[form.add_prefix(VERSION_FIELD)] = str(exc.current_version)
+        data = form.data.copy()  # type: ignore[attr-defined]  # a QueryDict or a dict (typed Mapping): a mutable copy
+        data[form.add_prefix(VERSION_FIELD)] = str(exc.current_version)
         for name, value in exc.refreshed.items():
             if name in form.fields:
-                form.data[form.add_prefix(name)] = _form_value(value)
+                data[form.add_prefix(name)] = _form_value(value)
+        form.data = data
 
 
 def _form_value(value: Any) -> str:

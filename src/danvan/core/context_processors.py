@@ -1,3 +1,6 @@
+from typing import Any
+
+from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +16,7 @@ MODULES = [
 ]
 
 
-def navigation(request):
+def navigation(request: HttpRequest) -> dict[str, Any]:
     entries = []
     for name, label in MODULES:
         try:

@@ -29,17 +29,17 @@ def _page(request: HttpRequest, template: str, status: int) -> HttpResponse:
 
 
 @requires_csrf_token
-def bad_request(request: HttpRequest, exception=None) -> HttpResponse:
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return _page(request, "400.html", 400)
 
 
 @requires_csrf_token
-def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return _page(request, "403.html", 403)
 
 
 @requires_csrf_token
-def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return _page(request, "404.html", 404)
 
 

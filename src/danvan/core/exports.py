@@ -31,7 +31,7 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 def clean_text(value: Any) -> str:
     """The text a cell can hold: control characters that XML forbids are removed."""
-    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    return str(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
 
 
 def looks_like_formula(text: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any, TypeVar
 
 from django import forms
 from django.conf import settings
@@ -20,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.formatting import vn_date, vn_number
@@ -32,10 +34,11 @@ ID_MAX = 9_223_372_036_854_775_807
 MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2099, 12, 31)
 # Four-digit years only: "19/08/20" is a date still being typed, not 19/08/2020 (ISO for scripts; ADR 0006).
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+_F = TypeVar("_F", bound=forms.BaseForm | None)
 _ASCII_INTEGER = re.compile(r"[+-]?[0-9]{1,4000}")  # int() refuses more than 4.300 digits
 
 
-def ascii_int(value, minimum: int | None = None, maximum: int | None = None) -> int | None:
+def ascii_int(value: Any, minimum: int | None = None, maximum: int | None = None) -> int | None:
     """The whole number written in `value` with the digits 0-9 (an optional sign, surrounding spaces), within
     [minimum, maximum]; None for anything else. Use it wherever a view reads a number from the request:
     str.isdigit() accepts "²", which int() refuses, and int() accepts other scripts' digits and "1_000"."""
@@ -48,12 +51,12 @@ def ascii_int(value, minimum: int | None = None, maximum: int | None = None) -> 
     return number
 
 
-def ascii_id(value) -> int | None:
+def ascii_id(value: Any) -> int | None:
     """A primary key typed or sent in a URL: a positive whole number that fits a bigint, else None."""
     return ascii_int(value, 1, ID_MAX)
 
 
-def _label(field) -> str:
+def _label(field: forms.Field) -> str:
     return str(field.label or "")
 
 
@@ -66,10 +69,10 @@ class IntegerField(forms.IntegerField):
         "max_value": _("«%(label)s» không được lớn hơn %(limit_value)s."),
     }
 
-    def __init__(self, *, min_value=INT_MIN, max_value=INT_MAX, **kwargs):
+    def __init__(self, *, min_value: int = INT_MIN, max_value: int = INT_MAX, **kwargs: Any) -> None:
         super().__init__(min_value=min_value, max_value=max_value, **kwargs)
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> Any:
         if value in self.empty_values:
             return None
         number = ascii_int(value)
@@ -77,7 +80,7 @@ class IntegerField(forms.IntegerField):
             raise ValidationError(self.error_messages["invalid"], code="invalid", params={"label": _label(self)})
         return number
 
-    def run_validators(self, value):
+    def run_validators(self, value: Any) -> None:
         try:
             super().run_validators(value)
         except ValidationError as exc:
@@ -97,23 +100,24 @@ class DateField(forms.DateField):
         "future": _("«%(label)s» không được sau ngày hôm nay (%(today)s)."),
     }
 
-    def __init__(self, *, not_future: bool = False, input_formats=None, widget=None, **kwargs):
+    def __init__(self, *, not_future: bool = False, input_formats: list[str] | None = None,
+                 widget: forms.Widget | None = None, **kwargs: Any) -> None:
         self.not_future = not_future
         super().__init__(input_formats=input_formats or DATE_INPUT_FORMATS, widget=widget or DateInput(), **kwargs)
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> Any:
         try:
             return super().to_python(value)
         except ValidationError as exc:
             raise ValidationError(self.error_messages["invalid"], code="invalid",
                                   params={"label": _label(self)}) from exc
 
-    def validate(self, value):
+    def validate(self, value: Any) -> None:
         super().validate(value)
         check_date(self, value)
 
 
-def check_date(field, value) -> None:
+def check_date(field: forms.Field, value: Any) -> None:
     """The range every date of danvan lies in, and "not in the future" for fields that say so."""
     if value in (None, ""):
         return
@@ -131,10 +135,10 @@ def check_date(field, value) -> None:
 class _TextCap:
     """At most `limit` characters, with a message that names the field and both lengths."""
 
-    def __init__(self, limit: int, field: forms.Field):
+    def __init__(self, limit: int, field: forms.Field) -> None:
         self.limit, self.field = limit, field
 
-    def __call__(self, value):
+    def __call__(self, value: Any) -> None:
         if value is not None and len(value) > self.limit:
             raise ValidationError(
                 _("«%(label)s» dài %(length)s ký tự, vượt quá giới hạn %(limit)s ký tự."), code="max_length",
@@ -144,10 +148,10 @@ class _TextCap:
 class _Bound:
     """An integer bound added to a field that had none, so a huge number never reaches the database."""
 
-    def __init__(self, limit: int, side: str, field: forms.Field):
+    def __init__(self, limit: int, side: str, field: forms.Field) -> None:
         self.limit, self.side, self.field = limit, side, field
 
-    def __call__(self, value):
+    def __call__(self, value: Any) -> None:
         if value is None:
             return
         if self.side == "max" and value > self.limit:
@@ -161,10 +165,10 @@ class _Bound:
 
 
 class _DateRange:
-    def __init__(self, field: forms.Field):
+    def __init__(self, field: forms.Field) -> None:
         self.field = field
 
-    def __call__(self, value):
+    def __call__(self, value: Any) -> None:
         check_date(self.field, value)
 
 
@@ -176,7 +180,7 @@ def guard_field(field: forms.Field) -> None:
     """Give one field the limits every field of danvan has (once; a field's own stricter limits stay)."""
     if getattr(field, "_danvan_guarded", False):
         return
-    field._danvan_guarded = True
+    field._danvan_guarded = True  # type: ignore[attr-defined]  # a field is guarded once
     if isinstance(field, forms.CharField) and not isinstance(field, forms.UUIDField | forms.EmailField):
         cap = max_text_chars()
         if field.max_length is None or field.max_length > cap:
@@ -199,22 +203,24 @@ class GuardedInput:
     a field's origin (declared, derived from a model field, or added by the form's own __init__), integers are
     bounded, dates lie in the accepted range and free texts are capped."""
 
-    def __init__(self, *args, **kwargs):
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             guard_field(field)
 
-    def full_clean(self):
+    def full_clean(self) -> None:
         for field in self.fields.values():  # fields a subclass added after __init__
             guard_field(field)
-        super().full_clean()
+        super().full_clean()  # type: ignore[misc]  # a mixin before forms.Form / forms.ModelForm
 
 
 class Form(GuardedInput, forms.Form):
     """The base of every plain form of danvan."""
 
 
-class ModelForm(GuardedInput, forms.ModelForm):
+class ModelForm(GuardedInput, forms.ModelForm):  # type: ignore[type-arg]
     """The base of every model form of danvan."""
 
 
@@ -223,7 +229,7 @@ SEARCH_MAX_CHARS = 200
 
 
 class SearchField(forms.CharField):
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("label", _("Tìm kiếm"))
         kwargs.setdefault("required", False)
         kwargs.setdefault("max_length", SEARCH_MAX_CHARS)
@@ -244,7 +250,7 @@ class DateInput(forms.DateInput):
     """A date typed dd/mm/yyyy whatever the browser's locale (a native date picker would show the
     operating system's format, e.g. mm/dd/yyyy); ISO dates are accepted too (formats/vi). ADR 0006."""
 
-    def __init__(self, attrs=None):
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         attrs = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off", **(attrs or {})}
         super().__init__(attrs=attrs, format="%d/%m/%Y")
 
@@ -253,7 +259,7 @@ class PlainSelect(forms.Select):
     """A flat <select> rendered in Python rather than through one template per option (Django's default costs
     a fraction of a millisecond an option, paid on every request of a list page with its filters)."""
 
-    def render(self, name, value, attrs=None, renderer=None):
+    def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> SafeString:
         choices = list(iter(self.choices))  # iter(): list() would ask a ModelChoiceIterator its len(), a COUNT
         if self.allow_multiple_selected or any(isinstance(label, list | tuple) for _v, label in choices):
             return super().render(name, value, attrs, renderer)  # option groups: Django's own rendering
@@ -266,12 +272,12 @@ class PlainSelect(forms.Select):
         return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
 
 
-def plain_selects(form):
+def plain_selects(form: _F) -> _F:
     """The form with its drop-down lists rendered by `PlainSelect` (same markup, without a template per option):
     for forms of other apps shown on busy pages, e.g. the reception intake form with hundreds of places and
     matters. Returns the form (None stays None)."""
     if form is None:
-        return None
+        return form
     for field in form.fields.values():
         if type(field.widget) is forms.Select:
             plain = PlainSelect(attrs=field.widget.attrs)
@@ -279,3 +285,17 @@ def plain_selects(form):
             plain.is_required = field.widget.is_required
             field.widget = plain
     return form
+
+
+def apply_errors(form: forms.BaseForm, exc: ValidationError, aliases: dict[str, str] | None = None) -> None:
+    """Put a service's `ValidationError` on the form: each message next to the field it names (`aliases`:
+    the service's field name → the form's, where they differ), the rest above the form. One helper for
+    every view, so a service error is shown the same way everywhere and the form's data is kept."""
+    if not hasattr(exc, "error_dict"):
+        for message in exc.messages:
+            form.add_error(None, message)
+        return
+    for name, errors in exc.message_dict.items():
+        name = (aliases or {}).get(name, name)
+        for message in errors:
+            form.add_error(name if name in form.fields else None, message)

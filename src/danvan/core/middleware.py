@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.template import loader
@@ -45,7 +47,7 @@ def too_large(request: HttpRequest) -> HttpResponse:
 
 
 class InputMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
@@ -55,8 +57,8 @@ class InputMiddleware:
             length = 0
         if length > max_upload_bytes():
             return too_large(request)
-        request.GET = _cleaned(request.GET)
+        request.GET = _cleaned(request.GET)  # type: ignore[assignment]  # immutable again, as Django made it
         if request.method == "POST":
             # Reading POST here parses the body once, as CsrfViewMiddleware would a moment later.
-            request.POST = _cleaned(request.POST)
+            request.POST = _cleaned(request.POST)  # type: ignore[assignment]
         return self.get_response(request)

@@ -7,7 +7,7 @@ list, detail, export and API view goes through it (see `danvan.core.views`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from django.db import models
 from django.utils import timezone
@@ -27,7 +27,7 @@ class Action:
     CHANGE = "change"
 
 
-class ScopedQuerySet(models.QuerySet):
+class ScopedQuerySet(models.QuerySet[Any]):
     def active(self) -> ScopedQuerySet:
         return self.filter(archived_at__isnull=True)
 
@@ -45,11 +45,11 @@ class ScopedQuerySet(models.QuerySet):
         field = self.model.scope_field
         return self.filter(**{f"{field}__path__startswith": scope_path})
 
-    def delete(self):  # noqa: D401 - a guard, not an action
+    def delete(self) -> NoReturn:  # noqa: D401 - a guard, not an action
         raise ArchiveOnlyError("Records are archived, not deleted.")
 
 
-class CatalogueQuerySet(models.QuerySet):
+class CatalogueQuerySet(models.QuerySet[Any]):
     """National reference data (indicators, holiday decisions, document formats): everyone signed in reads
     it, only administrators change it. The same `restrict()` signature as scoped records, so a generic
     view or test treats every audited model alike."""
@@ -79,7 +79,7 @@ class AuditedModel(models.Model):
     def is_archived(self) -> bool:
         return self.archived_at is not None
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise ArchiveOnlyError("Records are archived, not deleted.")
 
 
@@ -105,7 +105,7 @@ class ScopedModel(AuditedModel):
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         # The owning organisation's area is copied so that scoping is one indexed prefix match.
         if self.organisation_id and not self.area_id:
             self.area_id = self.organisation.area_id
@@ -126,8 +126,9 @@ class ScopedChild(AuditedModel):
         abstract = True
 
     @property
-    def scope_parent(self):
-        return getattr(self, self.parent_field)
+    def scope_parent(self) -> models.Model:
+        parent: models.Model = getattr(self, self.parent_field)
+        return parent
 
 
 class FormSubmission(models.Model):

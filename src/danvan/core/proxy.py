@@ -15,6 +15,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
 def parse_networks(values: list[str], name: str = "DANVAN_TRUSTED_PROXIES") -> list[Network]:
@@ -27,20 +28,20 @@ def parse_networks(values: list[str], name: str = "DANVAN_TRUSTED_PROXIES") -> l
     return networks
 
 
-def _address(value: str):
+def _address(value: str) -> IPAddress | None:
     try:
         return ipaddress.ip_address(value.strip())
     except ValueError:
         return None
 
 
-def _trusted(address, networks: list[Network]) -> bool:
+def _trusted(address: IPAddress | None, networks: list[Network]) -> bool:
     return address is not None and any(address in network for network in networks)
 
 
 def client_ip(request: HttpRequest) -> str:
     """The address of the person at the keyboard, as far as the trusted proxies vouch for it."""
-    remote = request.META.get("REMOTE_ADDR", "")
+    remote: str = request.META.get("REMOTE_ADDR", "")
     networks = getattr(settings, "DANVAN_TRUSTED_PROXIES", [])
     if not networks or not _trusted(_address(remote), networks):
         return remote

@@ -15,16 +15,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.concurrency import check_version
+from danvan.core.models import AuditedModel
 
 if TYPE_CHECKING:
     from danvan.accounts.models import User
 
 M = TypeVar("M", bound=models.Model)
+A = TypeVar("A", bound=AuditedModel)
 
 
 def _stamp(obj: models.Model, actor: User | None, reason: str) -> None:
-    obj._history_user = actor  # read by simple_history when it writes the history row
-    obj._change_reason = reason
+    # Read by simple_history when it writes the history row (set on the instance, not declared by the model).
+    obj._history_user = actor  # type: ignore[attr-defined]
+    obj._change_reason = reason  # type: ignore[attr-defined]
 
 
 def check_can_change(actor: User | None, obj: models.Model) -> None:
@@ -49,7 +52,7 @@ def check_can_change(actor: User | None, obj: models.Model) -> None:
 def create(model: type[M], actor: User | None, *, reason: str = "", **fields: Any) -> M:
     obj = model(**fields)
     if getattr(obj, "organisation_id", None) and hasattr(obj, "area_id") and not obj.area_id:
-        obj.area_id = obj.organisation.area_id
+        obj.area_id = obj.organisation.area_id  # type: ignore[attr-defined]  # checked just above
     check_can_change(actor, obj)
     obj.full_clean()
     _stamp(obj, actor, reason or _("Tạo mới"))
@@ -72,7 +75,7 @@ def update(obj: M, actor: User | None, *, reason: str = "", expected_version: in
 
 
 @transaction.atomic
-def archive(obj: M, actor: User | None, *, reason: str) -> M:
+def archive(obj: A, actor: User | None, *, reason: str) -> A:
     """Hide a record from current lists while keeping it and its history (no hard delete)."""
     if not reason.strip():
         raise ValidationError({"archive_reason": _("Cần ghi lý do lưu trữ.")})
@@ -85,7 +88,7 @@ def archive(obj: M, actor: User | None, *, reason: str) -> M:
 
 
 @transaction.atomic
-def restore(obj: M, actor: User | None, *, reason: str) -> M:
+def restore(obj: A, actor: User | None, *, reason: str) -> A:
     if not reason.strip():
         raise ValidationError({"archive_reason": _("Cần ghi lý do khôi phục.")})
     check_can_change(actor, obj)

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
@@ -39,14 +41,15 @@ def _replayed(request: HttpRequest, done: FormSubmission) -> HttpResponse:
     return redirect(done.redirect_to)
 
 
-def create_once(view):
+def create_once(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Make a create view idempotent per rendered form (see the module's docstring)."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         token = request.POST.get(TOKEN_FIELD, "") if request.method == "POST" else ""
         if not _TOKEN.fullmatch(token) or not request.user.is_authenticated:
-            return view(request, *args, **kwargs)
+            response: HttpResponse = view(request, *args, **kwargs)
+            return response
         done = FormSubmission.objects.filter(token=token, user=request.user).first()
         if done is not None:
             return _replayed(request, done)

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -21,12 +21,15 @@ from danvan.core.models import Action
 from danvan.people import identity
 
 
-def scoped_queryset(model_or_qs: type[models.Model] | models.QuerySet, user, action: str = Action.VIEW):
-    qs = model_or_qs if isinstance(model_or_qs, models.QuerySet) else model_or_qs._default_manager.all()
+def scoped_queryset(model_or_qs: type[models.Model] | models.QuerySet[Any], user: Any,
+                    action: str = Action.VIEW) -> Any:
+    """`restrict(user, action)` of a model's records or of a queryset (a scoped or catalogue queryset)."""
+    qs: Any = model_or_qs if isinstance(model_or_qs, models.QuerySet) else model_or_qs._default_manager.all()
     return qs.restrict(user, action)
 
 
-def scoped_object_or_404(model_or_qs, user, action: str = Action.VIEW, **lookup: Any):
+def scoped_object_or_404(model_or_qs: type[models.Model] | models.QuerySet[Any], user: Any, action: str = Action.VIEW,
+                         **lookup: Any) -> Any:
     """The record if it lies in the user's scope. 404 for an outsider; 403 if seen but not changeable."""
     obj = get_object_or_404(scoped_queryset(model_or_qs, user, Action.VIEW), **lookup)
     if action == Action.CHANGE and not scoped_queryset(model_or_qs, user, Action.CHANGE).filter(pk=obj.pk).exists():
@@ -34,7 +37,7 @@ def scoped_object_or_404(model_or_qs, user, action: str = Action.VIEW, **lookup:
     return obj
 
 
-def paginate(request: HttpRequest, queryset, per_page: int = 50):
+def paginate(request: HttpRequest, queryset: Any, per_page: int = 50) -> Page[Any]:
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
@@ -43,12 +46,12 @@ def home(request: HttpRequest) -> HttpResponse:
     from danvan.legal.services import administrator_warnings
 
     return render(request, "core/home.html", {
-        "organisation": request.user.organisation,
+        "organisation": getattr(request.user, "organisation", None),
         "admin_warnings": administrator_warnings(request.user, timezone.localdate()),
     })
 
 
-def _display(field, value) -> str:
+def _display(field: Any, value: Any) -> str:
     """A history value as an official reads it: choice labels, Có/Không, dd/mm/yyyy."""
     if value is None or value == "":
         return "—"
@@ -68,33 +71,78 @@ def _display(field, value) -> str:
     return str(value)
 
 
-def _history_rows(obj: models.Model, user, masked_fields: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+# Fields a child's creation row does not list: the link to its parent and the audit columns.
+_NOT_LISTED = frozenset({"id", "created_at", "updated_at", "archived_at", "archive_reason", "version"})
+
+
+def _diff_rows(records: list[Any], model: Any, hidden: Any, subject: str,
+               listed_on_creation: bool) -> list[dict[str, Any]]:
+    """One row per history record of one instance (newest first), with its changes against the record
+    before it; `hidden(field_name)` masks a value; a child's creation lists the values it was created with."""
     rows = []
-    records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id"))
-    visible = getattr(obj, "history_field_visible", None)
     for index, record in enumerate(records):
         previous = records[index + 1] if index + 1 < len(records) else None
         changes = []
         if previous is not None:
-            for change in record.diff_against(previous).changes:
-                field = obj._meta.get_field(change.field)
-                hidden = change.field in masked_fields or (visible is not None and not visible(change.field, user))
-                changes.append(
-                    {
-                        "field": getattr(field, "verbose_name", change.field),
-                        "old": "•••" if hidden else _display(field, change.old),
-                        "new": "•••" if hidden else _display(field, change.new),
-                    }
-                )
-        rows.append(
-            {
-                "date": record.history_date,
-                "user": record.history_user,
-                "type": record.get_history_type_display(),
-                "reason": record.history_change_reason or "",
-                "changes": changes,
-            }
-        )
+            pairs = [(c.field, c.old, c.new) for c in record.diff_against(previous).changes]
+        elif listed_on_creation:
+            parent = getattr(model, "parent_field", "")
+            # A stored file's path is the storage's business: the record names the file (e.g. `original_name`).
+            pairs = [(f.name, None, getattr(record, f.attname)) for f in model._meta.concrete_fields
+                     if f.name not in _NOT_LISTED and f.name != parent and not isinstance(f, models.FileField)
+                     and getattr(record, f.attname) not in (None, "")]
+        else:
+            pairs = []
+        for name, old, new in pairs:
+            field = model._meta.get_field(name)
+            if field.is_relation and not previous:
+                new = getattr(record, name, new)  # the related record itself, not its id
+            masked = hidden(name)
+            changes.append({
+                "field": getattr(field, "verbose_name", name),
+                "old": "•••" if masked else _display(field, old),
+                "new": "•••" if masked else _display(field, new),
+            })
+        rows.append({
+            "date": record.history_date,
+            "order": record.history_id,
+            "user": record.history_user,
+            "type": record.get_history_type_display(),
+            "reason": record.history_change_reason or "",
+            "subject": subject,
+            "changes": changes,
+        })
+    return rows
+
+
+def _history_rows(obj: Any, user: Any, masked_fields: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """The record's history, and, in the same timeline, that of the child rows it declares in
+    `HISTORY_CHILDREN` (related names: a letter's signers, attachments, pauses). The record's hooks decide
+    what is masked: `history_field_visible(field, user)` for its own fields and
+    `history_child_field_visible(child_model, field, user)` for its children's."""
+    records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    visible = getattr(obj, "history_field_visible", None)
+
+    def hidden(name: str) -> bool:
+        return name in masked_fields or (visible is not None and not visible(name, user))
+
+    rows = _diff_rows(records, type(obj), hidden, "", listed_on_creation=False)
+    child_visible = getattr(obj, "history_child_field_visible", None)
+    for related_name in getattr(obj, "HISTORY_CHILDREN", ()):
+        child_model = obj._meta.get_field(related_name).related_model
+        parent = child_model.parent_field
+
+        def child_hidden(name: str, child_model: Any = child_model) -> bool:
+            return child_visible is not None and not child_visible(child_model, name, user)
+
+        by_instance: dict[int, list[Any]] = {}
+        for record in (child_model.history.filter(**{f"{parent}_id": obj.pk}).select_related("history_user")
+                       .order_by("-history_date", "-history_id")):
+            by_instance.setdefault(record.id, []).append(record)
+        for instance_id, instance_records in by_instance.items():
+            subject = f"{child_model._meta.verbose_name} #{instance_id}"
+            rows += _diff_rows(instance_records, child_model, child_hidden, subject, listed_on_creation=True)
+    rows.sort(key=lambda row: (row["date"], row["order"]), reverse=True)
     return rows
 
 
@@ -113,8 +161,8 @@ def history(request: HttpRequest, app_label: str, model_name: str, pk: int) -> H
         raise PermissionDenied
     # A person's identity in the heading and the diffs: the identity gate masks it, or logs one reveal.
     title, masked_fields = identity.history_title(
-        request.user, obj, context=_("Lịch sử thay đổi %(model)s #%(pk)s") % {"model": model._meta.verbose_name,
-                                                                              "pk": obj.pk})
+        request.user,  # type: ignore[arg-type]  # signed in (LoginRequiredMiddleware)
+        obj, context=_("Lịch sử thay đổi %(model)s #%(pk)s") % {"model": model._meta.verbose_name, "pk": obj.pk})
     return render(
         request,
         "core/history.html",

@@ -1,6 +1,8 @@
 """Django admin for the yearly holiday decisions (superusers only, ADR 0004): a decision with its days inline."""
 
 from django.contrib import admin, messages
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -9,7 +11,7 @@ from danvan.legal import services
 from danvan.legal.models import HolidayDay, HolidayDecision, LegalReading, RuleOverride
 
 
-class HolidayDayInline(admin.TabularInline):
+class HolidayDayInline(admin.TabularInline):  # type: ignore[type-arg]
     model = HolidayDay
     extra = 3
     fields = ("date", "kind", "occasion", "description")
@@ -30,14 +32,15 @@ class HolidayDecisionAdmin(SimpleHistoryAdmin):
     def day_count(self, obj: HolidayDecision) -> int:
         return obj.days.count()
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False  # archived, never deleted (ADR 0003)
 
     @admin.action(description=_("Thu hồi (lưu trữ) văn bản đã chọn"))
-    def archive_selected(self, request, queryset):
+    def archive_selected(self, request: HttpRequest, queryset: QuerySet[HolidayDecision]) -> None:
         count = 0
         for decision in queryset.filter(archived_at__isnull=True):
-            services.archive_decision(request.user, decision, reason=str(_("Thu hồi qua trang quản trị")))
+            services.archive_decision(request.user,  # type: ignore[arg-type]  # a superuser (admin)
+                                      decision, reason=str(_("Thu hồi qua trang quản trị")))
             count += 1
         self.message_user(
             request,
@@ -54,7 +57,7 @@ class RuleOverrideAdmin(SimpleHistoryAdmin):
     list_filter = ("rule", "confirmed")
     fields = ("rule", "version_from", "days", "law", "article", "confirmed", "source")
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 
@@ -65,5 +68,5 @@ class LegalReadingAdmin(SimpleHistoryAdmin):
     list_display = ("key", "value", "confirmed", "archived_at")
     fields = ("key", "value", "basis", "confirmed")
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False

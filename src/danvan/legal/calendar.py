@@ -71,7 +71,7 @@ class DecidedDay:
     # occasion is decided for the decision's year, not for the day's own year. None: the day's year.
     year: int | None = None
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         object.__setattr__(self, "occasion", Occasion(self.occasion))
         if self.year is None:
             object.__setattr__(self, "year", self.date.year)
@@ -147,7 +147,7 @@ class WorkingCalendar:
         default_factory=dict, init=False, repr=False, compare=False, hash=False
     )
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         object.__setattr__(self, "decided_days", tuple(self.decided_days))
         if self.tet_days_before is not None and not 0 <= self.tet_days_before <= rules.TET_DAYS:
             raise ValueError(f"tet_days_before must be 0..{rules.TET_DAYS}")
@@ -238,8 +238,9 @@ class WorkingCalendar:
             off[day.date] = entry
             if day.occasion not in decided_occasions:
                 ruled.append(entry)
-        for day in decided_off:
-            off[day.date] = DayOff(day.date, day.occasion, Source.DECISION, day.description, day.reference)
+        for decided_day in decided_off:
+            off[decided_day.date] = DayOff(decided_day.date, decided_day.occasion, Source.DECISION,
+                                           decided_day.description, decided_day.reference)
 
         def free_working_day(candidate: dt.date) -> bool:
             weekday_ok = candidate.weekday() not in rules.WEEKEND or candidate in worked

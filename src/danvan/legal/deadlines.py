@@ -39,6 +39,7 @@ import datetime as dt
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from danvan.legal import rules
 from danvan.legal.calendar import ONE_DAY, WorkingCalendar
@@ -53,7 +54,7 @@ class Pause:
     end: dt.date | None = None
     reason: str = ""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.end is not None and self.end < self.start:
             raise ValueError(f"Pause ends ({self.end}) before it starts ({self.start})")
 
@@ -158,14 +159,15 @@ def compute(
                                              extension_count, readings)
     total = period.days + extra_days
     rule = AppliedRule.of(period, total)
-    pauses = tuple(as_pause(p) for p in pauses)
+    as_pauses = tuple(as_pause(p) for p in pauses)
     first_day_counts = readings.pause_first_day == "counted"
     working = period.kind is DayKind.WORKING
-    day, counted, paused_days, stopped_by = start, 0, 0, []
+    day, counted, paused_days = start, 0, 0
+    stopped_by: list[Pause] = []
     while counted < total:
         day += ONE_DAY
         countable = calendar.is_working_day(day) if working else True
-        pause = next((p for p in pauses if p.covers(day, first_day_counts=first_day_counts)), None)
+        pause = next((p for p in as_pauses if p.covers(day, first_day_counts=first_day_counts)), None)
         if pause is not None:
             if pause not in stopped_by:
                 stopped_by.append(pause)
@@ -188,7 +190,9 @@ def compute(
     )
 
 
-def _extended_from_moved_deadline(procedure, start, period, calendar, pauses, extra_days, extension_count, readings):
+def _extended_from_moved_deadline(procedure: str, start: dt.date, period: Period, calendar: WorkingCalendar,
+                                  pauses: Sequence[PauseLike], extra_days: int, extension_count: int,
+                                  readings: Readings) -> Deadline:
     """Reading "extension_count" = "from_moved_deadline": the extension days run from the day after the
     first deadline as moved by BLDS 2015 Điều 148 khoản 5, not on from acceptance."""
     plain = replace(readings, extension_count="continuous")
@@ -223,7 +227,7 @@ def remaining(deadline: dt.date | Deadline, today: dt.date, calendar: WorkingCal
 
 
 def _count(procedure: str, start: dt.date, name: str, calendar: WorkingCalendar, pauses: Sequence[PauseLike],
-           rulebook: RuleBook, law_date: dt.date | None, **extra) -> Deadline:
+           rulebook: RuleBook, law_date: dt.date | None, **extra: Any) -> Deadline:
     """Count the version of rule `name` in force on `law_date` (the event itself when not given)."""
     period = rulebook.period(name, law_date or start)
     return compute(procedure, start, period, calendar, pauses, readings=rulebook.readings, **extra)

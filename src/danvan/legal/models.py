@@ -9,6 +9,8 @@ turns the rows of every decision not archived into a `WorkingCalendar`; the rule
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -98,10 +100,10 @@ class HolidayDay(models.Model):
         return f"{self.date:%d/%m/%Y} ({self.get_kind_display()})"
 
     @classmethod
-    def from_db(cls, db, field_names, values):
+    def from_db(cls, db: str | None, field_names: Collection[str], values: Collection[Any]) -> HolidayDay:
         instance = super().from_db(db, field_names, values)
         # Remembered so that moving a day to another year announces both years (services.holidays_changed).
-        instance._loaded_date = instance.__dict__.get("date")
+        instance._loaded_date = instance.__dict__.get("date")  # type: ignore[attr-defined]
         return instance
 
     @property
@@ -112,7 +114,7 @@ class HolidayDay(models.Model):
         super().clean()
         if self.date is None:
             return
-        errors = {}
+        errors: dict[str, Any] = {}
         try:
             decision = self.decision  # set, though maybe unsaved, when the admin adds a decision with its days
         except HolidayDecision.DoesNotExist:

@@ -272,7 +272,7 @@ class Readings:
     pause_first_day: str = READINGS["pause_first_day"].default
     document_request: str = READINGS["document_request"].default
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         for key, reading in READINGS.items():
             if getattr(self, key) not in reading.options:
                 raise ValueError(f"{key}: {getattr(self, key)!r} not in {sorted(reading.options)}")

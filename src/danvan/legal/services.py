@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from danvan.accounts.models import User
 
 # (fingerprint of the holiday tables, the calendar built from them); replaced whole, never mutated.
-_cache: tuple[tuple, WorkingCalendar] | None = None
+_cache: tuple[tuple[Any, ...], WorkingCalendar] | None = None
 
 
 # ---- reading ---------------------------------------------------------------------------------------------
@@ -77,7 +77,7 @@ def clear_calendar_cache() -> None:
     _cache = None
 
 
-def _fingerprint() -> tuple:
+def _fingerprint() -> tuple[Any, ...]:
     """Changes whenever a decision or a day is written: the last history row of each, and the day count."""
     quote = connection.ops.quote_name
     parts = []
@@ -118,7 +118,7 @@ def tet_decision_recorded(year: int) -> bool:
     ).exists()
 
 
-def administrator_warnings(user, today: dt.date) -> list[str]:
+def administrator_warnings(user: Any, today: dt.date) -> list[str]:
     """Warnings for an administrator's home page: next year's Tết decision missing from 1 November (the
     calendar would count Tết by the default rule, Bộ luật Lao động 2019 Điều 112 khoản 3)."""
     if user is None or not getattr(user, "can_administer", False):
@@ -131,7 +131,7 @@ def administrator_warnings(user, today: dt.date) -> list[str]:
     return warnings
 
 
-def on_rule_changed(sender, instance, **kwargs) -> None:
+def on_rule_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     """A correction of a rule or a reading: announce it after commit, so open letters are recomputed
     (each changed letter gets a history row naming the change; none is changed silently)."""
     actor = _actor_of(instance)
@@ -179,8 +179,9 @@ def add_day(actor: User | None, decision: HolidayDecision, day: DecidedDay, *, r
         description=day.description,
     )
     row.full_clean()
-    row._history_user = actor
-    row._change_reason = reason or _("Ghi ngày nghỉ, ngày làm bù")
+    # Read by simple_history when it writes the history row (set on the instance, not declared by the model).
+    row._history_user = actor  # type: ignore[attr-defined]
+    row._change_reason = reason or _("Ghi ngày nghỉ, ngày làm bù")  # type: ignore[attr-defined]
     row.save()
     return row
 
@@ -194,7 +195,7 @@ def archive_decision(actor: User | None, decision: HolidayDecision, *, reason: s
 # ---- announcing changes (connected in LegalConfig.ready) -----------------------------------------------
 
 
-def _actor_of(instance) -> User | None:
+def _actor_of(instance: Any) -> User | None:
     actor = getattr(instance, "_history_user", None)
     if actor is None:
         user = getattr(getattr(HistoricalRecords.context, "request", None), "user", None)
@@ -234,10 +235,10 @@ def _announce(years: set[int], actor: User | None) -> None:
     transaction.on_commit(pending)  # outside a transaction, this runs it at once
 
 
-def on_decision_changed(sender, instance: HolidayDecision, **kwargs) -> None:
+def on_decision_changed(sender: Any, instance: HolidayDecision, **kwargs: Any) -> None:
     years = {instance.year, *(d.year for d in instance.days.values_list("date", flat=True))}
     _announce(years, _actor_of(instance))
 
 
-def on_day_changed(sender, instance: HolidayDay, **kwargs) -> None:
+def on_day_changed(sender: Any, instance: HolidayDay, **kwargs: Any) -> None:
     _announce(instance.years_touched(), _actor_of(instance))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -11,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from danvan.core.forms import ascii_int
-from danvan.legal.calendar import ONE_DAY, Occasion, Source
+from danvan.legal.calendar import ONE_DAY, Occasion, Source, YearSchedule
 from danvan.legal.models import HolidayDecision, HolidayOccasion
 from danvan.legal.services import current_calendar
 
@@ -29,7 +30,7 @@ def _year(request: HttpRequest) -> int:
     return ascii_int(request.GET.get("year"), FIRST_YEAR, LAST_YEAR) or today.year
 
 
-def occasion_sources(schedule) -> list[dict]:
+def occasion_sources(schedule: YearSchedule) -> list[dict[str, Any]]:
     """Per statutory occasion of the year: decided by a recorded decision (which), or placed by the rule, and
     its days. A ruled Tết or Quốc khánh adjacent day is an assumption until the decision is recorded
     (Bộ luật Lao động 2019 Điều 112 khoản 3)."""

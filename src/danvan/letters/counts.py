@@ -14,17 +14,22 @@ sang, 32 vụ việc phát sinh trong kỳ), đạt 81,6%". Every letter resolve
 (it was received by the end of the period and neither resolved nor closed before its start), so the
 rate is never above 100 %. It is returned as numerator and denominator, so that rates of several units
 are summed before dividing, never averaged. The conditions are defined here once (`carried_over`,
-`arising`, `resolved_in`); `danvan.reports.grouped` groups them by unit.
+`arising`, `resolved_in`), and so are the three passes that count them (`letter_counts`), which
+`letter_counts_by_unit` groups by unit for the reports (`danvan.core.grouping`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Aggregate, Count, F, Q, QuerySet
 
 from danvan.core.choices import ContentKind, Field
+from danvan.core.grouping import Counted, Range, any_period, group, in_period, merge, sum_rows
 from danvan.letters.models import FiledReason, Handling, Letter
 from danvan.units.models import Area
 
@@ -58,7 +63,7 @@ class LetterCounts:
     resolution_rate: Rate
 
 
-def _base(root: Area, **filters) -> QuerySet:
+def _base(root: Area, **filters: Any) -> QuerySet[Letter]:
     qs = Letter.objects.active().filter(area__path__startswith=root.path)
     if filters.get("content_kind"):
         qs = qs.filter(content_kind=filters["content_kind"])
@@ -67,15 +72,15 @@ def _base(root: Area, **filters) -> QuerySet:
     return qs
 
 
-def _received(root: Area, start: dt.date, end: dt.date, **filters) -> QuerySet:
-    return _base(root, **filters).filter(received_on__gte=start, received_on__lte=end)
+def _received(root: Area, start: dt.date, end: dt.date, **filters: Any) -> QuerySet[Letter]:
+    return _base(root, **filters).filter(in_period(RECEIVED_ON, (start, end)))
 
 
-def _resolved(root: Area, start: dt.date, end: dt.date, **filters) -> QuerySet:
-    return _base(root, **filters).filter(resolved_on__gte=start, resolved_on__lte=end)
+def _resolved(root: Area, start: dt.date, end: dt.date, **filters: Any) -> QuerySet[Letter]:
+    return _base(root, **filters).filter(in_period(RESOLVED_ON, (start, end)))
 
 
-def _figure(qs: QuerySet) -> Figure:
+def _figure(qs: QuerySet[Letter]) -> Figure:
     totals = qs.aggregate(letters=Count("pk"), matters=Count("matter", distinct=True))
     return Figure(letters=totals["letters"], matters=totals["matters"])
 
@@ -121,6 +126,8 @@ def resolved_in(start: dt.date, end: dt.date) -> Q:
     return TO_RESOLVE & Q(resolved_on__gte=start, resolved_on__lte=end)
 
 
+# The date that puts a letter in a period for the figures of each group.
+RECEIVED_ON, RESOLVED_ON = "received_on", "resolved_on"
 RECEIVED_FIGURES = {"received": None, "qualifying": QUALIFYING, "within_jurisdiction": WITHIN_JURISDICTION,
                     "accepted": ACCEPTED, "forwarded": FORWARDED, "forward_replied": FORWARD_REPLIED,
                     "filed_duplicate": FILED_DUPLICATE, "arising": TO_RESOLVE}
@@ -132,77 +139,85 @@ def open_figures(start: dt.date, end: dt.date) -> dict[str, Q]:
     return {"carried_over": carried_over(start), "to_resolve": to_resolve(start, end)}
 
 
-def open_letters(qs: QuerySet, start: dt.date, end: dt.date) -> QuerySet:
+def open_letters(qs: QuerySet[Letter], start: dt.date, end: dt.date) -> QuerySet[Letter]:
     """The letters `open_figures` can count: to resolve, received by `end`, not resolved or closed before `start`."""
     return qs.filter(TO_RESOLVE, received_on__lte=end).filter(Q(resolved_on__isnull=True) | Q(resolved_on__gte=start))
 
 
-def _figures(qs: QuerySet, conditions: dict[str, Q | None]) -> dict[str, Figure]:
-    """Several figures over one queryset in a single aggregate query."""
-    aggregates = {}
+def _aggregates(conditions: Mapping[str, Q | None], when: Q, *, matters: bool = True) -> dict[str, Aggregate]:
+    """The named aggregates of `conditions` over the letters meeting `when` (the period, or all): by letter,
+    and by matter."""
+    aggregates: dict[str, Aggregate] = {}
     for name, condition in conditions.items():
-        aggregates[f"{name}__letters"] = Count("pk", filter=condition)
-        aggregates[f"{name}__matters"] = Count("matter", distinct=True, filter=condition)
-    row = qs.aggregate(**aggregates)
+        counted = when & (condition or Q())
+        aggregates[f"{name}__letters"] = Count("pk", filter=counted)
+        if matters:
+            aggregates[f"{name}__matters"] = Count("matter", distinct=True, filter=counted)
+    return aggregates
+
+
+def _figures(qs: QuerySet[Letter], conditions: Mapping[str, Q | None]) -> dict[str, Figure]:
+    """Several figures over one queryset in a single aggregate query."""
+    row = qs.aggregate(**_aggregates(conditions, Q()))
     return {name: Figure(row[f"{name}__letters"], row[f"{name}__matters"]) for name in conditions}
 
 
-def count_received(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
+def count_received(root: Area, start: dt.date, end: dt.date, **filters: Any) -> Figure:
     return _figure(_received(root, start, end, **filters))
 
 
-def count_qualifying(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
+def count_qualifying(root: Area, start: dt.date, end: dt.date, **filters: Any) -> Figure:
     return _figure(_received(root, start, end, **filters).filter(QUALIFYING))
 
 
-def count_within_jurisdiction(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
+def count_within_jurisdiction(root: Area, start: dt.date, end: dt.date, **filters: Any) -> Figure:
     """Qualifying letters within jurisdiction: form 02/XLD classifies only qualifying letters by jurisdiction."""
     return _figure(_received(root, start, end, **filters).filter(WITHIN_JURISDICTION))
 
 
-def count_accepted(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
+def count_accepted(root: Area, start: dt.date, end: dt.date, **filters: Any) -> Figure:
     return _figure(_received(root, start, end, **filters).filter(ACCEPTED))
 
 
-def count_forwarded(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
+def count_forwarded(root: Area, start: dt.date, end: dt.date, **filters: Any) -> Figure:
     return _figure(_received(root, start, end, **filters).filter(FORWARDED))
 
 
-def count_forward_replied(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
+def count_forward_replied(root: Area, start: dt.date, end: dt.date, **filters: Any) -> Figure:
     return _figure(_received(root, start, end, **filters).filter(FORWARD_REPLIED))
 
 
-def count_filed_duplicate(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
+def count_filed_duplicate(root: Area, start: dt.date, end: dt.date, **filters: Any) -> Figure:
     return _figure(_received(root, start, end, **filters).filter(FILED_DUPLICATE))
 
 
-def count_resolved(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
+def count_resolved(root: Area, start: dt.date, end: dt.date, **filters: Any) -> Figure:
     """Letters within jurisdiction resolved in the period (form 02/XLD "đã giải quyết")."""
     return _figure(_base(root, **filters).filter(resolved_in(start, end)))
 
 
-def count_resolved_on_time(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
+def count_resolved_on_time(root: Area, start: dt.date, end: dt.date, **filters: Any) -> Figure:
     """Resolved in the period on or before the stored resolution deadline (pauses already counted in)."""
     return _figure(_base(root, **filters).filter(resolved_in(start, end) & ON_TIME))
 
 
-def count_carried_over(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
+def count_carried_over(root: Area, start: dt.date, end: dt.date, **filters: Any) -> Figure:
     """Letters to resolve carried over from the previous period (form 02/XLD "kỳ trước chuyển sang")."""
     return _figure(_base(root, **filters).filter(carried_over(start)))
 
 
-def count_to_resolve(root: Area, start: dt.date, end: dt.date, **filters) -> Figure:
+def count_to_resolve(root: Area, start: dt.date, end: dt.date, **filters: Any) -> Figure:
     """Letters that had to be resolved in the period: carried over plus arising."""
     return _figure(_base(root, **filters).filter(to_resolve(start, end)))
 
 
-def resolution_rate(root: Area, start: dt.date, end: dt.date, **filters) -> Rate:
+def resolution_rate(root: Area, start: dt.date, end: dt.date, **filters: Any) -> Rate:
     """Resolved in the period over what had to be resolved in it (carried over + arising), form 02/XLD."""
     return Rate(numerator=count_resolved(root, start, end, **filters).letters,
                 denominator=count_to_resolve(root, start, end, **filters).letters)
 
 
-def letter_counts(root: Area, start: dt.date, end: dt.date, **filters) -> LetterCounts:
+def letter_counts(root: Area, start: dt.date, end: dt.date, **filters: Any) -> LetterCounts:
     """Every figure at once (three queries), optionally for one `content_kind` and/or one `field`."""
     received = _figures(_received(root, start, end, **filters), RECEIVED_FIGURES)
     resolved = _figures(_resolved(root, start, end, **filters), RESOLVED_FIGURES)
@@ -214,7 +229,7 @@ def letter_counts(root: Area, start: dt.date, end: dt.date, **filters) -> Letter
     )
 
 
-def _received_by(root: Area, start: dt.date, end: dt.date, column: str, values) -> dict[str, Figure]:
+def _received_by(root: Area, start: dt.date, end: dt.date, column: str, values: list[str]) -> dict[str, Figure]:
     rows = (_received(root, start, end).values(column)
             .annotate(letters=Count("pk"), matters=Count("matter", distinct=True)))
     found = {row[column]: Figure(row["letters"], row["matters"]) for row in rows}
@@ -236,3 +251,27 @@ def count_group_letters(root: Area, start: dt.date, end: dt.date) -> Figure:
     from danvan.letters.models import GROUP_LETTER_SIGNERS
 
     return _figure(_received(root, start, end).filter(Q(signer_count__gte=GROUP_LETTER_SIGNERS)))
+
+
+def letter_counts_by_unit(root: Area, periods: Sequence[Range], depth: int) -> list[Counted]:
+    """`letter_counts`' figures by letter for every unit `depth` characters of path below `root` and every
+    period at once: the same three passes (received, resolved, still open), each one `GROUP BY`."""
+    base = _base(root)
+    first, last = min(p[0] for p in periods), max(p[1] for p in periods)
+    grouped = merge(
+        group(base.filter(any_period(RECEIVED_ON, periods)), "area__path", depth, periods,
+              lambda p: _aggregates(RECEIVED_FIGURES, in_period(RECEIVED_ON, p), matters=False)),
+        group(base.filter(any_period(RESOLVED_ON, periods)), "area__path", depth, periods,
+              lambda p: _aggregates(RESOLVED_FIGURES, in_period(RESOLVED_ON, p), matters=False)),
+        group(open_letters(base, first, last), "area__path", depth, periods,
+              lambda p: _aggregates(open_figures(*p), Q(), matters=False)),
+    )
+    names = [*RECEIVED_FIGURES, *RESOLVED_FIGURES, *open_figures(first, last)]
+
+    def result(row: dict[str, int]) -> SimpleNamespace:
+        return SimpleNamespace(**{name: SimpleNamespace(letters=row.get(f"{name}__letters", 0)) for name in names})
+
+    # A letter belongs to one unit: every figure adds up over units.
+    return [Counted({prefix: result(row) for prefix, row in rows.items()}, result({}),
+                    result(sum_rows(rows, [f"{name}__letters" for name in names])))
+            for rows in grouped]

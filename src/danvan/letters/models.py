@@ -260,6 +260,19 @@ class Letter(VersionedModel, ScopedModel):
     def history_visible_to(self, user) -> bool:
         return True
 
+    # Child rows whose changes join the letter's history timeline (core.views.history).
+    HISTORY_CHILDREN = ("petitioner_links", "attachments", "pauses")
+
+    def history_child_field_visible(self, child_model: type[models.Model], field_name: str, user) -> bool:
+        """Hook of `core.views.history` for the children's rows. A signer of a protected letter stays masked
+        there whoever reads (the letter page reveals through the identity gate, which logs it); the
+        attachments are the denouncer's own writing, shown like `content`."""
+        if child_model is LetterPetitioner and field_name == "citizen":
+            return not self.protects_identity
+        if child_model is LetterAttachment and field_name in {"file", "original_name"}:
+            return self.may_see_identity(user)
+        return True
+
 
 class LetterPetitioner(ScopedChild):
     """One signer of a letter; reached only through the letter (scoped by it)."""

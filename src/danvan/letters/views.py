@@ -22,28 +22,16 @@ from danvan.core.choices import Field as FieldChoice
 from danvan.core.concurrency import add_version_field, show_conflict, submitted_version
 from danvan.core.exports import StreamedWorkbook
 from danvan.core.formatting import vn_date
+from danvan.core.forms import apply_errors as _apply_errors
 from danvan.core.forms import ascii_int, plain_selects
 from danvan.core.models import Action
+from danvan.core.scope import scope_root as _scope_root
 from danvan.core.submissions import create_once
 from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
 from danvan.letters import counts, forms, queries, services
 from danvan.letters import deadlines as letter_deadlines
 from danvan.letters.models import Channel, Letter, LetterAttachment, LetterPause, LetterPetitioner
 from danvan.letters.workflow import ACTIONS_BY_STATE, LetterStatus
-
-
-def _apply_errors(form, exc: ValidationError, aliases: dict[str, str] | None = None) -> None:
-    """Put the service's errors on the form's fields (`aliases`: service field → form field), so the
-    message appears next to the field it names; the rest go above the form."""
-    if not hasattr(exc, "error_dict"):
-        for message in exc.messages:
-            form.add_error(None, message)
-        return
-    for name, errors in exc.message_dict.items():
-        name = (aliases or {}).get(name, name)
-        for message in errors:
-            form.add_error(name if name in form.fields else None, message)
-
 
 # The services name the letter's fields; some action forms call the same value otherwise.
 ERROR_ALIASES = {
@@ -491,16 +479,6 @@ def statistics(request: HttpRequest) -> HttpResponse:
         "by_kind": [(ContentKind(k).label, v) for k, v in (by_kind or {}).items()],
         "by_field": [(Field(k).label, v) for k, v in (by_field or {}).items()],
     }, status=status)
-
-
-def _scope_root(user):
-    from danvan.units.models import Area
-
-    if user.organisation_id:
-        return user.organisation.area
-    if user.is_superuser:
-        return Area.objects.filter(parent__isnull=True).order_by("pk").first()
-    return None
 
 
 __all__ = ["letter_list", "export", "letter_create", "letter_from_visit", "petitioner_matches", "letter_detail",

@@ -19,8 +19,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from danvan.core.choices import Field
 from danvan.core.concurrency import VERSION_FIELD, add_version_field, show_conflict, submitted_version
+from danvan.core.forms import apply_errors as _form_errors
 from danvan.core.forms import ascii_int, plain_selects
 from danvan.core.models import Action
+from danvan.core.scope import scope_root as _scope_root
 from danvan.core.submissions import create_once
 from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
 from danvan.mobilisation import counts, forms, imports, services
@@ -39,27 +41,6 @@ from danvan.mobilisation.models import (
     SupervisionRecommendation,
 )
 from danvan.mobilisation.sections import SECTIONS, Section, display_value
-from danvan.units.models import Area, AreaLevel
-
-
-def _scope_root(user) -> Area | None:
-    """The top of the user's scope: their organisation's area, or the nation for a superuser."""
-    if user.organisation_id:
-        return user.organisation.area
-    if user.is_superuser:
-        return Area.objects.filter(level=AreaLevel.NATION, parent__isnull=True).first()
-    return None
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form, by field where the form has that field."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            for message in errors:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
 
 
 def _require_recorder(user) -> None:

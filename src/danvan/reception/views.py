@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from danvan.core.choices import ContentKind, Field
 from danvan.core.concurrency import add_version_field, show_conflict, submitted_version
+from danvan.core.forms import apply_errors as _apply_errors
 from danvan.core.forms import ascii_int, plain_selects
 from danvan.core.models import Action
 from danvan.core.submissions import create_once
@@ -33,16 +34,6 @@ REGISTER_COLUMNS = (
     "organisation_id", "session__date", "session__kind", "session__online", "session__organisation__name",
     "subject_area__name", *(f"citizen__{name}" for name in Citizen.IDENTITY_FIELDS),
 )
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if not hasattr(exc, "error_dict"):
-        for message in exc.messages:
-            form.add_error(None, message)
-        return
-    for name, errors in exc.message_dict.items():
-        for message in errors:
-            form.add_error(name if name in form.fields else None, message)
 
 
 def _rows(user, visits, context: str, *, with_session: bool = False) -> list[dict]:

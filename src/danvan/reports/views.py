@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from danvan.core.formatting import vn_number
 from danvan.core.forms import INT_MAX, ascii_id, ascii_int
 from danvan.core.models import Action
+from danvan.core.scope import scope_root_or_404 as _root
 from danvan.core.views import scoped_queryset
 from danvan.reports import charts, narrative
 from danvan.reports import services as report_services
@@ -31,16 +32,6 @@ from danvan.reports.periods import up_to
 from danvan.reports.rollup import Report, Violation, build_report, catalogue
 from danvan.reports.services import EntryLine, enter_values, entry_lines
 from danvan.units.models import Area, Organisation
-
-
-def _root(user) -> Area:
-    if user.organisation_id:
-        return user.organisation.area
-    if user.is_superuser:
-        root = Area.objects.filter(parent__isnull=True).order_by("pk").first()
-        if root is not None:
-            return root
-    raise Http404
 
 
 def _choice(request: HttpRequest) -> ReportChoiceForm:

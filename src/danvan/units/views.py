@@ -3,16 +3,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from danvan.core.forms import SearchForm
+from danvan.core.scope import scope_roots as _roots
 from danvan.core.views import paginate, scoped_object_or_404
 from danvan.units.models import Area, Organisation
-
-
-def _roots(user):
-    """The top of the tree this user may browse: the whole country, or their own area."""
-    areas = Area.objects.restrict(user)
-    if user.is_superuser or not user.scope_path:
-        return areas.filter(parent__isnull=True)
-    return areas.filter(path=user.scope_path)
 
 
 @require_GET

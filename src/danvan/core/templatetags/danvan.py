@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import template
 
 from danvan.core import formatting
@@ -6,15 +8,15 @@ register = template.Library()
 
 
 @register.filter
-def vn_number(value, decimals=0):
+def vn_number(value: Any, decimals: int | str = 0) -> str:
     return formatting.vn_number(value, int(decimals))
 
 
 @register.filter
-def vn_date(value):
+def vn_date(value: Any) -> str:
     return formatting.vn_date(value)
 
 
 @register.simple_tag
-def vn_percent(numerator, denominator, decimals=1):
+def vn_percent(numerator: Any, denominator: Any, decimals: int | str = 1) -> str:
     return formatting.vn_percent(numerator, denominator, int(decimals))

@@ -1,8 +1,10 @@
 """`danvan demo`: migrate, load the real units, create the demo accounts and data, then serve."""
 
+from typing import Any
+
 from django.apps import apps
 from django.core.management import call_command, get_commands
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from danvan.accounts.models import Role, User
@@ -16,12 +18,12 @@ DEMO_PROVINCE = "04"  # Cao Bằng
 class Command(BaseCommand):
     help = "Chuẩn bị cơ sở dữ liệu mẫu (SQLite) và chạy máy chủ thử nghiệm."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--serve", action="store_true", help="Chạy máy chủ sau khi chuẩn bị dữ liệu.")
         parser.add_argument("--port", default="8000")
         parser.add_argument("--no-data", action="store_true", help="Không sinh dữ liệu nghiệp vụ mẫu.")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         call_command("migrate", verbosity=0, interactive=False)
         result = load_administrative_units(history=True)
         self.stdout.write(f"Đơn vị: {result.provinces} tỉnh, thành phố; {result.communes} xã, phường, đặc khu; "
@@ -61,6 +63,6 @@ class Command(BaseCommand):
             if not User.objects.filter(username=username).exists():
                 user = User(username=username, organisation=org, role=role)
                 user.set_password(DEMO_PASSWORD)
-                user._change_reason = "demo"
+                user._change_reason = "demo"  # type: ignore[attr-defined]  # read by simple_history
                 user.save()
         return [(username, description) for username, _o, _r, description in specs]
