@@ -64,13 +64,14 @@ def measure(fn, ctx, repeat: int, budget: float | None = None,
     if budget is not None and warm > 0:
         repeat = max(3, min(repeat, int(budget / warm)))
     times = []
+    sent = [0]
+
+    def count(execute, sql, params, many, context):
+        sent[0] += 1
+        return execute(sql, params, many, context)
+
     for _ in range(repeat):
-        sent = [0]
-
-        def count(execute, sql, params, many, context):
-            sent[0] += 1
-            return execute(sql, params, many, context)
-
+        sent[0] = 0
         with ExitStack() as stack:
             for alias in connections:
                 stack.enter_context(connections[alias].execute_wrapper(count))
