@@ -127,3 +127,20 @@ class ReportTextForm(ModelForm):
         if disabled:
             for field in self.fields.values():
                 field.disabled = True
+
+
+class ReportSettingsForm(ModelForm):
+    """The issuing body's signer and recipients (`services.save_report_settings` checks them)."""
+
+    class Meta:
+        from danvan.reports.models import ReportSettings
+
+        model = ReportSettings
+        fields = ["authority", "authority_of", "signer_title", "signer_name", "recipients"]
+        widgets = {"signer_title": forms.Textarea(attrs={"rows": 2}), "recipients": forms.Textarea(attrs={"rows": 6})}
+        error_messages = {"authority": {"invalid_choice": _("Hình thức ký: lựa chọn không hợp lệ.")}}
+
+    def __init__(self, *args, disabled: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.disabled = disabled

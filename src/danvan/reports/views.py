@@ -23,7 +23,7 @@ from danvan.core.views import scoped_queryset
 from danvan.reports import charts, narrative
 from danvan.reports import services as report_services
 from danvan.reports.documents import GeneratedFile, excel_report, word_document
-from danvan.reports.forms import EntryPeriodForm, ReportChoiceForm, ReportTextForm
+from danvan.reports.forms import EntryPeriodForm, ReportChoiceForm, ReportSettingsForm, ReportTextForm
 from danvan.reports.models import EnteredValue, Indicator, IndicatorGroup, ReportDocument
 from danvan.reports.narrative import compare_phrase
 from danvan.reports.periods import up_to
@@ -361,3 +361,33 @@ def report_replace(request: HttpRequest, pk: int) -> HttpResponse:
     draft = report_services.create_draft(request.user, document.organisation, report_area=document.report_area,
                                          period=period, replaces=document)
     return redirect("reports:report_detail", pk=draft.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def settings_page(request: HttpRequest) -> HttpResponse:
+    """Who signs the reports of the user's own body, in what capacity, and who receives them: the defaults of
+    its next drafts (each draft may still change them). Seen by its members, changed by a head or an
+    administrator only."""
+    organisation = request.user.organisation
+    if organisation is None:
+        raise Http404
+    settings = report_services.report_settings(organisation)
+    editable = report_services.may_edit_report_settings(request.user, organisation)
+    if request.method == "POST" and not editable:
+        raise PermissionDenied
+    form = ReportSettingsForm(request.POST if request.method == "POST" else None, instance=settings,
+                              disabled=not editable)
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in report_services.SIGNATURE}
+        try:
+            report_services.save_report_settings(request.user, organisation, **values)
+        except ValidationError as exc:
+            for name, errors in exc.message_dict.items():
+                for error in errors:
+                    form.add_error(name if name in form.fields else None, error)
+        else:
+            messages.success(request, _("Đã lưu người ký và nơi nhận; các dự thảo lập sau sẽ dùng thiết lập này."))
+            return redirect("reports:settings")
+    return render(request, "reports/settings.html", {
+        "form": form, "organisation": organisation, "editable": editable,
+    }, status=400 if form.errors else 200)
