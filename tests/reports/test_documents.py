@@ -116,6 +116,7 @@ def test_the_party_word_report_has_the_hd36_header_the_narrative_and_every_figur
     receivers, signature = (cell for cell in document.tables[1].rows[0].cells)
     assert receivers.paragraphs[0].text == "Nơi nhận:" and receivers.paragraphs[-1].text == "- Lưu: VT."
     assert "tblBorders" in document.tables[1]._tbl.xml
+    assert "<w:cantSplit/>" in document.tables[1].rows[0]._tr.xml  # never split over two pages
 
     # The annex: one table per work area and period, one row per current commune, the total.
     tables = document.tables[2:]

@@ -32,7 +32,7 @@ def period_choices(today: dt.date) -> list[tuple[str, str]]:
         periods += [make_period(PeriodKind.HALF, year, 1), make_period(PeriodKind.NINE_MONTHS, year),
                     make_period(PeriodKind.HALF, year, 2)]
         periods += [make_period(PeriodKind.MONTH, year, m) for m in range(1, 13)]
-        choices += [(period.code, period.label) for period in periods]
+        choices += [(period.code, period.display) for period in periods]
     return choices
 
 

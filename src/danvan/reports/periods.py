@@ -80,6 +80,26 @@ class Period:
         return f"Từ ngày {vn_date(self.start)} đến ngày {vn_date(self.end)}"
 
     @property
+    def display(self) -> str:
+        """`label` in the page's language ("Quarter I 2025" in English); documents keep `label`, in Vietnamese."""
+        from django.utils.translation import gettext as _
+
+        match self.kind:
+            case PeriodKind.MONTH:
+                return _("Tháng %(month)s năm %(year)s") % {"month": self.index, "year": self.year}
+            case PeriodKind.QUARTER:
+                return _("Quý %(quarter)s năm %(year)s") % {"quarter": ROMAN[self.index], "year": self.year}
+            case PeriodKind.HALF:
+                if self.index == 1:
+                    return _("6 tháng đầu năm %(year)s") % {"year": self.year}
+                return _("6 tháng cuối năm %(year)s") % {"year": self.year}
+            case PeriodKind.NINE_MONTHS:
+                return _("9 tháng đầu năm %(year)s") % {"year": self.year}
+            case PeriodKind.YEAR:
+                return _("Năm %(year)s") % {"year": self.year}
+        return _("Từ ngày %(start)s đến ngày %(end)s") % {"start": vn_date(self.start), "end": vn_date(self.end)}
+
+    @property
     def code(self) -> str:
         """The period written in the CLI and URL syntax, readable back by `parse_period`."""
         match self.kind:

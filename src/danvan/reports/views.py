@@ -25,7 +25,6 @@ from danvan.reports import services as report_services
 from danvan.reports.documents import GeneratedFile, excel_report, word_document
 from danvan.reports.forms import EntryPeriodForm, ReportChoiceForm, ReportSettingsForm, ReportTextForm
 from danvan.reports.models import EnteredValue, Indicator, IndicatorGroup, ReportDocument
-from danvan.reports.narrative import compare_phrase
 from danvan.reports.periods import up_to
 from danvan.reports.rollup import Report, Violation, build_report, catalogue
 from danvan.reports.services import EntryLine, enter_values, entry_lines
@@ -103,6 +102,16 @@ def _open_commitments(user, today):
             .select_related("dialogue", "dialogue__organisation").order_by("due_on", "pk")[:20])
 
 
+def trend_phrase(current: int, previous: int, unit: str) -> str:
+    """"tăng 5 lượt", "giảm 20 lượt", "bằng cùng kỳ" in the page's language (the documents write
+    `narrative.compare_phrase`, always in Vietnamese)."""
+    difference = current - previous
+    if difference == 0:
+        return _("bằng cùng kỳ")
+    values = {"n": vn_number(abs(difference)), "unit": unit}
+    return (_("tăng %(n)s %(unit)s") if difference > 0 else _("giảm %(n)s %(unit)s")) % values
+
+
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     form = _choice(request)
@@ -112,7 +121,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     figures = []
     for indicator in key_indicators:
         now, before = report.total.current[indicator.code], report.total.previous[indicator.code]
-        trend = "" if indicator.is_ratio else compare_phrase(now.value, before.value, indicator.unit)
+        trend = "" if indicator.is_ratio else trend_phrase(now.value, before.value, indicator.get_unit_display())
         figures.append({"indicator": indicator, "now": now, "before": before, "trend": trend,
                         "direction": (now.number or 0) - (before.number or 0)})
     sort = request.GET.get("sap_xep", "ten")

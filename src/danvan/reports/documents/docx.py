@@ -232,15 +232,23 @@ class Writer:
         style_id = self._table_style().style_id
         grid_style = self.document.styles["Table Grid"].style_id
         total_twips = int((width or Mm(160)) / 635)  # EMU → twentieths of a point
-        number_twips, name_twips = 737, min(3400, total_twips // 3)  # 13 mm ("STT" on one line); about 60 mm
+        # 13 mm for "STT" on one line; the unit names as wide as the longest needs (about 2,1 mm a character at
+        # 11 pt), 30 to 60 mm, so that the figures get the rest.
+        longest = max((len(values[1]) for values in rows if len(values) > 1), default=20)
+        number_twips, name_twips = 737, max(1700, min(3400, total_twips // 3, 120 * longest + 240))
         figures = max(len(header) - 2, 1)
         figure_twips = (total_twips - number_twips - name_twips) // figures
         widths = [number_twips, name_twips, *([figure_twips] * figures)][:len(header)]
 
         marks = marks or {}
 
-        def cell(text: str, twips: int, *, bold: bool, left: bool, mark: str = "") -> str:
-            run_props = "<w:rPr><w:b/></w:rPr>" if bold else ""
+        # A narrow figure column (under 16 mm: the letters' thirteen) takes a header two points smaller, which
+        # LibreOffice otherwise broke inside a word ("chuyể|n").
+        small = (f'<w:sz w:val="{2 * (self.params["table"]["size"] - 2)}"/>'
+                 if figure_twips < 907 else "")
+
+        def cell(text: str, twips: int, *, bold: bool, left: bool, mark: str = "", header: bool = False) -> str:
+            run_props = f"<w:rPr><w:b/>{small if header else ''}</w:rPr>" if bold else ""
             align = '<w:jc w:val="left"/>' if left else ""
             # A footnote's number after the unit's name, raised as in a printed note ("Phường Hoàn Kiếm¹").
             note = (f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>{mark}</w:t></w:r>'
@@ -253,7 +261,7 @@ class Writer:
         body = "".join(
             "<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if values is header else "") + "</w:trPr>"
             + "".join(cell(text, widths[index], bold=values is header or values is total,
-                           left=index == 1 and values is not header,
+                           left=index == 1 and values is not header, header=values is header,
                            mark="".join(f"({n})" for n in marks.get(line - 1, []))
                            if index == 1 and 0 < line <= len(rows) else "")
                       for index, text in enumerate(values)) + "</w:tr>"
@@ -328,6 +336,8 @@ def signature_block(writer: Writer, authoring: Authoring, params: dict) -> None:
     usable = section.page_width - section.left_margin - section.right_margin
     left_width = Mm(params.get("receivers_width_mm", 75))
     table = writer.borderless_table([left_width, usable - left_width])
+    # One block: split across two pages, the recipients' last lines and the signer's name fell onto the next.
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     left, right = table.rows[0].cells
     receivers = params.get("receivers", {"size": 12, "list_size": 11})
     left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
@@ -418,7 +428,10 @@ def build_docx(report: Report, organisation: Organisation, fmt: DocumentFormat, 
             else:
                 writer.body(PLACEHOLDER).runs[0].font.italic = True
 
-    writer.paragraph(writer.document, "")
+    # The last lines of text go over with the signature when it moves to the next page, as offices lay it out
+    # (a signature alone on a page is not accepted).
+    writer.document.paragraphs[-1].paragraph_format.keep_with_next = True
+    writer.paragraph(writer.document, "").paragraph_format.keep_with_next = True
     signature_block(writer, authoring, params)
 
     if report.rows:
@@ -439,8 +452,9 @@ def build_docx(report: Report, organisation: Organisation, fmt: DocumentFormat, 
         attached = f"(Kèm theo Báo cáo số {short_number(number)})" if authoring.numbered else "(Kèm theo Báo cáo)"
         writer.paragraph(writer.document, attached, {"size": 13, "italic": True}, space_after=6)
         for label, title, header, rows, total, notes in _annex_tables(report):
-            writer.paragraph(writer.document, f"{label} – {title}", params["heading"], align=WD_ALIGN_PARAGRAPH.LEFT,
-                             space_after=4)
+            title_paragraph = writer.paragraph(writer.document, f"{label} – {title}", params["heading"],
+                                               align=WD_ALIGN_PARAGRAPH.LEFT, space_after=4)
+            title_paragraph.paragraph_format.keep_with_next = True  # never a title alone at the foot of a page
             marks: dict[int, list[int]] = {}
             for note in notes:
                 marks.setdefault(note.row, []).append(note.number)
