@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from django.utils.translation import gettext_lazy
+
 from danvan.core.formatting import vn_date
 
 # NĐ 09/2019/NĐ-CP Điều 12: the state cut-off day (periods end on the 14th, start on the 15th).
@@ -30,8 +32,8 @@ class Cutoff(StrEnum):
 
 
 CUTOFF_LABELS = {
-    Cutoff.CALENDAR: "Theo năm dương lịch",
-    Cutoff.STATE: "Thời điểm chốt số liệu theo NĐ 09/2019/NĐ-CP",
+    Cutoff.CALENDAR: gettext_lazy("Theo năm dương lịch"),
+    Cutoff.STATE: gettext_lazy("Thời điểm chốt số liệu theo NĐ 09/2019/NĐ-CP"),
 }
 
 
