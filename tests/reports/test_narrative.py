@@ -114,3 +114,11 @@ def test_models_are_written_field_by_field_with_the_party_capitalised():
     assert models_sentence(report) == (
         "Có 17 mô hình “Dân vận khéo” được đăng ký, tăng 7 mô hình so với cùng kỳ (xây dựng Đảng, hệ thống chính "
         "trị: 12 mô hình; kinh tế: 5 mô hình); 3 mô hình được công nhận.")
+
+
+def test_a_label_opening_with_the_party_keeps_its_capital_inside_a_sentence():
+    from danvan.reports.narrative import sentence_case
+
+    assert sentence_case("Đảng, đoàn thể") == "Đảng, đoàn thể"
+    assert sentence_case("Xây dựng Đảng, hệ thống chính trị") == "xây dựng Đảng, hệ thống chính trị"
+    assert sentence_case("Đất đai, nhà ở") == "đất đai, nhà ở"

@@ -52,8 +52,15 @@ def _with_comparison(phrase: str, current: int, previous: int, unit: str) -> str
     return f"{phrase}, {comparison}{'' if comparison == SAME else ' so với cùng kỳ'}"
 
 
+# Words written with a capital inside a sentence too (the Party, the People, the State, the Front).
+PROPER = ("Đảng", "Nhân dân", "Nhà nước", "Mặt trận")
+
+
 def sentence_case(label: str) -> str:
-    """A field's label inside a sentence: only its first letter lowered ("xây dựng Đảng, hệ thống chính trị")."""
+    """A field's label inside a sentence: only its first letter lowered ("xây dựng Đảng, hệ thống chính trị"),
+    unless it opens with a word always capitalised ("Đảng, đoàn thể")."""
+    if label.startswith(PROPER):
+        return label
     return label[:1].lower() + label[1:]
 
 
