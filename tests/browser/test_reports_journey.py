@@ -51,7 +51,7 @@ def test_alice_picks_a_period_and_downloads_the_reports(page, tree, tmp_path):
     page.get_by_role("button", name="Lập dự thảo báo cáo Word").click()
     page.wait_for_url("**/bao-cao-da-lap/*/")
     assert "DỰ THẢO" in page.get_by_role("heading", level=1).inner_text()
-    assert "Năm 2025, đã tiếp 4 lượt công dân" in page.locator("main").inner_text()
+    assert "Năm 2025, đã tiếp 4 lượt/10 người (4 vụ việc)" in page.locator("main").inner_text()
     page.get_by_label("Ưu điểm").fill("Tiếp công dân đều đặn.")
     page.get_by_label("Hạn chế, nguyên nhân").fill("Một xã báo cáo chậm.")
     page.get_by_label("Phương hướng, nhiệm vụ kỳ tới").fill("Giải quyết dứt điểm đơn tồn đọng.")
@@ -74,8 +74,8 @@ def test_alice_picks_a_period_and_downloads_the_reports(page, tree, tmp_path):
     header = document.tables[0].rows[0].cells
     assert header[1].paragraphs[0].text == "ĐẢNG CỘNG SẢN VIỆT NAM"
     assert "Số       -BC/BTGDVTU" in header[0].text
-    assert any(p.text.startswith("Năm 2025, đã tiếp 4 lượt công dân (4 vụ việc), tăng 3 lượt (3 vụ việc) so với "
-                                 "cùng kỳ") for p in document.paragraphs)
+    assert any(p.text.startswith("Năm 2025, đã tiếp 4 lượt/") and "người (4 vụ việc), tăng 3 lượt (3 vụ việc) so "
+               "với cùng kỳ" in p.text for p in document.paragraphs)
     assert "Tiếp công dân đều đặn." in [p.text for p in document.paragraphs]
     assert not IssuedDocument.objects.exists()
     draft_url = page.url

@@ -132,3 +132,42 @@ def test_a_report_for_an_old_district_level_town_for_2019_from_entered_figures(r
     city = build_report(province("01"), parse_period("2019"), as_of=AS_OF)
     row = next(r for r in city.rows if r.area == son_tay)
     assert row.current["GS_CUOC"] == Figure(6) and row.previous["GS_CUOC"] == Figure(5)
+
+
+def test_a_divided_communes_share_is_printed_under_the_annex_and_in_the_workbook(real):
+    """The footnotes of the roll-up are printed as an office would: the row's number raised after its name, the
+    numbered note under the annex table of that period, and the same note under the Excel sheet's table."""
+    import io
+
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from danvan.reports.documents import excel_report, word_document
+
+    minh = officer("01")
+    hang_trong = old("Phường Hàng Trống", "Quận Hoàn Kiếm")
+    visits(minh, body(hang_trong), D(2025, 2, 3), [1] * 10)
+    set_division_shares(hang_trong, {new("Phường Hoàn Kiếm", "01"): Decimal(70),
+                                     new("Phường Cửa Nam", "01"): Decimal(30)})
+    report = build_report(province("01"), parse_period("2026-Q1"), as_of=AS_OF)
+    notes = report.footnotes
+    labels = [note.split(",")[0] for note in notes]
+    assert sorted(labels) == ["Phường Cửa Nam", "Phường Hoàn Kiếm"]
+
+    document = Document(io.BytesIO(word_document(minh.organisation, report, AS_OF).content))
+    texts = [p.text for p in document.paragraphs]
+    assert any("chi tiết tại ghi chú dưới các bảng của Phụ lục" in t for t in texts)
+    # Only under the tables of the same period last year (Quý I năm 2025), once per work area.
+    assert texts.count(f"(1) {notes[0]}") == texts.count(f"(2) {notes[1]}") == 5
+    marked = [row.cells[1] for table in document.tables[2:] for row in table.rows
+              if row.cells[1].text.startswith(("Phường Hoàn Kiếm(", "Phường Cửa Nam("))]
+    assert {cell.text for cell in marked} == {f"{labels[0]}(1)", f"{labels[1]}(2)"}
+    assert all(cell.paragraphs[0].runs[-1].font.superscript for cell in marked)
+    assert len(marked) == 10  # the five tables of last year; this year's tables hold no part of Hàng Trống
+
+    sheet = load_workbook(io.BytesIO(excel_report(report).content))["Tiếp công dân"]
+    values = [sheet.cell(row=r, column=1).value for r in range(1, sheet.max_row + 1)]
+    assert "Ghi chú:" in values and f"(1) {notes[0]}" in values and f"(2) {notes[1]}" in values
+    names = [sheet.cell(row=r, column=2).value for r in range(6, sheet.max_row + 1)]
+    assert {f"{labels[0]} (1)", f"{labels[1]} (2)"} <= set(names)
+    assert sheet.print_area.endswith(f"${sheet.max_row}")  # the notes are printed with the table

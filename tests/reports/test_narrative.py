@@ -80,18 +80,17 @@ def test_the_sections_read_like_the_seed_reports():
                       "DT_GIAIQUYET": 9})
     text = dict(sections(report))
     assert text["Công tác tiếp công dân"] == [
-        "Năm 2025, đã tiếp 46 lượt công dân (29 vụ việc), giảm 20 lượt (15 vụ việc) so với cùng kỳ; "
-        "số người được tiếp là 51 người."]
+        "Năm 2025, đã tiếp 46 lượt/51 người (29 vụ việc), giảm 20 lượt (15 vụ việc) so với cùng kỳ."]
     # Only the first paragraph opens with the period; no bracket inside a bracket; form 02/XLD's rate.
     assert text["Công tác tiếp nhận, xử lý đơn thư"] == [
-        "Đã tiếp nhận 1.538 đơn, tăng 538 đơn so với cùng kỳ; 1.200 đơn đủ điều kiện xử lý, trong đó "
+        "Đã tiếp nhận 1.538 đơn, tăng 538 đơn so với cùng kỳ; có 1.200 đơn đủ điều kiện xử lý, trong đó "
         "29 đơn thuộc thẩm quyền; đã thụ lý 29 đơn. Đã giải quyết 22/35 đơn thuộc thẩm quyền (gồm 6 đơn kỳ "
         "trước chuyển sang, 29 đơn phát sinh trong kỳ), đạt 62,9%; cùng kỳ đạt 90%; giải quyết đúng hạn 20/22 đơn, "
         "đạt 90,9%."]
     # Zero figures are not written out ("tổ chức 0 cuộc giao ban").
     assert text["Tuyên truyền, giao ban, giám sát và khen thưởng"] == [
         "Trong kỳ, đã tổ chức 3 cuộc giám sát; bồi dưỡng, tập huấn cho 1.500 lượt người."]
-    assert text["Công tác đối thoại với Nhân dân"] == ["Đã tổ chức 0 cuộc đối thoại, bằng cùng kỳ."]
+    assert text["Công tác đối thoại với Nhân dân"] == ["Trong kỳ chưa tổ chức cuộc đối thoại nào."]
     empty = dict(sections(_report({}, {})))
     assert empty["Tuyên truyền, giao ban, giám sát và khen thưởng"] == [
         "Chưa có số liệu về tuyên truyền, tập huấn, giao ban, giám sát và khen thưởng."]
@@ -115,3 +114,11 @@ def test_models_are_written_field_by_field_with_the_party_capitalised():
     assert models_sentence(report) == (
         "Có 17 mô hình “Dân vận khéo” được đăng ký, tăng 7 mô hình so với cùng kỳ (xây dựng Đảng, hệ thống chính "
         "trị: 12 mô hình; kinh tế: 5 mô hình); 3 mô hình được công nhận.")
+
+
+def test_a_label_opening_with_the_party_keeps_its_capital_inside_a_sentence():
+    from danvan.reports.narrative import sentence_case
+
+    assert sentence_case("Đảng, đoàn thể") == "Đảng, đoàn thể"
+    assert sentence_case("Xây dựng Đảng, hệ thống chính trị") == "xây dựng Đảng, hệ thống chính trị"
+    assert sentence_case("Đất đai, nhà ở") == "đất đai, nhà ở"

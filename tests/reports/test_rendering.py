@@ -68,13 +68,16 @@ def _rates(text: str, decimal: str = ",") -> list[Decimal]:
     return [Decimal(m.replace(",", "")) for m in re.findall(r"(\d[\d,]*(?:\.\d+)?)%", text)]
 
 
-def _check_word(pages: list[str], header_lines: list[str], signature: str) -> None:
+def _check_word(pages: list[str], header_lines: list[str], signature: str, signer: str) -> None:
     lines = [line.strip() for page in pages for line in page.splitlines()]
     for header in header_lines:  # each on one line, not wrapped
         assert any(header in line for line in lines), header
     assert all(rate <= 100 for rate in _rates("\n".join(pages))), _rates("\n".join(pages))
     # "Nơi nhận" beside the signature: on the same printed line.
     assert any("Nơi nhận:" in line and signature in line for line in lines), signature
+    # The block is never split: the recipients and the signer's name on the page where "Nơi nhận" starts.
+    signed = next(page for page in pages if "Nơi nhận:" in page)
+    assert signer in signed and "Lưu: VT." in signed
     annex = next(n for n, page in enumerate(pages) if "PHỤ LỤC" in page)
     assert annex <= 6, f"the body runs to {annex} pages"
     for page in pages[annex:]:
@@ -95,12 +98,14 @@ def test_party_quarterly_state_annual_and_excel_print_as_filed(many_communes, tr
     province = many_communes.province
     party = word_document(tree.board_cb, build_report(province, parse_period("2025-Q1"), as_of=D(2025, 12, 1)),
                           D(2025, 4, 5), PARTY, "Số 24-BC/BTGDVTU")
-    _check_word(_pdf_text(party.content, "party-quarterly.docx"), ["ĐẢNG CỘNG SẢN VIỆT NAM"], "T/M BAN THƯỜNG VỤ")
+    _check_word(_pdf_text(party.content, "party-quarterly.docx"), ["ĐẢNG CỘNG SẢN VIỆT NAM"], "T/M BAN THƯỜNG VỤ",
+                PARTY.signer_name)
 
     annual = build_report(province, parse_period("2025", "state"), as_of=D(2025, 12, 1))
     state = word_document(tree.ubnd_cb, annual, D(2025, 12, 16), STATE, "Số: 12/BC-UBND")
     _check_word(_pdf_text(state.content, "state-annual.docx"),
-                ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"], "KT. CHỦ TỊCH")
+                ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"], "KT. CHỦ TỊCH",
+                STATE.signer_name)
 
     pages = _pdf_text(excel_report(annual).content, "workbook.xlsx")
     rates = _rates("\n".join(pages), decimal=".")

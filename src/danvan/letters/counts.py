@@ -275,3 +275,35 @@ def letter_counts_by_unit(root: Area, periods: Sequence[Range], depth: int) -> l
     return [Counted({prefix: result(row) for prefix, row in rows.items()}, result({}),
                     result(sum_rows(rows, [f"{name}__letters" for name in names])))
             for rows in grouped]
+
+
+def resolved_by_outcome(root: Area, start: dt.date, end: dt.date) -> dict[str, Figure]:
+    """Letters within jurisdiction resolved in the period per outcome (form 02/XLD: complaints right, wrong,
+    partly right; denunciations true, false, partly true), zeros included; by letter and by matter."""
+    from danvan.letters.models import Outcome
+
+    rows = (_base(root).filter(resolved_in(start, end)).values("outcome")
+            .annotate(letters=Count("pk"), matters=Count("matter", distinct=True)))
+    found = {row["outcome"]: Figure(row["letters"], row["matters"]) for row in rows}
+    return {value: found.get(value, Figure(0, 0)) for value in Outcome.values}
+
+
+@dataclass(frozen=True)
+class LetterDetails:
+    """The breakdowns a report writes out (form 02/XLD, issue 15): the letters received by content kind and
+    by field, the letters resolved by outcome, and the group letters; each by letter and by matter."""
+
+    counts: LetterCounts
+    by_content_kind: dict[str, Figure]
+    by_field: dict[str, Figure]
+    by_outcome: dict[str, Figure]
+    group_letters: Figure
+
+
+def letter_details(root: Area, start: dt.date, end: dt.date) -> LetterDetails:
+    """Every figure and breakdown of `root`'s letters for the period (seven queries)."""
+    return LetterDetails(counts=letter_counts(root, start, end),
+                         by_content_kind=received_by_content_kind(root, start, end),
+                         by_field=received_by_field(root, start, end),
+                         by_outcome=resolved_by_outcome(root, start, end),
+                         group_letters=count_group_letters(root, start, end))

@@ -32,7 +32,7 @@ def period_choices(today: dt.date) -> list[tuple[str, str]]:
         periods += [make_period(PeriodKind.HALF, year, 1), make_period(PeriodKind.NINE_MONTHS, year),
                     make_period(PeriodKind.HALF, year, 2)]
         periods += [make_period(PeriodKind.MONTH, year, m) for m in range(1, 13)]
-        choices += [(period.code, period.label) for period in periods]
+        choices += [(period.code, period.display) for period in periods]
     return choices
 
 
@@ -127,3 +127,20 @@ class ReportTextForm(ModelForm):
         if disabled:
             for field in self.fields.values():
                 field.disabled = True
+
+
+class ReportSettingsForm(ModelForm):
+    """The issuing body's signer and recipients (`services.save_report_settings` checks them)."""
+
+    class Meta:
+        from danvan.reports.models import ReportSettings
+
+        model = ReportSettings
+        fields = ["authority", "authority_of", "signer_title", "signer_name", "recipients"]
+        widgets = {"signer_title": forms.Textarea(attrs={"rows": 2}), "recipients": forms.Textarea(attrs={"rows": 6})}
+        error_messages = {"authority": {"invalid_choice": _("Hình thức ký: lựa chọn không hợp lệ.")}}
+
+    def __init__(self, *args, disabled: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.disabled = disabled

@@ -1,15 +1,21 @@
 """Narrative sentences in the register of the seed reports (domain.md §Reports).
 
-"Năm 2018, đã tiếp 46 lượt công dân (29 vụ việc), giảm 20 lượt (15 vụ việc) so với cùng kỳ; đã giải
+"Năm 2018, đã tiếp 46 lượt/51 người (29 vụ việc), giảm 20 lượt (15 vụ việc) so với cùng kỳ; đã giải
 quyết 22/29 vụ việc, đạt 75,9%". Numbers are written 1.538 and 75,9%; figures are exact, so "trên"
 (over) and "gần" (nearly) never appear.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from danvan.core.formatting import vn_date, vn_number, vn_percent
+from danvan.reports.details import Details, report_details
 from danvan.reports.models import IndicatorGroup
 from danvan.reports.rollup import Figure, Report, UnitRow
+
+if TYPE_CHECKING:
+    from danvan.letters.counts import LetterDetails
 
 SAME = "bằng cùng kỳ"
 
@@ -46,8 +52,15 @@ def _with_comparison(phrase: str, current: int, previous: int, unit: str) -> str
     return f"{phrase}, {comparison}{'' if comparison == SAME else ' so với cùng kỳ'}"
 
 
+# Words written with a capital inside a sentence too (the Party, the People, the State, the Front).
+PROPER = ("Đảng", "Nhân dân", "Nhà nước", "Mặt trận")
+
+
 def sentence_case(label: str) -> str:
-    """A field's label inside a sentence: only its first letter lowered ("xây dựng Đảng, hệ thống chính trị")."""
+    """A field's label inside a sentence: only its first letter lowered ("xây dựng Đảng, hệ thống chính trị"),
+    unless it opens with a word always capitalised ("Đảng, đoàn thể")."""
+    if label.startswith(PROPER):
+        return label
     return label[:1].lower() + label[1:]
 
 
@@ -83,45 +96,138 @@ def _clauses(*parts: tuple[int, str], separator: str = ", ") -> str:
 
 
 def reception_sentence(report: Report) -> str:
+    """"Quý III năm 2025, đã tiếp 1.184 lượt/1.203 người (37 vụ việc), giảm 9 lượt (4 vụ việc) so với cùng kỳ"."""
     row = report.total
     visits, matters = _f(row, "TCD_LUOT"), _f(row, "TCD_VUVIEC")
     persons, groups = _f(row, "TCD_NGUOI"), _f(row, "TCD_DOAN")
     comparison = compare_pair((visits[0], matters[0]), (visits[1], matters[1]), ("lượt", "vụ việc"))
-    text = (f"{lead(report)}, đã tiếp {_n(visits[0], 'lượt')} công dân ({_n(matters[0], 'vụ việc')}), "
-            f"{comparison}; số người được tiếp là {_n(persons[0], 'người')}")
+    text = (f"{lead(report)}, đã tiếp {_n(visits[0], 'lượt')}/{_n(persons[0], 'người')} "
+            f"({_n(matters[0], 'vụ việc')}), {comparison}")
     if groups[0] or groups[1]:
         text += f"; có {_with_comparison(_n(groups[0], 'đoàn đông người'), *groups, 'đoàn')}"
     return text + "."
 
 
-def resolution_phrase(row: UnitRow) -> str:
-    """Form 02/XLD: "đã giải quyết 31/38 đơn thuộc thẩm quyền (gồm 6 đơn kỳ trước chuyển sang, 32 đơn
-    phát sinh trong kỳ), đạt 81,6%"; the rate is over what had to be resolved, never above 100 %."""
+def _letters_or_matters(figure, unit: str = "đơn") -> str:
+    """"41 đơn (37 vụ việc)"."""
+    return f"{_n(figure.letters, unit)} ({_n(figure.matters, 'vụ việc')})"
+
+
+def resolution_phrase(row: UnitRow, details: Details | None = None) -> str:
+    """Form 02/XLD: "đã giải quyết 31/38 vụ việc thuộc thẩm quyền (gồm 6 vụ việc kỳ trước chuyển sang, 32 vụ
+    việc phát sinh trong kỳ), đạt 81,6%; tính theo đơn, 33/41 đơn, đạt 80,5%"; the rate is over what had to be
+    resolved, never above 100 %. By matter when the records hold every letter of the figures (`details`), else
+    by letter only."""
     rate = row.current["DT_TYLE_GQ"]
-    carried, arising = row.current["DT_KYTRUOC"].value, row.current["DT_PHATSINH"].value
     if not rate.denominator:
         return "không có đơn thuộc thẩm quyền phải giải quyết"
-    parts = _clauses((carried, f"{_n(carried, 'đơn')} kỳ trước chuyển sang"),
-                     (arising, f"{_n(arising, 'đơn')} phát sinh trong kỳ"))
+    by_letter = (f"{vn_number(rate.value)}/{vn_number(rate.denominator)} đơn, "
+                 f"đạt {vn_percent(rate.value, rate.denominator)}")
+    if details is not None and details.complete:
+        counts = details.current.counts
+        resolved, to_resolve = counts.resolved.matters, counts.to_resolve.matters
+        carried, arising = counts.carried_over.matters, counts.arising.matters
+        unit = "vụ việc"
+    else:
+        resolved, to_resolve = rate.value, rate.denominator
+        carried, arising = row.current["DT_KYTRUOC"].value, row.current["DT_PHATSINH"].value
+        unit = "đơn"
+    parts = _clauses((carried, f"{_n(carried, unit)} kỳ trước chuyển sang"),
+                     (arising, f"{_n(arising, unit)} phát sinh trong kỳ"))
     detail = f" (gồm {parts})" if parts else ""
-    return (f"đã giải quyết {vn_number(rate.value)}/{vn_number(rate.denominator)} đơn thuộc thẩm quyền{detail}, "
-            f"đạt {vn_percent(rate.value, rate.denominator)}")
+    text = (f"đã giải quyết {vn_number(resolved)}/{vn_number(to_resolve)} {unit} thuộc thẩm quyền{detail}, "
+            f"đạt {vn_percent(resolved, to_resolve)}")
+    if unit == "vụ việc" and (resolved, to_resolve) != (rate.value, rate.denominator):
+        text += f"; tính theo đơn, đã giải quyết {by_letter}"
+    return text
 
 
-def letters_sentence(report: Report) -> str:
+def _field_label(label: str) -> str:
+    """"về đất đai, nhà ở"; "Khác" is "về lĩnh vực khác"."""
+    return "về lĩnh vực khác" if label.lower() == "khác" else f"về {sentence_case(label)}"
+
+
+def _kinds_phrase(details: LetterDetails) -> str:
+    """"trong đó 20 đơn khiếu nại (18 vụ việc); 10 đơn tố cáo (9 vụ việc); …": the letters received by
+    content kind (TT 05/2021/TT-TTCP), the kinds with none left out."""
+    from danvan.core.choices import ContentKind
+
+    # "20 đơn (18 vụ việc) khiếu nại" reads badly: the kind goes after "đơn".
+    parts = [f"{vn_number(figure.letters)} đơn {sentence_case(str(ContentKind(kind).label))} "
+             f"({_n(figure.matters, 'vụ việc')})"
+             for kind, figure in details.by_content_kind.items() if figure.letters]
+    return "; ".join(parts)
+
+
+def _fields_phrase(details: LetterDetails) -> str:
+    """"25 đơn về đất đai, nhà ở; 8 đơn về chế độ, chính sách": the letters received by field, largest first."""
+    from danvan.core.choices import Field
+
+    found = sorted(((figure, kind) for kind, figure in details.by_field.items() if figure.letters),
+                   key=lambda item: -item[0].letters)
+    return "; ".join(f"{_n(figure.letters, 'đơn')} {_field_label(str(Field(kind).label))}" for figure, kind in found)
+
+
+def _outcomes_phrase(details: LetterDetails) -> str:
+    """"22 vụ việc khiếu nại đúng; 3 vụ việc khiếu nại có đúng, có sai; đã trả lời 5 vụ việc kiến nghị, phản
+    ánh": the matters resolved by outcome (form 02/XLD), the outcomes with none left out."""
+    from danvan.letters.models import Outcome
+
+    parts = []
+    for outcome, figure in details.by_outcome.items():
+        if not figure.letters:
+            continue
+        if outcome == Outcome.RECOMMENDATION_ANSWERED:
+            parts.append(f"đã trả lời {_n(figure.matters, 'vụ việc')} kiến nghị, phản ánh")
+        else:
+            parts.append(f"{_n(figure.matters, 'vụ việc')} {sentence_case(str(Outcome(outcome).label))}")
+    return "; ".join(parts)
+
+
+def letter_breakdowns(details: Details) -> str:
+    """The paragraph of breakdowns: by field, group letters, outcomes."""
+    current = details.current
+    sentences = []
+    fields = _fields_phrase(current)
+    if fields:
+        sentences.append(f"Phân theo lĩnh vực: {fields}.")
+    groups = (current.group_letters.letters, details.previous.group_letters.letters)
+    if any(groups):
+        sentences.append(f"Có {_with_comparison(_n(groups[0], 'đơn đông người ký'), *groups, 'đơn')}.")
+    outcomes = _outcomes_phrase(current)
+    if outcomes:
+        sentences.append(f"Qua giải quyết có {outcomes}.")
+    return " ".join(sentences)
+
+
+def letters_sentence(report: Report, details: Details | None = None) -> str:
+    """"Đã tiếp nhận 41 đơn (37 vụ việc), tăng 5 đơn (3 vụ việc) so với cùng kỳ, gồm 20 đơn khiếu nại (18 vụ
+    việc); …" — by matter and by content kind when the records hold every letter of the figures."""
     row = report.total
     received, qualifying = _f(row, "DT_NHAN"), _f(row, "DT_DUDK")
     within, accepted = _f(row, "DT_THAMQUYEN"), _f(row, "DT_THULY")
     forwarded, duplicates = _f(row, "DT_CHUYEN"), _f(row, "DT_TRUNG")
-    comparison = compare_phrase(*received, "đơn")
-    text = (f"Đã tiếp nhận {_n(received[0], 'đơn')}, {comparison}{'' if comparison == SAME else ' so với cùng kỳ'}; "
-            f"{_n(qualifying[0], 'đơn')} đủ điều kiện xử lý, trong đó {_n(within[0], 'đơn')} thuộc thẩm quyền; "
-            f"đã thụ lý {_n(accepted[0], 'đơn')}")
+    complete = details is not None and details.complete
+    if complete:
+        now, before = details.current.counts.received, details.previous.counts.received
+        comparison = compare_pair((now.letters, now.matters), (before.letters, before.matters), ("đơn", "vụ việc"))
+        text = f"Đã tiếp nhận {_letters_or_matters(now)}, {comparison}"
+        kinds = _kinds_phrase(details.current)
+        text += f", gồm {kinds}. Có" if kinds else "; có"
+    else:
+        comparison = compare_phrase(*received, "đơn")
+        text = (f"Đã tiếp nhận {_n(received[0], 'đơn')}, {comparison}"
+                f"{'' if comparison == SAME else ' so với cùng kỳ'}; có")
+    text += (f" {_n(qualifying[0], 'đơn')} đủ điều kiện xử lý, trong đó {_n(within[0], 'đơn')} thuộc thẩm quyền; "
+             f"đã thụ lý {_n(accepted[0], 'đơn')}")
     if forwarded[0]:
         text += f"; đã chuyển {_n(forwarded[0], 'đơn')} đến cơ quan có thẩm quyền"
+        replied = details.current.counts.forward_replied.letters if complete else 0
+        if replied:
+            text += f" ({_n(replied, 'đơn')} đã có văn bản trả lời)"
     if duplicates[0]:
         text += f"; {_n(duplicates[0], 'đơn')} trùng"
-    resolution = resolution_phrase(row)
+    resolution = resolution_phrase(row, details)
     text += f". {resolution[0].upper()}{resolution[1:]}"
     previous_rate = row.previous["DT_TYLE_GQ"]
     if previous_rate.denominator and row.current["DT_TYLE_GQ"].denominator:
@@ -136,6 +242,9 @@ def dialogues_sentence(report: Report) -> str:
     row = report.total
     dialogues, people = _f(row, "DTH_CUOC"), _f(row, "DTH_NGUOI")
     opinions, commitments = _f(row, "DTH_YKIEN"), _f(row, "DTH_CAMKET")
+    if not dialogues[0]:
+        before = f" (cùng kỳ {_n(dialogues[1], 'cuộc')})" if dialogues[1] else ""
+        return f"Trong kỳ chưa tổ chức cuộc đối thoại nào{before}."
     text = f"Đã tổ chức {_n(dialogues[0], 'cuộc đối thoại')}"
     if people[0]:
         text += f" với {_n(people[0], 'người')} tham dự"
@@ -157,6 +266,8 @@ def models_sentence(report: Report) -> str:
              for _key, label, now, _before in report.breakdown.get("MH_DANGKY", []) if now.value]
     if parts:
         text += f" ({'; '.join(parts)})"
+    if not recognised[0]:
+        return text + "; trong kỳ chưa có mô hình được công nhận."
     return text + f"; {_n(recognised[0], 'mô hình')} được công nhận."
 
 
@@ -207,13 +318,21 @@ SECTIONS = [
 
 
 def sections(report: Report) -> list[tuple[str, list[str]]]:
-    """(heading, sentences) per work area, skipping a shipped sentence whose indicators were archived."""
+    """(heading, sentences) per work area, skipping a shipped sentence whose indicators were archived. The
+    letters' breakdowns (by content kind, field, outcome, by matter) come from the records of a report read
+    from the database (`details.report_details`)."""
     codes = {i.code for i in report.indicators}
+    details = report_details(report) if report.root.pk is not None else None
     result = []
     for group, heading, sentence, known in SECTIONS:
         paragraphs = []
         if known <= codes:
-            paragraphs.append(sentence(report))
+            if group == IndicatorGroup.LETTERS:
+                paragraphs.append(letters_sentence(report, details))
+                if details is not None and details.complete and (more := letter_breakdowns(details)):
+                    paragraphs.append(more)
+            else:
+                paragraphs.append(sentence(report))
         paragraphs += generic_sentences(report, group, known if known <= codes else set())
         if paragraphs:
             result.append((heading, paragraphs))

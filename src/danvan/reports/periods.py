@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from django.utils.translation import gettext_lazy
+
 from danvan.core.formatting import vn_date
 
 # NĐ 09/2019/NĐ-CP Điều 12: the state cut-off day (periods end on the 14th, start on the 15th).
@@ -30,8 +32,8 @@ class Cutoff(StrEnum):
 
 
 CUTOFF_LABELS = {
-    Cutoff.CALENDAR: "Theo năm dương lịch",
-    Cutoff.STATE: "Thời điểm chốt số liệu theo NĐ 09/2019/NĐ-CP",
+    Cutoff.CALENDAR: gettext_lazy("Theo năm dương lịch"),
+    Cutoff.STATE: gettext_lazy("Thời điểm chốt số liệu theo NĐ 09/2019/NĐ-CP"),
 }
 
 
@@ -78,6 +80,26 @@ class Period:
             case PeriodKind.YEAR:
                 return f"Năm {self.year}"
         return f"Từ ngày {vn_date(self.start)} đến ngày {vn_date(self.end)}"
+
+    @property
+    def display(self) -> str:
+        """`label` in the page's language ("Quarter I 2025" in English); documents keep `label`, in Vietnamese."""
+        from django.utils.translation import gettext as _
+
+        match self.kind:
+            case PeriodKind.MONTH:
+                return _("Tháng %(month)s năm %(year)s") % {"month": self.index, "year": self.year}
+            case PeriodKind.QUARTER:
+                return _("Quý %(quarter)s năm %(year)s") % {"quarter": ROMAN[self.index], "year": self.year}
+            case PeriodKind.HALF:
+                if self.index == 1:
+                    return _("6 tháng đầu năm %(year)s") % {"year": self.year}
+                return _("6 tháng cuối năm %(year)s") % {"year": self.year}
+            case PeriodKind.NINE_MONTHS:
+                return _("9 tháng đầu năm %(year)s") % {"year": self.year}
+            case PeriodKind.YEAR:
+                return _("Năm %(year)s") % {"year": self.year}
+        return _("Từ ngày %(start)s đến ngày %(end)s") % {"start": vn_date(self.start), "end": vn_date(self.end)}
 
     @property
     def code(self) -> str:

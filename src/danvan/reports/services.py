@@ -208,6 +208,49 @@ def report_settings(organisation: Organisation) -> ReportSettings:
     return found or ReportSettings(organisation=organisation)
 
 
+def may_edit_report_settings(actor: User | None, organisation: Organisation) -> bool:
+    """A head or an administrator of the issuing body itself (a superuser anywhere) sets who signs its reports."""
+    if actor is None or actor.is_superuser:
+        return True
+    return actor.organisation_id == organisation.pk and (actor.can_approve or actor.can_administer)
+
+
+def signature_errors(values: dict[str, str]) -> dict[str, str]:
+    """Vietnamese errors naming the field, for a signature that an office could not print (NĐ 30/2020/NĐ-CP
+    Điều 13; HD 36-HD/VPTW): who signs, their title, and for whom when signing TM./KT./Q./TL."""
+    errors = {}
+    if not (values.get("signer_name") or "").strip():
+        errors["signer_name"] = _("Họ và tên người ký: cần nhập, ví dụ Nông Thị Hoa.")
+    if not (values.get("signer_title") or "").strip():
+        errors["signer_title"] = _("Chức vụ người ký: cần nhập, ví dụ PHÓ TRƯỞNG BAN.")
+    if values.get("authority") and not (values.get("authority_of") or "").strip():
+        errors["authority_of"] = _("Thay mặt, ký thay cho: cần ghi khi ký TM., KT., Q. hoặc TL., ví dụ BAN THƯỜNG VỤ.")
+    lines = [line for line in (values.get("recipients") or "").splitlines() if line.strip()]
+    if any(len(line.strip()) > 200 for line in lines):
+        errors["recipients"] = _("Nơi nhận: mỗi dòng một nơi nhận, không quá 200 ký tự.")
+    return errors
+
+
+@transaction.atomic
+def save_report_settings(actor: User | None, organisation: Organisation, **values: str) -> ReportSettings:
+    """Set who signs `organisation`'s reports and who receives them: the defaults of its next drafts. A head or
+    an administrator of the body only; audited; a signature an office could not print changes nothing."""
+    if not may_edit_report_settings(actor, organisation):
+        raise PermissionDenied(_("Chỉ lãnh đạo hoặc quản trị của cơ quan được sửa người ký và nơi nhận."))
+    unknown = set(values) - set(SIGNATURE)
+    if unknown:
+        raise ValueError(f"Not editable: {sorted(unknown)}")
+    values = {name: (value or "").strip() for name, value in values.items()}
+    errors = signature_errors(values)
+    if errors:
+        raise ValidationError(errors)
+    found = ReportSettings.objects.select_for_update().filter(organisation=organisation).first()
+    reason = _("Sửa người ký, nơi nhận báo cáo")
+    if found is None:
+        return audited.create(ReportSettings, actor, reason=reason, organisation=organisation, **values)
+    return audited.update(found, actor, reason=reason, archived_at=None, archive_reason="", **values)
+
+
 def document_period(document: ReportDocument) -> Period:
     period = parse_period(document.period_code, document.cutoff)
     return up_to(period, document.data_until) if document.data_until else period

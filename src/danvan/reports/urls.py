@@ -12,6 +12,7 @@ urlpatterns = [
     path("bao-cao-da-lap/<int:pk>/tai-ve/", views.report_download, name="report_download"),
     path("bao-cao-da-lap/<int:pk>/ban-hanh/", views.report_issue, name="report_issue"),
     path("bao-cao-da-lap/<int:pk>/thay-the/", views.report_replace, name="report_replace"),
+    path("thiet-lap/", views.settings_page, name="settings"),
     path("nhap-so-lieu/", views.entry, name="entry"),
     path("chi-tieu/", views.indicators, name="indicators"),
 ]

@@ -25,9 +25,8 @@ from danvan.reports import charts, narrative
 from danvan.reports import services as report_services
 from danvan.reports.cache import cached_drawing, cached_report
 from danvan.reports.documents import GeneratedFile, excel_report, word_document
-from danvan.reports.forms import EntryPeriodForm, ReportChoiceForm, ReportTextForm
+from danvan.reports.forms import EntryPeriodForm, ReportChoiceForm, ReportSettingsForm, ReportTextForm
 from danvan.reports.models import EnteredValue, Indicator, IndicatorGroup, ReportDocument
-from danvan.reports.narrative import compare_phrase
 from danvan.reports.periods import up_to
 from danvan.reports.rollup import Report, Violation, build_report, catalogue
 from danvan.reports.services import EntryLine, enter_values, entry_lines
@@ -97,6 +96,16 @@ def _open_commitments(user, today):
             .select_related("dialogue", "dialogue__organisation").order_by("due_on", "pk")[:20])
 
 
+def trend_phrase(current: int, previous: int, unit: str) -> str:
+    """"tăng 5 lượt", "giảm 20 lượt", "bằng cùng kỳ" in the page's language (the documents write
+    `narrative.compare_phrase`, always in Vietnamese)."""
+    difference = current - previous
+    if difference == 0:
+        return _("bằng cùng kỳ")
+    values = {"n": vn_number(abs(difference)), "unit": unit}
+    return (_("tăng %(n)s %(unit)s") if difference > 0 else _("giảm %(n)s %(unit)s")) % values
+
+
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     form = _choice(request)
@@ -106,7 +115,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     figures = []
     for indicator in key_indicators:
         now, before = report.total.current[indicator.code], report.total.previous[indicator.code]
-        trend = "" if indicator.is_ratio else compare_phrase(now.value, before.value, indicator.unit)
+        trend = "" if indicator.is_ratio else trend_phrase(now.value, before.value, indicator.get_unit_display())
         figures.append({"indicator": indicator, "now": now, "before": before, "trend": trend,
                         "direction": (now.number or 0) - (before.number or 0)})
     sort = request.GET.get("sap_xep", "ten")
@@ -356,3 +365,33 @@ def report_replace(request: HttpRequest, pk: int) -> HttpResponse:
     draft = report_services.create_draft(request.user, document.organisation, report_area=document.report_area,
                                          period=period, replaces=document)
     return redirect("reports:report_detail", pk=draft.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def settings_page(request: HttpRequest) -> HttpResponse:
+    """Who signs the reports of the user's own body, in what capacity, and who receives them: the defaults of
+    its next drafts (each draft may still change them). Seen by its members, changed by a head or an
+    administrator only."""
+    organisation = request.user.organisation
+    if organisation is None:
+        raise Http404
+    settings = report_services.report_settings(organisation)
+    editable = report_services.may_edit_report_settings(request.user, organisation)
+    if request.method == "POST" and not editable:
+        raise PermissionDenied
+    form = ReportSettingsForm(request.POST if request.method == "POST" else None, instance=settings,
+                              disabled=not editable)
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in report_services.SIGNATURE}
+        try:
+            report_services.save_report_settings(request.user, organisation, **values)
+        except ValidationError as exc:
+            for name, errors in exc.message_dict.items():
+                for error in errors:
+                    form.add_error(name if name in form.fields else None, error)
+        else:
+            messages.success(request, _("Đã lưu người ký và nơi nhận; các dự thảo lập sau sẽ dùng thiết lập này."))
+            return redirect("reports:settings")
+    return render(request, "reports/settings.html", {
+        "form": form, "organisation": organisation, "editable": editable,
+    }, status=400 if form.errors else 200)

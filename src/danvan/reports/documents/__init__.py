@@ -66,6 +66,25 @@ class Authoring:
                    numbered=not draft, replaces=replaces)
 
 
+@dataclass(frozen=True)
+class Footnote:
+    number: int
+    text: str
+    row: int  # index in `report.rows`
+    current: bool  # about the report's period (else the same period last year)
+
+
+def footnotes(report: Report) -> list[Footnote]:
+    """The rows' notes numbered in the order of the rows (issue 18): which figures include a part of a unit
+    divided among several new ones on 01/7/2025 (Nghị quyết 202/2025/QH15), and which part."""
+    found = []
+    for index, row in enumerate(report.rows):
+        for note in row.notes:
+            current = note.startswith(f"{row.label}, {report.period.label}:")
+            found.append(Footnote(len(found) + 1, note, index, current))
+    return found
+
+
 def filename(report: Report, extension: str, prefix: str = "bao-cao") -> str:
     period = re.sub(r"[^0-9A-Za-z]+", "-", report.period.code).strip("-")
     return f"{prefix}-{report.root.code}-{period}.{extension}"

@@ -30,7 +30,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from danvan.core.formatting import vn_date, vn_long_date
 from danvan.reports import charts, narrative
-from danvan.reports.documents import Authoring, short_number
+from danvan.reports.documents import Authoring, Footnote, footnotes, short_number
 from danvan.reports.models import DocumentFormat, IndicatorGroup
 from danvan.reports.rollup import Report, in_sentence
 from danvan.units.models import AreaLevel, DocumentStyle, Organisation
@@ -222,7 +222,8 @@ class Writer:
             style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         return styles["Bảng số liệu"]
 
-    def table(self, header: list[str], rows: list[list[str]], total: list[str] | None = None, *, width=None):
+    def table(self, header: list[str], rows: list[list[str]], total: list[str] | None = None, *, width=None,
+              marks: dict[int, list[int]] | None = None):
         """A grid table written as one XML fragment: building thousands of cells through python-docx's
         object API took seconds for a province's annex (one lxml lookup per property per cell).
 
@@ -231,25 +232,40 @@ class Writer:
         style_id = self._table_style().style_id
         grid_style = self.document.styles["Table Grid"].style_id
         total_twips = int((width or Mm(160)) / 635)  # EMU → twentieths of a point
-        number_twips, name_twips = 737, min(3400, total_twips // 3)  # 13 mm ("STT" on one line); about 60 mm
+        # 13 mm for "STT" on one line; the unit names as wide as the longest needs (about 2,1 mm a character at
+        # 11 pt), 30 to 60 mm, so that the figures get the rest.
+        longest = max((len(values[1]) for values in rows if len(values) > 1), default=20)
+        number_twips, name_twips = 737, max(1700, min(3400, total_twips // 3, 120 * longest + 240))
         figures = max(len(header) - 2, 1)
         figure_twips = (total_twips - number_twips - name_twips) // figures
         widths = [number_twips, name_twips, *([figure_twips] * figures)][:len(header)]
 
-        def cell(text: str, twips: int, *, bold: bool, left: bool) -> str:
-            run_props = "<w:rPr><w:b/></w:rPr>" if bold else ""
+        marks = marks or {}
+
+        # A narrow figure column (under 16 mm: the letters' thirteen) takes a header two points smaller, which
+        # LibreOffice otherwise broke inside a word ("chuyể|n").
+        small = (f'<w:sz w:val="{2 * (self.params["table"]["size"] - 2)}"/>'
+                 if figure_twips < 907 else "")
+
+        def cell(text: str, twips: int, *, bold: bool, left: bool, mark: str = "", header: bool = False) -> str:
+            run_props = f"<w:rPr><w:b/>{small if header else ''}</w:rPr>" if bold else ""
             align = '<w:jc w:val="left"/>' if left else ""
+            # A footnote's number after the unit's name, raised as in a printed note ("Phường Hoàn Kiếm¹").
+            note = (f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>{mark}</w:t></w:r>'
+                    if mark else "")
             return (f'<w:tc><w:tcPr><w:tcW w:w="{twips}" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
                     f'<w:pStyle w:val="{style_id}"/>{align}</w:pPr><w:r>{run_props}'
-                    f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>')
+                    f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r>{note}</w:p></w:tc>')
 
         lines = [header, *rows, *([total] if total else [])]
         body = "".join(
             "<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if values is header else "") + "</w:trPr>"
             + "".join(cell(text, widths[index], bold=values is header or values is total,
-                           left=index == 1 and values is not header)
+                           left=index == 1 and values is not header, header=values is header,
+                           mark="".join(f"({n})" for n in marks.get(line - 1, []))
+                           if index == 1 and 0 < line <= len(rows) else "")
                       for index, text in enumerate(values)) + "</w:tr>"
-            for values in lines)
+            for line, values in enumerate(lines))
         properties = (f'<w:tblPr><w:tblStyle w:val="{grid_style}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
                       '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0"/></w:tblPr>')
         grid = "".join(f'<w:gridCol w:w="{twips}"/>' for twips in widths)
@@ -273,6 +289,12 @@ def subject(report: Report) -> str:
 
 def annex_tables(report: Report) -> list[tuple[str, str, list[str], list[list[str]], list[str]]]:
     """(group label, "this period"/"same period", header, unit rows, total row) for the annex."""
+    return [table[:5] for table in _annex_tables(report)]
+
+
+def _annex_tables(report: Report) -> list[tuple[str, str, list[str], list[list[str]], list[str], list[Footnote]]]:
+    """As `annex_tables`, with the footnotes about each table's period (a divided unit's share, issue 18)."""
+    notes = footnotes(report)
     tables = []
     groups = report.by_group()
     for group, label in IndicatorGroup.choices:
@@ -285,7 +307,8 @@ def annex_tables(report: Report) -> list[tuple[str, str, list[str], list[list[st
             rows = [[str(n), row.label] + [getattr(row, attr)[i.code].text() for i in indicators]
                     for n, row in enumerate(report.rows, 1)]
             total = ["", "Tổng cộng"] + [getattr(report.total, attr)[i.code].text() for i in indicators]
-            tables.append((str(label), title, header, rows, total))
+            tables.append((str(label), title, header, rows, total,
+                           [note for note in notes if note.current == (attr == "current")]))
     return tables
 
 
@@ -313,6 +336,8 @@ def signature_block(writer: Writer, authoring: Authoring, params: dict) -> None:
     usable = section.page_width - section.left_margin - section.right_margin
     left_width = Mm(params.get("receivers_width_mm", 75))
     table = writer.borderless_table([left_width, usable - left_width])
+    # One block: split across two pages, the recipients' last lines and the signer's name fell onto the next.
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     left, right = table.rows[0].cells
     receivers = params.get("receivers", {"size": 12, "list_size": 11})
     left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
@@ -377,6 +402,9 @@ def build_docx(report: Report, organisation: Organisation, fmt: DocumentFormat, 
     if report.incomplete:
         writer.heading(f"{len(sections) + 1}. Tình hình báo cáo của các đơn vị", bold_only=True)
         writer.body("Các đơn vị chưa có số liệu trong kỳ: " + ", ".join(a.name for a in report.incomplete) + ".")
+    if report.rows and footnotes(report):
+        writer.body("Số liệu của một số đơn vị gồm một phần số liệu của đơn vị cũ được chia cho nhiều đơn vị mới "
+                    "từ ngày 01/7/2025; chi tiết tại ghi chú dưới các bảng của Phụ lục.")
     with translation.override("vi"):  # the document is Vietnamese whatever the page's language
         chart = charts.comparison_chart(report, "png")
     writer.document.add_picture(io.BytesIO(chart), width=Mm(140))
@@ -400,7 +428,10 @@ def build_docx(report: Report, organisation: Organisation, fmt: DocumentFormat, 
             else:
                 writer.body(PLACEHOLDER).runs[0].font.italic = True
 
-    writer.paragraph(writer.document, "")
+    # The last lines of text go over with the signature when it moves to the next page, as offices lay it out
+    # (a signature alone on a page is not accepted).
+    writer.document.paragraphs[-1].paragraph_format.keep_with_next = True
+    writer.paragraph(writer.document, "").paragraph_format.keep_with_next = True
     signature_block(writer, authoring, params)
 
     if report.rows:
@@ -420,9 +451,21 @@ def build_docx(report: Report, organisation: Organisation, fmt: DocumentFormat, 
                          space_after=2)
         attached = f"(Kèm theo Báo cáo số {short_number(number)})" if authoring.numbered else "(Kèm theo Báo cáo)"
         writer.paragraph(writer.document, attached, {"size": 13, "italic": True}, space_after=6)
-        for label, title, header, rows, total in annex_tables(report):
-            writer.paragraph(writer.document, f"{label} – {title}", params["heading"], align=WD_ALIGN_PARAGRAPH.LEFT,
-                             space_after=4)
-            writer.table(header, rows, total, width=annex_usable)
+        for label, title, header, rows, total, notes in _annex_tables(report):
+            title_paragraph = writer.paragraph(writer.document, f"{label} – {title}", params["heading"],
+                                               align=WD_ALIGN_PARAGRAPH.LEFT, space_after=4)
+            title_paragraph.paragraph_format.keep_with_next = True  # never a title alone at the foot of a page
+            marks: dict[int, list[int]] = {}
+            for note in notes:
+                marks.setdefault(note.row, []).append(note.number)
+            writer.table(header, rows, total, width=annex_usable, marks=marks)
+            if notes:
+                # Numbered notes under the table, as an office writes them: which figures hold a part of a unit
+                # divided on 01/7/2025 (Nghị quyết 202/2025/QH15), and which part.
+                writer.paragraph(writer.document, "Ghi chú:", {"size": 11, "italic": True, "bold": True},
+                                 align=WD_ALIGN_PARAGRAPH.LEFT, space_after=0).paragraph_format.space_before = Pt(3)
+                for note in notes:
+                    writer.paragraph(writer.document, f"({note.number}) {note.text}", {"size": 11, "italic": True},
+                                     align=WD_ALIGN_PARAGRAPH.JUSTIFY, space_after=0)
             writer.paragraph(writer.document, "")
     return writer.save()

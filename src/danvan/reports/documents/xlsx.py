@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 
 from danvan.core.exports import set_text
 from danvan.core.formatting import vn_date
+from danvan.reports.documents import footnotes
 from danvan.reports.models import IndicatorGroup
 from danvan.reports.rollup import Figure, Report
 
@@ -200,15 +201,32 @@ def _group_sheet(wb: Workbook, sheet_index: int, report: Report, group: str, lab
                 cached.set(ws, sheet_index, row, first + 2, f"={c}{row}-{p}{row}", now.value - before.value,
                            '+#,##0;-#,##0;0')
 
+    notes = footnotes(report)
     for index, unit_row in enumerate(rows):
-        write_row(FIRST_ROW + index, index + 1, unit_row.label, unit_row.current, unit_row.previous, total=False)
+        # A row whose figures hold a part of a divided unit carries the numbers of its notes (issue 18).
+        mark = "".join(f" ({note.number})" for note in notes if note.row == index)
+        write_row(FIRST_ROW + index, index + 1, unit_row.label + mark, unit_row.current, unit_row.previous,
+                  total=False)
     write_row(total_row, None, "Tổng cộng", report.total.current, report.total.previous, total=True)
+    last_column = 2 + 3 * len(indicators)
+    last_row = total_row
+    if notes:
+        last_row += 2
+        ws.cell(row=last_row, column=1, value="Ghi chú:").font = Font(name=FONT, bold=True, italic=True, size=11)
+        for note in notes:
+            last_row += 1
+            cell = ws.cell(row=last_row, column=1)
+            set_text(cell, f"({note.number}) {note.text}")
+            cell.font = Font(name=FONT, italic=True, size=11)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            ws.merge_cells(start_row=last_row, start_column=1, end_row=last_row, end_column=last_column)
+            ws.row_dimensions[last_row].height = 30  # two lines of the note across the table's width
     ws.column_dimensions["A"].width = 5
     # Wide enough for the longest unit name on one line (within reason).
     longest = max((len(row.label) for row in rows), default=10)
     ws.column_dimensions["B"].width = min(max(longest + 2, 20), 48)
     ws.freeze_panes = ws.cell(row=FIRST_ROW, column=3)
-    _print_setup(ws, last_row=total_row, last_column=2 + 3 * len(indicators), header_rows="4:5")
+    _print_setup(ws, last_row=last_row, last_column=last_column, header_rows="4:5")
 
 
 def _status_sheet(wb: Workbook, report: Report) -> None:
