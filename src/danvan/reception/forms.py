@@ -9,10 +9,11 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core.choices import ContentKind, Field
 from danvan.core.forms import DateField, Form, IntegerField
-from danvan.matters.forms import offer_recent_matters
-from danvan.matters.models import Matter
+from danvan.core.pickers import PickerField
+from danvan.matters.pickers import MATTERS
 from danvan.reception.models import Handling, Occurrence, SessionKind
-from danvan.units.models import Area, AreaLevel, Organisation
+from danvan.units.models import Area, Organisation
+from danvan.units.pickers import ORGANISATIONS, PLACES
 
 
 def _date_field(label, required=True):
@@ -44,7 +45,7 @@ def scope_area_choices(user) -> list[Area]:
 
 
 class SessionForm(Form):
-    organisation = forms.ModelChoiceField(label=_("Cơ quan tiếp"), queryset=Organisation.objects.none())
+    organisation = PickerField(ORGANISATIONS, label=_("Cơ quan tiếp"))
     kind = forms.ChoiceField(label=_("Hình thức tiếp"), choices=SessionKind.choices)
     date = _date_field(_("Ngày tiếp"))
     place = forms.CharField(label=_("Địa điểm"), max_length=255)
@@ -56,7 +57,7 @@ class SessionForm(Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations_for(user)
+        self.fields["organisation"].bind(user)  # searchable picker (ADR 0020)
         if not self.is_bound and user.organisation_id and "organisation" not in self.initial:
             self.initial["organisation"] = user.organisation_id
         self.initial.setdefault("date", timezone.localdate())
@@ -83,12 +84,12 @@ class VisitForm(Form):
     occurrence = forms.ChoiceField(label=_("Lần tiếp"), choices=Occurrence.choices, initial=Occurrence.FIRST)
     content_kind = forms.ChoiceField(label=_("Loại nội dung"), choices=_with_blank(ContentKind.choices, "—"))
     field = forms.ChoiceField(label=_("Lĩnh vực"), choices=_with_blank(Field.choices, "—"))
-    subject_area = forms.ModelChoiceField(label=_("Địa bàn phát sinh vụ việc"), required=False,
-                                          queryset=Area.objects.none(), empty_label=_("— Không ghi —"))
+    subject_area = PickerField(PLACES, label=_("Địa bàn phát sinh vụ việc"), required=False,
+                               empty_label=_("— Không ghi —"))
     summary = forms.CharField(label=_("Tóm tắt nội dung"), widget=forms.Textarea(attrs={"rows": 3}))
     handling = forms.ChoiceField(label=_("Kết quả xử lý"), choices=_with_blank(Handling.choices, "—"))
-    matter = forms.ModelChoiceField(label=_("Vụ việc đã có"), required=False, queryset=Matter.objects.none(),
-                                    empty_label=_("— Không gắn vụ việc —"))
+    matter = PickerField(MATTERS, label=_("Vụ việc đã có"), required=False, empty_label=_("— Không gắn vụ việc —"),
+                         help_text=_("Tìm theo mã vụ việc, nội dung hoặc tên công dân."))
     create_matter = forms.BooleanField(label=_("Tạo vụ việc mới từ lượt tiếp này"), required=False)
     notes = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -103,9 +104,9 @@ class VisitForm(Form):
         super().__init__(*args, **kwargs)
         for name, message in self.error_messages_required.items():
             self.fields[name].error_messages["required"] = message
-        areas = Area.objects.restrict(user).current().filter(level__in=(AreaLevel.COMMUNE, AreaLevel.VILLAGE))
-        self.fields["subject_area"].queryset = areas.order_by("path")
-        offer_recent_matters(self, user)
+        # Searchable pickers (ADR 0020): only the chosen place and matter are in the page.
+        self.fields["subject_area"].bind(user)
+        self.fields["matter"].bind(user)
         if not with_citizen:
             for name in ("citizen", "full_name", "id_number", "birth_year", "address", "phone", "create_matter"):
                 del self.fields[name]
