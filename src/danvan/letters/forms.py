@@ -216,9 +216,19 @@ class AttachForm(Form):
     attachments = MultipleFileField(label=_("Tệp đính kèm"))
 
 
+class HandlerField(forms.ModelChoiceField):
+    """An officer named as the officers know each other: full name, position and body, not the login name."""
+
+    def label_from_instance(self, user) -> str:
+        name = user.get_full_name() or user.username
+        details = ", ".join(part for part in (user.position, user.organisation.name if user.organisation_id else "")
+                            if part)
+        return f"{name} — {details}" if details else name
+
+
 class AcceptForm(Form):
     accepted_on = date_field(_("Ngày thụ lý"), initial=dt.date.today)
-    handler = forms.ModelChoiceField(label=_("Người được giao xử lý"), required=False, queryset=None)
+    handler = HandlerField(label=_("Người được giao xử lý"), required=False, queryset=None)
     note = forms.CharField(label=_("Ghi chú"), required=False, max_length=500)
 
     def __init__(self, *args, letter: Letter, **kwargs):
@@ -228,11 +238,11 @@ class AcceptForm(Form):
         self.fields["handler"].queryset = User.objects.filter(
             is_active=True, organisation__area__path__in=[a.path for a in letter.area.ancestors()],
             role__in=[Role.OFFICER, Role.HEAD],
-        ).order_by("username")
+        ).select_related("organisation").order_by("first_name", "last_name", "username")
 
 
 class AssignForm(Form):
-    handler = forms.ModelChoiceField(label=_("Người được giao xử lý"), queryset=None)
+    handler = HandlerField(label=_("Người được giao xử lý"), queryset=None)
 
     def __init__(self, *args, letter: Letter, **kwargs):
         super().__init__(*args, **kwargs)
