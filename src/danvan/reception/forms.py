@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.choices import ContentKind, Field
-from danvan.core.forms import DateField, Form, IntegerField
+from danvan.core.forms import DateField, Form, IntegerField, SearchField
 from danvan.core.pickers import PickerField
 from danvan.matters.pickers import MATTERS
 from danvan.reception.models import Handling, Occurrence, SessionKind
@@ -124,6 +124,7 @@ class VisitForm(Form):
 
 
 class SessionFilterForm(Form):
+    q = SearchField(label=_("Họ tên hoặc số CCCD của công dân"))
     kind = forms.ChoiceField(label=_("Hình thức"), required=False, choices=_with_blank(SessionKind.choices))
     date_from = _date_field(_("Từ ngày"), required=False)
     date_to = _date_field(_("Đến ngày"), required=False)

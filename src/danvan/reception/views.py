@@ -69,6 +69,9 @@ def session_list(request: HttpRequest) -> HttpResponse:
     sessions = scoped_queryset(ReceptionSession, request.user).active().select_related("organisation")
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
+        if data["q"]:  # a citizen's name or CCCD, through the identity gate
+            sessions = sessions.filter(pk__in=services.visits_of_citizens_named(request.user, data["q"])
+                                       .values("session_id"))
         if data["kind"]:
             sessions = sessions.filter(kind=data["kind"])
         if data["date_from"]:
@@ -147,7 +150,8 @@ def _matches_context(user, form) -> dict:
     except ValueError:
         selected = 0
     matches = services.intake_matches(user, full_name=full_name, id_number=id_number)
-    return {"matches": matches, "searched": bool(full_name.strip() or id_number.strip()), "selected": selected}
+    return {"matches": matches, "searched": bool(full_name.strip() or id_number.strip()),
+            "selected": selected or services.exact_match(matches)}
 
 
 def _session_page(request, session, visit_form, status=200) -> HttpResponse:
@@ -229,7 +233,8 @@ def citizen_matches(request: HttpRequest) -> HttpResponse:
     id_number = request.GET.get("id_number", "")[:20]
     matches = services.intake_matches(request.user, full_name=full_name, id_number=id_number, birth_year=birth_year)
     searched = bool(full_name.strip() or id_number.strip())
-    return render(request, "reception/_matches.html", {"matches": matches, "searched": searched})
+    return render(request, "reception/_matches.html", {"matches": matches, "searched": searched,
+                                                       "selected": services.exact_match(matches)})
 
 
 @require_GET
