@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from danvan.core.choices import ContentKind, Field
 from danvan.core.forms import DateField, Form, IntegerField, SearchField
 from danvan.core.pickers import PickerField
+from danvan.letters.forms import MultipleFileField
 from danvan.matters.pickers import MATTERS
 from danvan.reception.models import Handling, Occurrence, SessionKind
 from danvan.units.models import Area, Organisation
@@ -171,3 +172,8 @@ class RegisterPeriodForm(Form):
 class ArchiveForm(Form):
     reason = forms.CharField(label=_("Lý do lưu trữ"), widget=forms.Textarea(attrs={"rows": 2}),
                              error_messages={"required": _("Cần ghi lý do lưu trữ.")})
+
+
+class ScanForm(Form):
+    attachments = MultipleFileField(label=_("Bản chụp giấy tờ, biên bản"),
+                                    help_text=_("pdf, jpg, png, doc, docx, xls, xlsx; chọn được nhiều tệp."))

@@ -22,7 +22,7 @@ from danvan.matters.models import Matter
 from danvan.people import identity
 from danvan.people.models import Citizen
 from danvan.people.services import find_matching_citizens, record_citizen
-from danvan.reception.models import Occurrence, ReceptionSession, Visit
+from danvan.reception.models import Occurrence, ReceptionSession, Visit, VisitAttachment
 from danvan.units.models import Area, Organisation
 
 if TYPE_CHECKING:
@@ -249,6 +249,30 @@ def update_visit(actor: User | None, visit: Visit, *, reason: str = "", expected
     if identity.is_protected_kind(visit.content_kind):
         identity.mark_denouncers(actor, [visit.citizen])
     return visit
+
+
+@transaction.atomic
+def attach_scans(actor: User | None, visit: Visit, uploads) -> list[VisitAttachment]:
+    """Scans of a visit (the citizen's papers, the minutes), checked like a letter's attachments (size, type by
+    extension and first bytes: `letters.attachments`); audited; nothing is stored if one file is refused."""
+    from danvan.letters.attachments import validate_attachment
+
+    uploads = list(uploads)
+    if not uploads:
+        raise ValidationError({"attachments": _("Chọn ít nhất một tệp để đính kèm.")})
+    for upload in uploads:
+        validate_attachment(upload)
+    audited.check_can_change(actor, visit)
+    stored = []
+    for upload in uploads:
+        attachment = VisitAttachment(visit=visit, original_name=upload.name[:255], size=upload.size,
+                                     uploaded_by=actor)
+        attachment.file.save(upload.name, upload, save=False)
+        attachment._history_user = actor
+        attachment._change_reason = _("Đính kèm bản chụp lượt tiếp")
+        attachment.save()
+        stored.append(attachment)
+    return stored
 
 
 @transaction.atomic
