@@ -23,7 +23,7 @@ from danvan.letters.models import (
 from danvan.letters.workflow import LetterStatus
 from danvan.matters.pickers import MATTERS
 from danvan.units.models import Area, AreaLevel
-from danvan.units.pickers import COMMUNES, ORGANISATIONS
+from danvan.units.pickers import COMMUNES, ORGANISATIONS, address_hint
 
 
 def date_field(label, required=True, **kwargs):
@@ -113,6 +113,8 @@ class LetterIntakeForm(Form):
                 "hx-trigger": "input changed delay:400ms", "hx-target": "#petitioner-matches",
                 "hx-include": ".match-input", "autocomplete": "off",
             })
+        # An address written before 01/7/2025 gets "nay là <today's commune, province>" beside it (issue 18).
+        self.fields["petitioner_address"].widget.attrs.update(address_hint("#petitioner-address-now"))
         # Existing citizens offered by the matching panel: any citizen in the user's scope may be ticked.
         from danvan.people.models import Citizen
 

@@ -14,7 +14,7 @@ from danvan.letters.forms import MultipleFileField
 from danvan.matters.pickers import MATTERS
 from danvan.reception.models import Handling, Occurrence, SessionKind
 from danvan.units.models import Area, Organisation
-from danvan.units.pickers import ORGANISATIONS, PLACES
+from danvan.units.pickers import ORGANISATIONS, PLACES, address_hint
 
 
 def _date_field(label, required=True):
@@ -122,6 +122,8 @@ class VisitForm(Form):
             }
             self.fields["full_name"].widget.attrs.update(matching)
             self.fields["id_number"].widget.attrs.update(matching | {"inputmode": "numeric"})
+            # An address written before 01/7/2025: "nay là <today's commune, province>" beside it (issue 18).
+            self.fields["address"].widget.attrs.update(address_hint("#visit-address-now"))
 
 
 class SessionFilterForm(Form):

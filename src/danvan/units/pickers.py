@@ -89,3 +89,12 @@ PLACES = PickerSource("units:place_picker", places, _search_areas, area_label, _
 organisation_picker = picker_view(ORGANISATIONS)
 commune_picker = picker_view(COMMUNES)
 place_picker = picker_view(PLACES)
+
+
+def address_hint(target: str) -> dict[str, str]:
+    """The htmx attributes of an address field whose old-form text is read as today's unit (units:address_hint),
+    shown in the element `target`; also on load, for a form sent back with an error."""
+    from django.urls import reverse
+
+    return {"hx-get": reverse("units:address_hint"), "hx-trigger": "input changed delay:500ms, load",
+            "hx-target": target, "hx-swap": "innerHTML", "autocomplete": "off"}
