@@ -90,6 +90,8 @@ def main(argv=None) -> int:
         try:
             times, result = measure(sc.run, ctx, repeat, args.budget)
             row |= {"median_ms": statistics.median(times), "p95_ms": percentile(times, 95), "runs": len(times)}
+            if sc.name.startswith("page:") and isinstance(result, int):
+                row["page_bytes"] = result  # `ctx.get` returns the page's weight
             if sc.baseline is not None:
                 btimes, bresult = measure(sc.baseline, ctx, repeat, args.budget)
                 row |= {"baseline_median_ms": statistics.median(btimes), "baseline_p95_ms": percentile(btimes, 95)}
@@ -121,16 +123,17 @@ def print_table(rows: list[dict], size: dict) -> None:
     letters = size.get("letters.Letter", 0)
     visits = size.get("reception.Visit", 0)
     data = f"{letters // 1000}k đơn/{visits // 1000}k lượt" if letters >= 1000 else f"{letters} đơn/{visits} lượt"
-    header = ("scenario", "data size", "median ms", "p95 ms", "baseline", "baseline ms", "ratio", "")
+    header = ("scenario", "data size", "median ms", "p95 ms", "baseline", "baseline ms", "ratio", "", "KB")
     table = [header]
     for r in rows:
         if "error" in r:
-            table.append((r["scenario"], data, "LỖI", "", r["error"][:60], "", "", ""))
+            table.append((r["scenario"], data, "LỖI", "", r["error"][:60], "", "", "", ""))
             continue
         table.append((
             r["scenario"], data, f"{r['median_ms']:.1f}", f"{r['p95_ms']:.1f}", r.get("baseline", ""),
             f"{r['baseline_median_ms']:.1f}" if "baseline_median_ms" in r else "",
             f"{r['ratio']:.1f}×" if r.get("ratio") else "", {True: "=", False: "≠"}.get(r.get("agrees"), ""),
+            f"{r['page_bytes'] / 1000:.1f}".replace(".", ",") if "page_bytes" in r else "",
         ))
     widths = [max(len(str(row[i])) for row in table) for i in range(len(header))]
     for n, row in enumerate(table):
