@@ -32,12 +32,20 @@ def organisations(user):
     return Organisation.objects.restrict(user).filter(active=True)
 
 
+def _phrase_first(qs, condition: Q):
+    """Names holding the words as typed, side by side ("hoa an" in "xa hoa an"), before the others."""
+    return qs.annotate(phrase=Case(When(condition, then=Value(0)), default=Value(1), output_field=IntegerField()))
+
+
 def _search_organisations(qs, words, raw, user):
+    # "ubnd hoa an": the body's name holds the phrase, or its area's name the last words (after "ubnd").
+    qs = _phrase_first(qs, Q(search_name__contains=" ".join(words))
+                       | Q(area__search_name__contains=" ".join(words[-2:])))
     for word in words:
         # "UBND Hòa An": the short name counts, as officers type it.
         qs = qs.filter(Q(search_name__contains=word) | Q(area__search_name__contains=word)
                        | Q(short_name__iexact=word))
-    return qs.order_by("area__path", "name")
+    return qs.order_by("phrase", "area__path", "name")
 
 
 def _own_first(qs, user):
@@ -67,9 +75,10 @@ def places(user):
 
 
 def _search_areas(qs, words, raw, user):
+    qs = _phrase_first(qs, Q(search_name__contains=" ".join(words)))
     for word in words:
         qs = qs.filter(Q(search_name__contains=word) | Q(parent__search_name__contains=word))
-    return qs.order_by("search_name", "path")
+    return qs.order_by("phrase", "search_name", "path")
 
 
 def _areas_near(qs, user):
