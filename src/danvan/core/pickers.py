@@ -132,6 +132,7 @@ class PickerField(forms.ModelChoiceField):
     def to_python(self, value):
         if value in self.empty_values:
             return None
+        value = getattr(value, "pk", value)  # a disabled field is cleaned from its initial record
         if ascii_id(value) is None:  # "abc", "²", a 30-digit number: not an id, and never sent to the database
             raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
                                         params={"label": str(self.label or ""), "value": value})
