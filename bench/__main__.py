@@ -145,6 +145,8 @@ def main(argv=None) -> int:
             times, result = measure(sc.run, ctx, repeat, args.budget, cost)
             row |= {"median_ms": statistics.median(times), "p95_ms": percentile(times, 95), "runs": len(times)}
             row |= cost.summary()
+            if sc.name.startswith("page:") and isinstance(result, int):
+                row["bytes"] = result  # `ctx.get` returns the page's weight
             if sc.baseline is not None:
                 btimes, bresult = measure(sc.baseline, ctx, repeat, args.budget)
                 row |= {"baseline_median_ms": statistics.median(btimes), "baseline_p95_ms": percentile(btimes, 95)}

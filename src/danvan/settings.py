@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_htmx",
+    # Searchable pickers (ADR 0020): only for their static files (the autocomplete-light web component).
+    "dal",
+    "dal_alight",
     "danvan.core",
     "danvan.units",
     "danvan.people",

@@ -271,20 +271,6 @@ def test_a_second_complaint_shows_its_window_and_whether_it_came_late(tree, alic
     assert late.get_not_qualifying_reason_display().startswith("Hết thời hiệu, thời hạn khiếu nại")
 
 
-def test_the_intake_offers_recent_matters_but_accepts_any_in_scope(tree, alice, client_for, monkeypatch):
-    from danvan.matters import forms
-
-    monkeypatch.setattr(forms, "MATTER_CHOICES", 1)
-    old = receive(alice, alice.organisation, received_on=D(2026, 1, 5), summary="Vụ việc cũ về ranh giới đất")
-    receive(alice, alice.organisation, received_on=D(2026, 3, 1), summary="Vụ việc mới về bồi thường")
-    client = client_for(alice)
-    html = client.get(reverse("letters:letter_create")).content.decode()
-    assert "Vụ việc mới về bồi thường" in html and "Vụ việc cũ về ranh giới đất" not in html
-    response = client.post(reverse("letters:letter_create"), intake_data(tree, matter=old.matter_id))
-    assert response.status_code == 302
-    assert Letter.objects.order_by("-pk").first().matter_id == old.matter_id
-
-
 def test_pauses_through_the_page_add_end_and_cancel(tree, alice, client_for):
     letter = accepted(alice, alice.organisation, received_on=D(2026, 3, 2), accepted_on=D(2026, 3, 3))
     client = client_for(alice)

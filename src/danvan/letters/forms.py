@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core.choices import ContentKind, Field
 from danvan.core.forms import DateField, Form, IntegerField, PlainSelect, SearchField, ascii_id
+from danvan.core.pickers import PickerField
 from danvan.letters.models import (
     Channel,
     Complexity,
@@ -20,9 +21,9 @@ from danvan.letters.models import (
     PauseKind,
 )
 from danvan.letters.workflow import LetterStatus
-from danvan.matters.forms import offer_recent_matters
-from danvan.matters.models import Matter
-from danvan.units.models import Area, AreaLevel, Organisation
+from danvan.matters.pickers import MATTERS
+from danvan.units.models import Area, AreaLevel
+from danvan.units.pickers import COMMUNES, ORGANISATIONS, address_hint
 
 
 def date_field(label, required=True, **kwargs):
@@ -47,7 +48,7 @@ class MultipleFileField(forms.FileField):
 
 
 class LetterIntakeForm(Form):
-    organisation = forms.ModelChoiceField(label=_("Cơ quan nhận đơn"), queryset=Organisation.objects.none())
+    organisation = PickerField(ORGANISATIONS, label=_("Cơ quan nhận đơn"))
     channel = forms.ChoiceField(label=_("Nguồn đơn"), choices=Channel.choices, initial=Channel.DIRECT)
     received_on = date_field(_("Ngày nhận đơn"), initial=dt.date.today, not_future=True)
     forwarded_by_body = forms.CharField(label=_("Cơ quan chuyển đơn đến"), required=False, max_length=255)
@@ -68,12 +69,12 @@ class LetterIntakeForm(Form):
     content = forms.CharField(label=_("Nội dung đơn"), required=False, widget=forms.Textarea)
     content_kind = forms.ChoiceField(label=_("Loại đơn"), choices=ContentKind.choices)
     field = forms.ChoiceField(label=_("Lĩnh vực"), choices=Field.choices)
-    subject_area = forms.ModelChoiceField(label=_("Địa bàn phát sinh (xã, phường)"), required=False,
-                                          queryset=Area.objects.none())
-    matter = forms.ModelChoiceField(
-        label=_("Vụ việc"), required=False, queryset=Matter.objects.none(),
-        empty_label=_("— Vụ việc mới —"),
-        help_text=_("Chọn vụ việc đã có nếu đơn cùng nội dung; để trống để mở vụ việc mới."))
+    subject_area = PickerField(COMMUNES, label=_("Địa bàn phát sinh (xã, phường)"), required=False,
+                               empty_label=_("— Không ghi —"))
+    matter = PickerField(
+        MATTERS, label=_("Vụ việc"), required=False, empty_label=_("— Vụ việc mới —"),
+        help_text=_("Tìm vụ việc đã có theo mã, nội dung hoặc tên người viết đơn nếu đơn cùng nội dung; "
+                    "để trống để mở vụ việc mới."))
     previous_letter = forms.CharField(
         label=_("Số hiệu đơn khiếu nại lần đầu"), required=False, max_length=20,
         help_text=_("Chỉ với khiếu nại lần hai: số hiệu đơn lần đầu, ví dụ Đ000123 (Luật Khiếu nại 2011 Điều 33)."))
@@ -95,13 +96,12 @@ class LetterIntakeForm(Form):
         if visit is not None:
             for name in self.NOT_FOR_VISIT:
                 del self.fields[name]
-        self.fields["organisation"].queryset = Organisation.objects.restrict(user).filter(active=True).order_by(
-            "area__path", "name")
+        # Searchable pickers (ADR 0020): only the chosen body, commune and matter are in the page.
+        self.fields["organisation"].bind(user)
         if user.organisation_id:
             self.fields["organisation"].initial = user.organisation_id
-        self.fields["subject_area"].queryset = Area.objects.restrict(user).current().filter(
-            level=AreaLevel.COMMUNE).order_by("search_name")
-        offer_recent_matters(self, user)
+        self.fields["subject_area"].bind(user)
+        self.fields["matter"].bind(user)
         self.fields["previous_letter"].widget.attrs["placeholder"] = "Đ000123"
         if visit is not None:
             self.citizens = {}
@@ -113,6 +113,8 @@ class LetterIntakeForm(Form):
                 "hx-trigger": "input changed delay:400ms", "hx-target": "#petitioner-matches",
                 "hx-include": ".match-input", "autocomplete": "off",
             })
+        # An address written before 01/7/2025 gets "nay là <today's commune, province>" beside it (issue 18).
+        self.fields["petitioner_address"].widget.attrs.update(address_hint("#petitioner-address-now"))
         # Existing citizens offered by the matching panel: any citizen in the user's scope may be ticked.
         from danvan.people.models import Citizen
 
@@ -216,9 +218,19 @@ class AttachForm(Form):
     attachments = MultipleFileField(label=_("Tệp đính kèm"))
 
 
+class HandlerField(forms.ModelChoiceField):
+    """An officer named as the officers know each other: full name, position and body, not the login name."""
+
+    def label_from_instance(self, user) -> str:
+        name = user.get_full_name() or user.username
+        details = ", ".join(part for part in (user.position, user.organisation.name if user.organisation_id else "")
+                            if part)
+        return f"{name} — {details}" if details else name
+
+
 class AcceptForm(Form):
     accepted_on = date_field(_("Ngày thụ lý"), initial=dt.date.today)
-    handler = forms.ModelChoiceField(label=_("Người được giao xử lý"), required=False, queryset=None)
+    handler = HandlerField(label=_("Người được giao xử lý"), required=False, queryset=None)
     note = forms.CharField(label=_("Ghi chú"), required=False, max_length=500)
 
     def __init__(self, *args, letter: Letter, **kwargs):
@@ -228,11 +240,11 @@ class AcceptForm(Form):
         self.fields["handler"].queryset = User.objects.filter(
             is_active=True, organisation__area__path__in=[a.path for a in letter.area.ancestors()],
             role__in=[Role.OFFICER, Role.HEAD],
-        ).order_by("username")
+        ).select_related("organisation").order_by("first_name", "last_name", "username")
 
 
 class AssignForm(Form):
-    handler = forms.ModelChoiceField(label=_("Người được giao xử lý"), queryset=None)
+    handler = HandlerField(label=_("Người được giao xử lý"), queryset=None)
 
     def __init__(self, *args, letter: Letter, **kwargs):
         super().__init__(*args, **kwargs)

@@ -31,7 +31,7 @@ from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
 from danvan.letters import counts, forms, queries, services
 from danvan.letters import deadlines as letter_deadlines
 from danvan.letters.models import Channel, Letter, LetterAttachment, LetterPause, LetterPetitioner
-from danvan.letters.workflow import ACTIONS_BY_STATE, LetterStatus
+from danvan.letters.workflow import LetterStatus, offered_actions
 
 # The services name the letter's fields; some action forms call the same value otherwise.
 ERROR_ALIASES = {
@@ -283,7 +283,8 @@ def _make_form(name: str, letter: Letter, data=None, files=None):
 def _available_actions(user, letter: Letter) -> list[str]:
     if not user.can_record or letter.is_archived:
         return []
-    names = list(ACTIONS_BY_STATE.get(letter.status, ()))
+    names = list(offered_actions(letter.status, qualifying=letter.qualifying,
+                                 within_jurisdiction=letter.within_jurisdiction))
     if letter.status in ("accepted", "in_progress") and letter.content_kind == "denunciation" \
             and letter.complexity != "normal":
         names.append("extend")

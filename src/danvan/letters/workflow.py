@@ -70,3 +70,13 @@ ACTIONS_BY_STATE: dict[str, tuple[str, ...]] = {
     S.FILED: ("close", "reopen"),
     S.CLOSED: ("reopen",),
 }
+
+
+def offered_actions(status: str, *, qualifying: bool | None, within_jurisdiction: bool | None) -> tuple[str, ...]:
+    """The actions to offer for a letter in `status`, once classified: a letter found not qualifying or not
+    within the body's jurisdiction is not accepted (thụ lý) but forwarded, guided or filed (TT 05/2021/TT-TTCP
+    Điều 6–9; `services.accept_letter` refuses it too), so "accept" is not offered and forwarding comes first."""
+    names = ACTIONS_BY_STATE.get(status, ())
+    if qualifying is False or within_jurisdiction is False:
+        names = tuple(name for name in names if name != "accept")
+    return names

@@ -45,3 +45,8 @@ class Matter(ScopedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def code(self) -> str:
+        """The matter's number as shown to officers, beside the letters' "Đ000123"."""
+        return f"VV{self.pk or 0:06d}"

@@ -8,11 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.choices import ContentKind, Field
-from danvan.core.forms import DateField, Form, IntegerField
-from danvan.matters.forms import offer_recent_matters
-from danvan.matters.models import Matter
+from danvan.core.forms import DateField, Form, IntegerField, SearchField
+from danvan.core.pickers import PickerField
+from danvan.letters.forms import MultipleFileField
+from danvan.matters.pickers import MATTERS
 from danvan.reception.models import Handling, Occurrence, SessionKind
-from danvan.units.models import Area, AreaLevel, Organisation
+from danvan.units.models import Area, Organisation
+from danvan.units.pickers import ORGANISATIONS, PLACES, address_hint
 
 
 def _date_field(label, required=True):
@@ -44,7 +46,7 @@ def scope_area_choices(user) -> list[Area]:
 
 
 class SessionForm(Form):
-    organisation = forms.ModelChoiceField(label=_("Cơ quan tiếp"), queryset=Organisation.objects.none())
+    organisation = PickerField(ORGANISATIONS, label=_("Cơ quan tiếp"))
     kind = forms.ChoiceField(label=_("Hình thức tiếp"), choices=SessionKind.choices)
     date = _date_field(_("Ngày tiếp"))
     place = forms.CharField(label=_("Địa điểm"), max_length=255)
@@ -56,7 +58,7 @@ class SessionForm(Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations_for(user)
+        self.fields["organisation"].bind(user)  # searchable picker (ADR 0020)
         if not self.is_bound and user.organisation_id and "organisation" not in self.initial:
             self.initial["organisation"] = user.organisation_id
         self.initial.setdefault("date", timezone.localdate())
@@ -83,12 +85,12 @@ class VisitForm(Form):
     occurrence = forms.ChoiceField(label=_("Lần tiếp"), choices=Occurrence.choices, initial=Occurrence.FIRST)
     content_kind = forms.ChoiceField(label=_("Loại nội dung"), choices=_with_blank(ContentKind.choices, "—"))
     field = forms.ChoiceField(label=_("Lĩnh vực"), choices=_with_blank(Field.choices, "—"))
-    subject_area = forms.ModelChoiceField(label=_("Địa bàn phát sinh vụ việc"), required=False,
-                                          queryset=Area.objects.none(), empty_label=_("— Không ghi —"))
+    subject_area = PickerField(PLACES, label=_("Địa bàn phát sinh vụ việc"), required=False,
+                               empty_label=_("— Không ghi —"))
     summary = forms.CharField(label=_("Tóm tắt nội dung"), widget=forms.Textarea(attrs={"rows": 3}))
     handling = forms.ChoiceField(label=_("Kết quả xử lý"), choices=_with_blank(Handling.choices, "—"))
-    matter = forms.ModelChoiceField(label=_("Vụ việc đã có"), required=False, queryset=Matter.objects.none(),
-                                    empty_label=_("— Không gắn vụ việc —"))
+    matter = PickerField(MATTERS, label=_("Vụ việc đã có"), required=False, empty_label=_("— Không gắn vụ việc —"),
+                         help_text=_("Tìm theo mã vụ việc, nội dung hoặc tên công dân."))
     create_matter = forms.BooleanField(label=_("Tạo vụ việc mới từ lượt tiếp này"), required=False)
     notes = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -103,9 +105,9 @@ class VisitForm(Form):
         super().__init__(*args, **kwargs)
         for name, message in self.error_messages_required.items():
             self.fields[name].error_messages["required"] = message
-        areas = Area.objects.restrict(user).current().filter(level__in=(AreaLevel.COMMUNE, AreaLevel.VILLAGE))
-        self.fields["subject_area"].queryset = areas.order_by("path")
-        offer_recent_matters(self, user)
+        # Searchable pickers (ADR 0020): only the chosen place and matter are in the page.
+        self.fields["subject_area"].bind(user)
+        self.fields["matter"].bind(user)
         if not with_citizen:
             for name in ("citizen", "full_name", "id_number", "birth_year", "address", "phone", "create_matter"):
                 del self.fields[name]
@@ -120,9 +122,12 @@ class VisitForm(Form):
             }
             self.fields["full_name"].widget.attrs.update(matching)
             self.fields["id_number"].widget.attrs.update(matching | {"inputmode": "numeric"})
+            # An address written before 01/7/2025: "nay là <today's commune, province>" beside it (issue 18).
+            self.fields["address"].widget.attrs.update(address_hint("#visit-address-now"))
 
 
 class SessionFilterForm(Form):
+    q = SearchField(label=_("Họ tên hoặc số CCCD của công dân"))
     kind = forms.ChoiceField(label=_("Hình thức"), required=False, choices=_with_blank(SessionKind.choices))
     date_from = _date_field(_("Từ ngày"), required=False)
     date_to = _date_field(_("Đến ngày"), required=False)
@@ -169,3 +174,8 @@ class RegisterPeriodForm(Form):
 class ArchiveForm(Form):
     reason = forms.CharField(label=_("Lý do lưu trữ"), widget=forms.Textarea(attrs={"rows": 2}),
                              error_messages={"required": _("Cần ghi lý do lưu trữ.")})
+
+
+class ScanForm(Form):
+    attachments = MultipleFileField(label=_("Bản chụp giấy tờ, biên bản"),
+                                    help_text=_("pdf, jpg, png, doc, docx, xls, xlsx; chọn được nhiều tệp."))

@@ -8,14 +8,16 @@ large groups separately for regular reception and for reception by the head (`re
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.choices import ContentKind, Field
 from danvan.core.concurrency import VersionedModel
 from danvan.core.formatting import vn_date
-from danvan.core.models import ScopedModel
+from danvan.core.models import ScopedChild, ScopedModel
 from danvan.reception import rules
 from danvan.units.models import AreaLevel
 
@@ -189,3 +191,28 @@ class Visit(VersionedModel, ScopedModel):
             errors["organisation"] = _("Lượt tiếp phải thuộc cơ quan tổ chức buổi tiếp.")
         if errors:
             raise ValidationError(errors)
+
+
+def scan_path(instance: VisitAttachment, filename: str) -> str:
+    return timezone.now().strftime("reception/%Y/%m/") + filename
+
+
+class VisitAttachment(ScopedChild):
+    """A scan handed in or made at a visit (the citizen's papers, the minutes): scoped through its visit, audited,
+    never deleted; checked like a letter's attachment (`letters.attachments`)."""
+
+    scope_field = "visit__area"
+    parent_field = "visit"
+    visit = models.ForeignKey(Visit, verbose_name=_("Lượt tiếp"), on_delete=models.PROTECT, related_name="attachments")
+    file = models.FileField(_("Tệp đính kèm"), upload_to=scan_path)
+    original_name = models.CharField(_("Tên tệp"), max_length=255)
+    size = models.PositiveIntegerField(_("Dung lượng (byte)"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("Tệp đính kèm lượt tiếp")
+        verbose_name_plural = _("Tệp đính kèm lượt tiếp")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -22,7 +22,7 @@ from danvan.matters.models import Matter
 from danvan.people import identity
 from danvan.people.models import Citizen
 from danvan.people.services import find_matching_citizens, record_citizen
-from danvan.reception.models import ReceptionSession, Visit
+from danvan.reception.models import Occurrence, ReceptionSession, Visit, VisitAttachment
 from danvan.units.models import Area, Organisation
 
 if TYPE_CHECKING:
@@ -208,6 +208,7 @@ def record_visit(
             first_received=session.date,
         )
     fields = {name: getattr(visit, name) for name in VISIT_EDITABLE_FIELDS} | {"matter": matter}
+    fields["occurrence"] = infer_occurrence(citizen, matter, session.date, fields["occurrence"])
     visit = audited.create(
         Visit, actor, reason=_("Ghi lượt tiếp công dân"), organisation=session.organisation, session=session,
         citizen=citizen, **fields,
@@ -215,6 +216,17 @@ def record_visit(
     if identity.is_protected_kind(visit.content_kind):
         identity.mark_denouncers(actor, [citizen])
     return visit
+
+
+def infer_occurrence(citizen: Citizen, matter: Matter | None, on, typed: str) -> str:
+    """"Nhiều lần" when the citizen has already been received about the same matter (an earlier or same-day
+    visit, not archived): the register and form 01/TCD count such a visit as repeated whatever was left in
+    the form's default "Lần đầu"."""
+    if typed != Occurrence.FIRST or matter is None or citizen.pk is None:
+        return typed
+    earlier = Visit.objects.active().filter(citizen=citizen, matter=matter, session__date__lte=on)
+    return Occurrence.REPEATED if earlier.exists() else typed
+    return typed
 
 
 @transaction.atomic
@@ -240,6 +252,30 @@ def update_visit(actor: User | None, visit: Visit, *, reason: str = "", expected
 
 
 @transaction.atomic
+def attach_scans(actor: User | None, visit: Visit, uploads) -> list[VisitAttachment]:
+    """Scans of a visit (the citizen's papers, the minutes), checked like a letter's attachments (size, type by
+    extension and first bytes: `letters.attachments`); audited; nothing is stored if one file is refused."""
+    from danvan.letters.attachments import validate_attachment
+
+    uploads = list(uploads)
+    if not uploads:
+        raise ValidationError({"attachments": _("Chọn ít nhất một tệp để đính kèm.")})
+    for upload in uploads:
+        validate_attachment(upload)
+    audited.check_can_change(actor, visit)
+    stored = []
+    for upload in uploads:
+        attachment = VisitAttachment(visit=visit, original_name=upload.name[:255], size=upload.size,
+                                     uploaded_by=actor)
+        attachment.file.save(upload.name, upload, save=False)
+        attachment._history_user = actor
+        attachment._change_reason = _("Đính kèm bản chụp lượt tiếp")
+        attachment.save()
+        stored.append(attachment)
+    return stored
+
+
+@transaction.atomic
 def archive_visit(actor: User | None, visit: Visit, *, reason: str) -> Visit:
     return audited.archive(visit, actor, reason=reason)
 
@@ -257,6 +293,34 @@ class IntakeMatch:
     identity: identity.ShownIdentity
     reason: str  # "id_number" or "name"
     earlier_visits: list[Visit] = dataclass_field(default_factory=list)
+
+
+def visits_of_citizens_named(user: User, query: str):
+    """The visits (in `user`'s scope) of citizens whose name contains the words typed, with or without
+    diacritics, or whose CCCD is the number typed. A protected denouncer is found only by those who may see
+    him (`identity.visible_citizens_q`): a hit would confirm that the person searched for has denounced
+    (Luật Tố cáo 2018 Điều 8 khoản 3)."""
+    from django.db.models import Q
+
+    from danvan.core.text import fold
+
+    words = fold(query or "").split()
+    digits = "".join(ch for ch in (query or "") if ch in "0123456789")
+    if not words:
+        return Visit.objects.none()
+    by_name = Q()
+    for word in words:
+        by_name &= Q(citizen__search_name__contains=word)
+    condition = by_name | Q(citizen__id_number=digits) if len(digits) >= 9 else by_name
+    return (Visit.objects.restrict(user).active().filter(condition)
+            .filter(identity.visible_citizens_q(user, "citizen__")))
+
+
+def exact_match(matches: list[IntakeMatch]) -> int:
+    """The citizen found by the very CCCD typed, to be selected at the desk rather than "Công dân mới" (the
+    same CCCD would find that record again when the visit is saved, `people.services.record_citizen`)."""
+    by_id = [m.citizen_id for m in matches if m.reason == "id_number"]
+    return by_id[0] if len(by_id) == 1 else 0
 
 
 def intake_matches(user: User, *, full_name: str = "", id_number: str = "", birth_year: int | None = None,

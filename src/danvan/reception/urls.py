@@ -13,6 +13,8 @@ urlpatterns = [
     path("luot-tiep/<int:pk>/", views.visit_detail, name="visit_detail"),
     path("luot-tiep/<int:pk>/sua/", views.visit_edit, name="visit_edit"),
     path("luot-tiep/<int:pk>/luu-tru/", views.visit_archive, name="visit_archive"),
+    path("luot-tiep/<int:pk>/dinh-kem/", views.visit_attach, name="visit_attach"),
+    path("tep-luot-tiep/<int:pk>/", views.visit_attachment_download, name="visit_attachment_download"),
     path("doi-chieu-cong-dan/", views.citizen_matches, name="citizen_matches"),
     path("so-tiep-cong-dan/", views.register, name="register"),
 ]

@@ -7,7 +7,7 @@ import datetime as dt
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Sum
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,8 +24,15 @@ from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
 from danvan.letters.models import Letter
 from danvan.people.models import Citizen
 from danvan.reception import services
-from danvan.reception.forms import ArchiveForm, RegisterPeriodForm, SessionFilterForm, SessionForm, VisitForm
-from danvan.reception.models import Handling, Occurrence, ReceptionSession, SessionKind, Visit
+from danvan.reception.forms import (
+    ArchiveForm,
+    RegisterPeriodForm,
+    ScanForm,
+    SessionFilterForm,
+    SessionForm,
+    VisitForm,
+)
+from danvan.reception.models import Handling, Occurrence, ReceptionSession, SessionKind, Visit, VisitAttachment
 
 # The printed register covers at most a year: a longer period is a report, not a register.
 REGISTER_MAX_DAYS = 366
@@ -60,6 +67,9 @@ def session_list(request: HttpRequest) -> HttpResponse:
     sessions = scoped_queryset(ReceptionSession, request.user).active().select_related("organisation")
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
+        if data["q"]:  # a citizen's name or CCCD, through the identity gate
+            sessions = sessions.filter(pk__in=services.visits_of_citizens_named(request.user, data["q"])
+                                       .values("session_id"))
         if data["kind"]:
             sessions = sessions.filter(kind=data["kind"])
         if data["date_from"]:
@@ -138,7 +148,8 @@ def _matches_context(user, form) -> dict:
     except ValueError:
         selected = 0
     matches = services.intake_matches(user, full_name=full_name, id_number=id_number)
-    return {"matches": matches, "searched": bool(full_name.strip() or id_number.strip()), "selected": selected}
+    return {"matches": matches, "searched": bool(full_name.strip() or id_number.strip()),
+            "selected": selected or services.exact_match(matches)}
 
 
 def _session_page(request, session, visit_form, status=200) -> HttpResponse:
@@ -220,7 +231,8 @@ def citizen_matches(request: HttpRequest) -> HttpResponse:
     id_number = request.GET.get("id_number", "")[:20]
     matches = services.intake_matches(request.user, full_name=full_name, id_number=id_number, birth_year=birth_year)
     searched = bool(full_name.strip() or id_number.strip())
-    return render(request, "reception/_matches.html", {"matches": matches, "searched": searched})
+    return render(request, "reception/_matches.html", {"matches": matches, "searched": searched,
+                                                       "selected": services.exact_match(matches)})
 
 
 @require_GET
@@ -230,10 +242,48 @@ def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request.user,
         pk=pk,
     )
+    return _visit_page(request, visit)
+
+
+def _visit_page(request: HttpRequest, visit: Visit, scan_form=None, status: int = 200) -> HttpResponse:
     identity = services.visit_identity(request.user, visit, context=f"{_('Lượt tiếp công dân')} #{visit.pk}")
     letters = scoped_queryset(Letter, request.user).active().filter(source_visit=visit).order_by("pk")
+    # A denouncer's scans are his own papers: shown to those who may see him (people.identity, Điều 8.3).
+    scans = visit.attachments.active() if not identity.masked else VisitAttachment.objects.none()
+    may_attach = request.user.can_record and not visit.is_archived and not identity.masked
     return render(request, "reception/visit_detail.html",
-                  {"visit": visit, "identity": identity, "archive_form": ArchiveForm(), "letters": letters})
+                  {"visit": visit, "identity": identity, "archive_form": ArchiveForm(), "letters": letters,
+                   "scans": scans, "scan_form": (scan_form or ScanForm()) if may_attach else None}, status=status)
+
+
+@require_POST
+def visit_attach(request: HttpRequest, pk: int) -> HttpResponse:
+    """Attach scans to a visit (issue 16), like a letter's attachments."""
+    visit = scoped_object_or_404(Visit.objects.select_related("session", "citizen"), request.user,
+                                 action=Action.CHANGE, pk=pk)
+    form = ScanForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            stored = services.attach_scans(request.user, visit, form.cleaned_data["attachments"])
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Đã đính kèm %(n)s tệp.") % {"n": len(stored)})
+            return redirect("reception:visit_detail", pk=visit.pk)
+    return _visit_page(request, visit, form, status=400)
+
+
+@require_GET
+def visit_attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """A visit's scan: scoped through its visit (an outsider gets 404), and a denouncer's only to those who may
+    see him."""
+    from danvan.people import identity as identity_gate
+
+    scan = scoped_object_or_404(VisitAttachment.objects.active().select_related("visit__citizen"), request.user,
+                                pk=pk)
+    if not identity_gate.may_see(request.user, scan.visit.citizen, record=scan.visit):
+        raise PermissionDenied
+    return FileResponse(scan.file.open("rb"), as_attachment=True, filename=scan.original_name)
 
 
 @require_http_methods(["GET", "POST"])

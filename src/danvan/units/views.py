@@ -47,3 +47,19 @@ def search(request: HttpRequest) -> HttpResponse:
     )
     template = "units/_search_results.html" if request.htmx else "units/search.html"
     return render(request, template, {"query": query, "results": results, "errors": form.errors.get("q")})
+
+
+# The address fields whose text the intake pages send for a hint (letters: petitioner_address; reception: address).
+ADDRESS_PARAMETERS = ("petitioner_address", "address")
+
+
+@require_GET
+def address_hint(request: HttpRequest) -> HttpResponse:
+    """htmx, beside an address typed at intake: "nay là Xã Hải Châu, Tỉnh Nghệ An" when the text names a unit
+    as it was before 01/7/2025 (`units.addresses.read_old_address`; national reference data, no record)."""
+    from danvan.core.forms import SEARCH_MAX_CHARS
+    from danvan.units.addresses import read_old_address
+
+    text = next((request.GET[name] for name in ADDRESS_PARAMETERS if request.GET.get(name)), "")[:SEARCH_MAX_CHARS]
+    found = read_old_address(text)
+    return render(request, "units/_address_hint.html", {"found": found if found and found.new else None})
