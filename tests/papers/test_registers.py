@@ -32,7 +32,7 @@ def test_letter_register_page_excel_and_word(tree, alice, client_for):
     page = client.get(url, PERIOD).content.decode()
     assert "SỔ THEO DÕI, XỬ LÝ ĐƠN" in page and "data-print" in page and letter.code in page
     assert outside.code not in page and "Nguyễn Văn An" in page
-    assert "Giấy biên nhận Số 01-GBN/BTGDVTU (02/03/2026, chưa gửi)" in page
+    assert "Giấy biên nhận 01-GBN/BTGDVTU (02/03/2026, chưa gửi)" in page
 
     book = openpyxl.load_workbook(io.BytesIO(_content(client.get(url, PERIOD | {"dinh_dang": "xlsx"}))))
     sheet = book.active

@@ -5,9 +5,12 @@ Quốc hiệu or "ĐẢNG CỘNG SẢN VIỆT NAM", number, place and date) is t
 from __future__ import annotations
 
 import datetime as dt
+from xml.sax.saxutils import escape
 
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx.shared import Mm
 
 from danvan.core.formatting import vn_date
@@ -66,8 +69,36 @@ def _signatures(writer: Writer, text: PaperText, params: dict, usable) -> None:
     writer.paragraph(right, text.signer_name, spec)
 
 
+def _register_table(writer: Writer, header: list[str], rows: list[list[str]], weights: list[int], width) -> None:
+    """The register's grid, written as one XML fragment like the reports' annex (thousands of cells), with the
+    columns as wide as their content needs (`weights`, the Excel widths), a line break for each new line of a
+    cell, the header repeated on every page and no row split across pages."""
+    style_id = writer._table_style().style_id
+    grid_style = writer.document.styles["Table Grid"].style_id
+    total_twips = int(width / 635)
+    widths = [total_twips * weight // sum(weights) for weight in weights]
+
+    def cell(text: str, twips: int, *, bold: bool, left: bool) -> str:
+        run_props = "<w:rPr><w:b/><w:sz w:val=\"20\"/></w:rPr>" if bold else "<w:rPr><w:sz w:val=\"20\"/></w:rPr>"
+        align = '<w:jc w:val="left"/>' if left else ""
+        lines = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in str(text).split("\n"))
+        return (f'<w:tc><w:tcPr><w:tcW w:w="{twips}" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
+                f'<w:pStyle w:val="{style_id}"/>{align}</w:pPr><w:r>{run_props}{lines}</w:r></w:p></w:tc>')
+
+    body = "".join(
+        "<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if values is header else "") + "</w:trPr>"
+        + "".join(cell(text, widths[index], bold=values is header, left=values is not header and index > 0)
+                  for index, text in enumerate(values)) + "</w:tr>"
+        for values in [header, *rows])
+    properties = (f'<w:tblPr><w:tblStyle w:val="{grid_style}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+                  '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0"/></w:tblPr>')
+    grid = "".join(f'<w:gridCol w:w="{twips}"/>' for twips in widths)
+    element = parse_xml(f'<w:tbl {nsdecls("w")}>{properties}<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>')
+    writer.document.element.body.insert(len(writer.document.element.body) - 1, element)  # before the sectPr
+
+
 def register_docx(organisation: Organisation | None, title: str, start: dt.date, end: dt.date, header: list[str],
-                  rows: list[list[str]], basis: str) -> bytes:
+                  rows: list[list[str]], basis: str, weights: list[int]) -> bytes:
     """A register of a period: the keeping body, the title, the period, and one row per entry, on A4 landscape
     with the header row repeated on every page."""
     style = organisation.document_style if organisation is not None else "state"
@@ -86,7 +117,7 @@ def register_docx(organisation: Organisation | None, title: str, start: dt.date,
     writer.paragraph(writer.document, f"Từ ngày {vn_date(start)} đến ngày {vn_date(end)}", {"size": 13, "italic": True})
     writer.paragraph(writer.document, f"({basis})", {"size": 11, "italic": True}, space_after=6)
     if rows:
-        writer.table(header, rows, width=usable)
+        _register_table(writer, header, rows, weights, usable)
     else:
         writer.paragraph(writer.document, "Không có mục nào trong kỳ.", {"size": 13})
     return writer.save()

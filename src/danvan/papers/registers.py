@@ -21,6 +21,7 @@ from danvan.papers.models import Paper, PaperKind
 from danvan.people import identity
 from danvan.reception.models import Handling as VisitHandling
 from danvan.reception.models import Occurrence, SessionKind, Visit
+from danvan.reports.documents import short_number
 
 # A register prints at most a year (like the reception register's page): a longer one is a report.
 MAX_DAYS = 366
@@ -39,13 +40,13 @@ RECEPTION = Register(
     "tiep-cong-dan", "Sổ tiếp công dân", "Theo Thông tư 04/2021/TT-TTCP (số mẫu chưa đối chiếu)",
     ["STT", "Họ tên, địa chỉ, số CCCD của công dân", "Ngày tiếp", "Số người", "Nội dung vụ việc", "Phân loại",
      "Lần tiếp", "Hình thức tiếp, cơ quan", "Kết quả xử lý", "Ghi chú"],
-    [6, 36, 12, 10, 50, 22, 12, 28, 26, 24])
+    [6, 26, 10, 6, 30, 12, 7, 18, 12, 10])
 
 LETTERS = Register(
     "theo-doi-don", "Sổ theo dõi, xử lý đơn", "Theo Thông tư 05/2021/TT-TTCP (số mẫu chưa đối chiếu)",
     ["STT", "Người viết đơn", "Ngày nhận", "Số đơn", "Nguồn đơn", "Nội dung tóm tắt", "Phân loại",
      "Điều kiện xử lý", "Hướng xử lý", "Giấy tờ đã gửi", "Kết quả giải quyết", "Cơ quan nhận đơn"],
-    [6, 30, 12, 10, 20, 50, 24, 22, 36, 36, 30, 20])
+    [7, 18, 13, 12, 11, 30, 12, 14, 16, 22, 14, 15])
 
 
 def _labels(choices) -> dict[str, str]:
@@ -96,7 +97,7 @@ def letter_rows(user, letters) -> list[list[str]]:
                   .only("letter_id", "kind", "number_text", "issued_on", "sent_on").order_by("issued_on", "pk")):
         sent = f", gửi {vn_date(paper.sent_on)}" if paper.sent_on else ", chưa gửi"
         papers.setdefault(paper.letter_id, []).append(
-            f"{paper_kinds.get(paper.kind, '')} {paper.number_text} ({vn_date(paper.issued_on)}{sent})")
+            f"{paper_kinds.get(paper.kind, '')} {short_number(paper.number_text)} ({vn_date(paper.issued_on)}{sent})")
     rows = []
     for number, letter in enumerate(letters, 1):
         writers = ", ".join(names.get(letter.pk, [])) or ("Đơn nặc danh" if letter.anonymous else "")

@@ -24,6 +24,7 @@ from danvan.papers.kinds import SPECS, letter_kinds, visit_kinds
 from danvan.papers.models import Paper, PaperKind
 from danvan.people import identity
 from danvan.reception.models import Visit
+from danvan.reports.documents import short_number
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 REFUSAL = _("Giấy tờ này ghi danh tính người tố cáo được bảo vệ: chỉ lãnh đạo, người được giao xử lý hoặc người "
@@ -113,8 +114,8 @@ def issue(request: HttpRequest, source: str, pk: int, kind: str) -> HttpResponse
         except PermissionDenied:
             return _refused(request, record)
         else:
-            messages.success(request, _("Đã lập %(kind)s số %(number)s.") % {"kind": paper.get_kind_display(),
-                                                                           "number": paper.number_text})
+            messages.success(request, _("Đã lập %(kind)s số %(number)s.") % {
+                "kind": paper.get_kind_display(), "number": short_number(paper.number_text)})
             return redirect("papers:paper_detail", pk=paper.pk)
     return _page(request, source, record, bound=(kind, form), status=400)
 
@@ -226,7 +227,8 @@ def _register(request: HttpRequest, spec: registers.Register) -> HttpResponse:
             book.append(row)
         return book.response(f"so-{filename}.xlsx")
     if output == "docx":
-        content = documents.register_docx(keeper, spec.title, start, end, spec.header, rows, spec.basis)
+        content = documents.register_docx(keeper, spec.title, start, end, spec.header, rows, spec.basis,
+                                           spec.widths)
         response = HttpResponse(content, content_type=DOCX)
         response["Content-Disposition"] = f'attachment; filename="so-{filename}.docx"'
         return response
