@@ -40,13 +40,13 @@ RECEPTION = Register(
     "tiep-cong-dan", "Sổ tiếp công dân", "Theo Thông tư 04/2021/TT-TTCP (số mẫu chưa đối chiếu)",
     ["STT", "Họ tên, địa chỉ, số CCCD của công dân", "Ngày tiếp", "Số người", "Nội dung vụ việc", "Phân loại",
      "Lần tiếp", "Hình thức tiếp, cơ quan", "Kết quả xử lý", "Ghi chú"],
-    [6, 26, 10, 6, 30, 12, 7, 18, 12, 10])
+    [6, 26, 12, 7, 30, 12, 7, 18, 12, 10])
 
 LETTERS = Register(
     "theo-doi-don", "Sổ theo dõi, xử lý đơn", "Theo Thông tư 05/2021/TT-TTCP (số mẫu chưa đối chiếu)",
     ["STT", "Người viết đơn", "Ngày nhận", "Số đơn", "Nguồn đơn", "Nội dung tóm tắt", "Phân loại",
      "Điều kiện xử lý", "Hướng xử lý", "Giấy tờ đã gửi", "Kết quả giải quyết", "Cơ quan nhận đơn"],
-    [7, 18, 13, 12, 11, 30, 12, 14, 16, 22, 14, 15])
+    [8, 18, 15, 14, 11, 28, 12, 14, 16, 21, 14, 15])
 
 
 def _labels(choices) -> dict[str, str]:
