@@ -266,6 +266,8 @@ def test_a_protected_denouncers_paper_only_for_who_may_see_him(tree, protected_p
     assert "Bí Mật" not in page and "Lập và cấp số" not in page and paper.number_text in page
 
     reveals = IdentityReveal.objects.count()
+    client_for(hana).get(reverse("papers:record_papers", args=["don", letter.pk]))
+    assert IdentityReveal.objects.count() == reveals  # the list of papers shows no name: nothing revealed
     text = _docx(client_for(hana), paper)  # the head sees him, and the reveal is logged
     assert "Ma Thị Bí Mật" in text and "Xóm Kín" in text
     assert IdentityReveal.objects.count() > reveals
@@ -282,3 +284,23 @@ def test_outsiders_see_no_paper_and_no_register_row(tree, alice, charlie, client
             assert response.status_code == 200
             content = b"".join(response.streaming_content) if response.streaming else response.content
             assert letter.code.encode() not in content and "Ngoài".encode() not in content
+
+
+def test_the_reception_desk_issues_an_appointment_slip_from_a_visit(tree, alice, client_for):
+    from danvan.reception.models import Visit
+    from tests.letters.scoping import _visit
+
+    visit = Visit.objects.get(pk=_visit(tree, alice)["visit_pk"])
+    client = client_for(alice)
+    page = client.get(reverse("papers:record_papers", args=["luot-tiep", visit.pk])).content.decode()
+    assert "Phiếu hẹn" in page and "Thông báo thụ lý" not in page  # notices belong to letters
+    assert "In giấy tờ" in client.get(reverse("reception:visit_detail", args=[visit.pk])).content.decode()
+    response = client.post(reverse("papers:issue", args=["luot-tiep", visit.pk, "appointment"]),
+                           {"appointment-issued_on": "02/03/2026", "appointment-appointment_on": "01/03/2026"})
+    assert response.status_code == 400 and "Ngày hẹn không được trước ngày lập phiếu hẹn" in response.content.decode()
+    response = client.post(reverse("papers:issue", args=["luot-tiep", visit.pk, "appointment"]),
+                           {"appointment-issued_on": "02/03/2026", "appointment-appointment_on": "09/03/2026",
+                            "appointment-appointment_place": "Phòng tiếp công dân"})
+    paper = Paper.objects.get(visit=visit)
+    assert response.status_code == 302 and paper.number_text == "Số 01-PH/BTGDVTU"
+    assert "vào ngày 09/03/2026 tại Phòng tiếp công dân" in _docx(client, paper)

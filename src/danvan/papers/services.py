@@ -44,7 +44,7 @@ def _check_kind(record, kind: str) -> None:
 
 def check_may_print(actor: User | None, record) -> None:
     """A paper names the citizen: only someone the identity gate lets see every person on it may produce it."""
-    if identity.addressees(actor, record, context=_("Kiểm tra quyền lập giấy tờ")) is None:
+    if not identity.may_print(actor, record):
         raise PermissionDenied(_("Giấy tờ này ghi danh tính người tố cáo được bảo vệ: chỉ lãnh đạo, người được "
                                  "giao xử lý hoặc người đã tiếp nhận mới được lập và in (Luật Tố cáo 2018 Điều 8, "
                                  "Điều 47)."))

@@ -228,16 +228,25 @@ def printed(shown: ShownIdentity) -> PrintedPerson:
     return PrintedPerson(name=shown.full_name, residence=shown.address, id_text=shown.id_number, masked=False)
 
 
+def _record_people(record) -> list[Citizen]:
+    from danvan.letters.models import Letter
+
+    return _petitioners(record) if isinstance(record, Letter) else [record.citizen]
+
+
+def may_print(user: User | None, record) -> bool:
+    """Whether `user` may produce a paper naming the people of `record` (a letter or a visit): every one of them
+    must be someone `user` may see. Asks only: no reveal is written (nothing is shown)."""
+    return all(may_see(user, citizen, record=record) for citizen in _record_people(record))
+
+
 def addressees(user: User | None, record, *, context: str) -> list[PrintedPerson] | None:
     """The people a paper (receipt, notice, slip) about `record` (a letter or a visit) is addressed to, or None
     when `user` may not see one of them: a protected denouncer's paper is produced only by someone who may see
     him (Điều 8 khoản 3), and a paper with a mask on it would be useless to send anyway."""
-    from danvan.letters.models import Letter
-
-    citizens = _petitioners(record) if isinstance(record, Letter) else [record.citizen]
-    if not all(may_see(user, citizen, record=record) for citizen in citizens):
+    if not may_print(user, record):
         return None  # asked before `show`, so a refused paper writes no reveal
-    return [printed(show(user, citizen, context=context, record=record)) for citizen in citizens]
+    return [printed(show(user, citizen, context=context, record=record)) for citizen in _record_people(record)]
 
 
 def hidden_from(user: User | None, citizen_ids: Iterable[int]) -> set[int]:
