@@ -108,6 +108,8 @@ def _urls(world) -> list[tuple[str, tuple[str, ...]]]:
         reverse("history", args=["people", "citizen", citizen.pk]),
         reverse("history", args=["letters", "letter", letter.pk]),
         reverse("history", args=["reception", "visit", visit.pk]),
+        reverse("papers:record_papers", args=["don", letter.pk]),
+        reverse("papers:record_papers", args=["luot-tiep", visit.pk]),
     )]
     return urls
 
@@ -136,6 +138,9 @@ def _five_paths(world, tree) -> list[tuple[str, dict, tuple[str, ...]]]:
         (reverse("letters:letter_from_visit", args=[visit.pk]), intake, ()),
         (reverse("reports:document"), {"ky": "2026", "dinh_dang": "xlsx"}, ()),
         (reverse("reports:document"), {"ky": "2026", "dinh_dang": "docx"}, ()),
+        (reverse("papers:issue", args=["don", letter.pk, "receipt"]), {"receipt-issued_on": "02/03/2026"}, ()),
+        (reverse("papers:issue", args=["luot-tiep", visit.pk, "appointment"]),
+         {"appointment-issued_on": "02/03/2026", "appointment-appointment_on": "09/03/2026"}, ()),
         (reverse("duplicates:suggestions_for_text"), {"text": "Tố cáo cán bộ xã thu tiền",
                                                       "petitioner_name": FOLDED}, ()),
     ]

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "danvan.reports",
     "danvan.datagen",
     "danvan.duplicates",
+    "danvan.papers",
     "danvan.ops",
     "django_prometheus",
 ]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("bao-cao/", include("danvan.reports.urls")),
     path("don-trung/", include("danvan.duplicates.urls")),
     path("vu-viec/", include("danvan.matters.urls")),
+    path("giay-to/", include("danvan.papers.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
     path("", include("danvan.ops.urls")),

@@ -154,9 +154,14 @@ def rule_text(deadline: legal.Deadline | None) -> str:
     return text if rule.confirmed else f"{text} (chưa đối chiếu văn bản)"
 
 
-def notices(letter, calendar=None, rulebook: rules.RuleBook | None = None) -> list[tuple[str, dt.date, str]]:
+# The notices of `keyed_notices`, by what they tell the citizen (the papers app marks each done when sent).
+NOTICE_FORWARDED, NOTICE_ACCEPTED, NOTICE_DECISION = "forwarded", "accepted", "decision"
+
+
+def keyed_notices(letter, calendar=None, rulebook: rules.RuleBook | None = None) -> list[
+        tuple[str, str, dt.date | None, str]]:
     """The deadlines for telling the citizen, shown beside the handling deadlines (not stored, not counted),
-    each with the rule it follows:
+    each as (key, label, date, the rule it follows):
 
     - a denunciation outside jurisdiction: tell the denouncer it was forwarded, within the 5 working days of
       receipt (Luật Tố cáo 2018 Điều 24 khoản 2);
@@ -170,15 +175,21 @@ def notices(letter, calendar=None, rulebook: rules.RuleBook | None = None) -> li
     common["law_date"] = law_date(letter, common["rulebook"])
     rows = []
     if letter.content_kind == ContentKind.DENUNCIATION and getattr(letter, "within_jurisdiction", None) is False:
-        rows.append((_("Hạn thông báo cho người tố cáo việc chuyển đơn"),
+        rows.append((NOTICE_FORWARDED, _("Hạn thông báo cho người tố cáo việc chuyển đơn"),
                      legal.denunciation_forwarding_notice(letter.received_on, **common)))
     if letter.content_kind == ContentKind.DENUNCIATION and letter.accepted_on:
-        rows.append((_("Hạn thông báo việc thụ lý cho người tố cáo"),
+        rows.append((NOTICE_ACCEPTED, _("Hạn thông báo việc thụ lý cho người tố cáo"),
                      legal.denunciation_notification(letter.accepted_on, **common)))
     if letter.content_kind == ContentKind.COMPLAINT and letter.resolved_on:
         dispatch = legal.second_decision_dispatch if letter.complaint_round == 2 else legal.first_decision_dispatch
-        rows.append((_("Hạn gửi quyết định giải quyết khiếu nại"), dispatch(letter.resolved_on, **common)))
-    return [(label, d.deadline, rule_text(d)) for label, d in rows]
+        rows.append((NOTICE_DECISION, _("Hạn gửi quyết định giải quyết khiếu nại"),
+                     dispatch(letter.resolved_on, **common)))
+    return [(key, label, d.deadline, rule_text(d)) for key, label, d in rows]
+
+
+def notices(letter, calendar=None, rulebook: rules.RuleBook | None = None) -> list[tuple[str, dt.date, str]]:
+    """`keyed_notices` without the keys: (label, date, rule)."""
+    return [(label, date, rule) for _key, label, date, rule in keyed_notices(letter, calendar, rulebook)]
 
 
 def limitation(letter, calendar=None, rulebook: rules.RuleBook | None = None) -> legal.Deadline | None:

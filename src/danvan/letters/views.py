@@ -32,6 +32,7 @@ from danvan.letters import counts, forms, queries, services
 from danvan.letters import deadlines as letter_deadlines
 from danvan.letters.models import Channel, Letter, LetterAttachment, LetterPause, LetterPetitioner
 from danvan.letters.workflow import LetterStatus, offered_actions
+from danvan.papers.queries import notice_rows
 
 # The services name the letter's fields; some action forms call the same value otherwise.
 ERROR_ALIASES = {
@@ -369,10 +370,10 @@ def _detail(request: HttpRequest, letter: Letter, *, bound: dict | None = None, 
     today = timezone.localdate()
     # Each deadline with the law and article it follows (stored with it; ADR 0017).
     deadline_rows = [
-        (label, date, letter_deadlines.remaining(date, today) if date and letter.due_on == date else None, rule)
+        (label, date, letter_deadlines.remaining(date, today) if date and letter.due_on == date else None, rule, None)
         for label, date, rule in ((_("Hạn xử lý ban đầu, thụ lý"), letter.acceptance_deadline, letter.acceptance_rule),
                                   (_("Hạn giải quyết"), letter.resolution_deadline, letter.resolution_rule))
-    ] + [(label, date, None, rule) for label, date, rule in letter_deadlines.notices(letter)]
+    ] + [(n.label, n.due_on, None, n.rule, n) for n in notice_rows(letter)]  # done once the notice is sent
     pauses = list(letter.pauses.filter(archived_at__isnull=True))
     protected = letter.protects_identity
     return render(request, "letters/letter_detail.html", {

@@ -209,6 +209,46 @@ def visit_citizen(user: User | None, visit, *, context: str) -> ShownIdentity:
     return show(user, visit.citizen, context=context, record=visit)
 
 
+# ------------------------------------------------------------------------------------ papers and registers
+
+@dataclass(frozen=True)
+class PrintedPerson:
+    """A citizen as printed on a paper sent to him or in a register: plain text the gate produced."""
+
+    name: str
+    residence: str
+    id_text: str
+    masked: bool
+
+
+def printed(shown: ShownIdentity) -> PrintedPerson:
+    """The printable text of a shown identity: the mask and the note when masked, never the stored values."""
+    if shown.masked:
+        return PrintedPerson(name=f"{MASK} ({shown.note})", residence=MASK, id_text="", masked=True)
+    return PrintedPerson(name=shown.full_name, residence=shown.address, id_text=shown.id_number, masked=False)
+
+
+def _record_people(record) -> list[Citizen]:
+    from danvan.letters.models import Letter
+
+    return _petitioners(record) if isinstance(record, Letter) else [record.citizen]
+
+
+def may_print(user: User | None, record) -> bool:
+    """Whether `user` may produce a paper naming the people of `record` (a letter or a visit): every one of them
+    must be someone `user` may see. Asks only: no reveal is written (nothing is shown)."""
+    return all(may_see(user, citizen, record=record) for citizen in _record_people(record))
+
+
+def addressees(user: User | None, record, *, context: str) -> list[PrintedPerson] | None:
+    """The people a paper (receipt, notice, slip) about `record` (a letter or a visit) is addressed to, or None
+    when `user` may not see one of them: a protected denouncer's paper is produced only by someone who may see
+    him (Điều 8 khoản 3), and a paper with a mask on it would be useless to send anyway."""
+    if not may_print(user, record):
+        return None  # asked before `show`, so a refused paper writes no reveal
+    return [printed(show(user, citizen, context=context, record=record)) for citizen in _record_people(record)]
+
+
 def hidden_from(user: User | None, citizen_ids: Iterable[int]) -> set[int]:
     """Of `citizen_ids`, the protected ones `user` may not see anywhere: matching leaves them out, since even a
     masked hit on a typed name or CCCD would confirm that this person has denounced (Điều 8.3)."""
