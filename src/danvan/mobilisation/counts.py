@@ -53,6 +53,12 @@ def _still_open_on(end: dt.date) -> Q:
     return Q(status=FollowUpStatus.OPEN) | Q(completed_on__gt=end)
 
 
+def overdue_on(on: dt.date) -> Q:
+    """A follow-up (commitment, briefing task, supervision recommendation) overdue on `on`: still open on that
+    day and due before it. The one definition of "quá hạn" for the index, the overdue list and the work queue."""
+    return _still_open_on(on) & Q(due_on__lt=on)
+
+
 @dataclass(frozen=True)
 class DialogueCounts:
     dialogues: int
@@ -62,11 +68,13 @@ class DialogueCounts:
     opinions_taken_away: int = 0
     commitments: int = 0
     open_commitments: int = 0
+    overdue_commitments: int = 0
 
 
 def count_dialogues(root: Area, start: dt.date, end: dt.date) -> DialogueCounts:
     """Dialogues held in the period, their participants (lượt người), the opinions raised (by field),
-    and the commitments made, of which those still open on `end`."""
+    and the commitments made at them, of which those still open on `end`, and of those the ones overdue on
+    `end` (one population: the commitments of the period's dialogues)."""
     dialogues = _scoped(Dialogue.objects.all(), root).filter(held_on__range=(start, end))
     totals = dialogues.aggregate(n=Count("pk"), people=Sum("participants"))
     in_period = {"dialogue__held_on__range": (start, end)}
@@ -80,6 +88,7 @@ def count_dialogues(root: Area, start: dt.date, end: dt.date) -> DialogueCounts:
         opinions_taken_away=opinions.filter(handling="taken_away").count(),
         commitments=commitments.count(),
         open_commitments=commitments.filter(_still_open_on(end)).count(),
+        overdue_commitments=commitments.filter(overdue_on(end)).count(),
     )
 
 

@@ -20,6 +20,7 @@ from danvan.core import services as audited
 from danvan.core.formatting import vn_date, vn_number
 from danvan.core.models import Action
 from danvan.mobilisation.choices import FollowUpStatus, OpinionHandling, PracticeStatus, RecognitionLevel, ReviewKind
+from danvan.mobilisation.counts import overdue_on
 from danvan.mobilisation.models import (
     Briefing,
     BriefingTask,
@@ -392,7 +393,7 @@ def overdue_follow_ups(user: User, model: type[FollowUpItem], on: dt.date | None
     return (
         model.objects.restrict(user)
         .active()
-        .filter(status=FollowUpStatus.OPEN, due_on__lt=on, **{f"{parent}__archived_at__isnull": True})
+        .filter(overdue_on(on), **{f"{parent}__archived_at__isnull": True})
         .select_related(parent, f"{parent}__organisation")
         .order_by("due_on", "pk")
     )
