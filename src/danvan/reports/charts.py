@@ -17,6 +17,7 @@ from matplotlib import pyplot as plt  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from danvan.core.formatting import vn_number  # noqa: E402
+from danvan.reports import display  # noqa: E402
 from danvan.reports.rollup import Report  # noqa: E402
 
 # pyplot keeps global state; one chart at a time per process.
@@ -59,16 +60,16 @@ def _axes(width: float, height: float, *, left: float = 0.55, bottom: float = 0.
 def comparison_chart(report: Report, fmt: str = "svg") -> bytes:
     """Key figures of the period beside the same period last year."""
     indicators = [i for i in report.indicators if i.key_figure and not i.is_ratio]
-    labels = [i.short_name for i in indicators]
+    labels = [display.indicator_label(i) for i in indicators]
     now = [report.total.current[i.code].value for i in indicators]
     before = [report.total.previous[i.code].value for i in indicators]
     with _LOCK:
         # Room for the longest tick label: the largest figure, one digit more (the axis goes past it).
         fig, ax = _axes(7.5, 3.4, left=0.25 + _text_width([vn_number(max([*now, *before], default=0) * 10)], 10))
         positions = range(len(labels))
-        ax.bar([p - 0.2 for p in positions], now, width=0.4, color=THIS, label=report.period.label)
+        ax.bar([p - 0.2 for p in positions], now, width=0.4, color=THIS, label=display.period_label(report.period))
         ax.bar([p + 0.2 for p in positions], before, width=0.4, color=BEFORE,
-               label=_("Cùng kỳ (%(period)s)") % {"period": report.previous_period.label})
+               label=_("Cùng kỳ (%(period)s)") % {"period": display.period_label(report.previous_period)})
         for p, value in zip(positions, now, strict=True):
             ax.annotate(vn_number(value), (p - 0.2, value), ha="center", va="bottom", fontsize=8)
         ax.set_xticks(list(positions), labels, fontsize=8)
@@ -89,13 +90,14 @@ def units_chart(report: Report, code: str = "TCD_LUOT", fmt: str = "svg") -> byt
         now = [r.current[code].value for r in rows][::-1]
         before = [r.previous[code].value for r in rows][::-1]
         positions = range(len(names))
-        ax.barh([p + 0.2 for p in positions], now, height=0.4, color=THIS, label=report.period.label)
+        ax.barh([p + 0.2 for p in positions], now, height=0.4, color=THIS, label=display.period_label(report.period))
         ax.barh([p - 0.2 for p in positions], before, height=0.4, color=BEFORE, label=_("Cùng kỳ"))
         ax.set_yticks(list(positions), names, fontsize=8)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: vn_number(v)))
         ax.legend(fontsize=8, frameon=False, loc="lower right", bbox_to_anchor=(1, 1), ncol=2)
-        ax.set_title(_("%(indicator)s theo đơn vị") % {"indicator": indicator.name}, fontsize=10, loc="left")
+        ax.set_title(_("%(indicator)s theo đơn vị") % {"indicator": display.indicator_name(indicator)}, fontsize=10,
+                     loc="left")
         return _render(fig, fmt)
 
 

@@ -20,12 +20,11 @@ from danvan.core.formatting import vn_number
 from danvan.core.forms import INT_MAX, ascii_id, ascii_int
 from danvan.core.models import Action
 from danvan.core.views import scoped_queryset
-from danvan.reports import charts, narrative
+from danvan.reports import charts, display, narrative
 from danvan.reports import services as report_services
 from danvan.reports.documents import GeneratedFile, excel_report, word_document
 from danvan.reports.forms import EntryPeriodForm, ReportChoiceForm, ReportTextForm
 from danvan.reports.models import EnteredValue, Indicator, IndicatorGroup, ReportDocument
-from danvan.reports.narrative import compare_phrase
 from danvan.reports.periods import up_to
 from danvan.reports.rollup import Report, Violation, build_report, catalogue
 from danvan.reports.services import EntryLine, enter_values, entry_lines
@@ -112,18 +111,22 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     figures = []
     for indicator in key_indicators:
         now, before = report.total.current[indicator.code], report.total.previous[indicator.code]
-        trend = "" if indicator.is_ratio else compare_phrase(now.value, before.value, indicator.unit)
-        figures.append({"indicator": indicator, "now": now, "before": before, "trend": trend,
+        trend = "" if indicator.is_ratio else display.trend_phrase(now.value, before.value, indicator.unit)
+        figures.append({"indicator": indicator, "label": display.indicator_label(indicator), "now": now,
+                        "before": before, "trend": trend,
                         "direction": (now.number or 0) - (before.number or 0)})
     sort = request.GET.get("sap_xep", "ten")
     query = {"don_vi": form.unit.pk, "ky": request.GET.get("ky", ""), "chot": request.GET.get("chot", ""),
              "tu_ngay": request.GET.get("tu_ngay", ""), "den_ngay": request.GET.get("den_ngay", "")}
     query = {k: v for k, v in query.items() if v}
-    columns = [{"indicator": i, "sort": i.code, "active": sort.lstrip("-") == i.code,
+    columns = [{"indicator": i, "label": display.indicator_label(i), "sort": i.code,
+                "active": sort.lstrip("-") == i.code,
                 "next": f"-{i.code}" if sort != f"-{i.code}" else i.code} for i in key_indicators]
     return render(request, "reports/dashboard.html", {
         "form": form,
         "report": report,
+        "period_label": display.period_label(report.period),
+        "previous_label": display.period_label(report.previous_period),
         "figures": figures,
         "columns": columns,
         "rows": _sorted_rows(report, sort),
