@@ -29,12 +29,21 @@ CATALOGUE_NAMES = (
     # Full names (chart titles).
     gettext_noop("Số lượt tiếp công dân"),
 )
+# The units of measure (the context keeps "đơn" the unit apart from "Đơn" the letter); a literal context,
+# so that makemessages finds them.
 UNITS = (
-    pgettext_lazy(UNIT_CONTEXT, "lượt"), pgettext_lazy(UNIT_CONTEXT, "người"), pgettext_lazy(UNIT_CONTEXT, "vụ việc"),
-    pgettext_lazy(UNIT_CONTEXT, "đoàn"), pgettext_lazy(UNIT_CONTEXT, "đơn"), pgettext_lazy(UNIT_CONTEXT, "cuộc"),
-    pgettext_lazy(UNIT_CONTEXT, "ý kiến"), pgettext_lazy(UNIT_CONTEXT, "việc"), pgettext_lazy(UNIT_CONTEXT, "mô hình"),
-    pgettext_lazy(UNIT_CONTEXT, "buổi"), pgettext_lazy(UNIT_CONTEXT, "lượt người"),
-    pgettext_lazy(UNIT_CONTEXT, "trường hợp"),
+    pgettext_lazy("đơn vị đo", "lượt"),
+    pgettext_lazy("đơn vị đo", "người"),
+    pgettext_lazy("đơn vị đo", "vụ việc"),
+    pgettext_lazy("đơn vị đo", "đoàn"),
+    pgettext_lazy("đơn vị đo", "đơn"),
+    pgettext_lazy("đơn vị đo", "cuộc"),
+    pgettext_lazy("đơn vị đo", "ý kiến"),
+    pgettext_lazy("đơn vị đo", "việc"),
+    pgettext_lazy("đơn vị đo", "mô hình"),
+    pgettext_lazy("đơn vị đo", "buổi"),
+    pgettext_lazy("đơn vị đo", "lượt người"),
+    pgettext_lazy("đơn vị đo", "trường hợp"),
 )
 
 
