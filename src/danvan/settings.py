@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "danvan.duplicates",
     "danvan.papers",
     "danvan.ops",
+    "danvan.workqueue",
     "django_prometheus",
 ]
 
@@ -293,3 +294,18 @@ FORMAT_MODULE_PATH = ["danvan.formats"]
 # large groups but the law sets no size; 5 is the usual reading (Luật Tiếp công dân 2013 Điều 29 speaks of
 # groups of 5 or more sending representatives).
 DANVAN_LARGE_GROUP_MIN_PERSONS = envint("DANVAN_LARGE_GROUP_MIN_PERSONS", 5)
+
+# E-mail (the daily reminder digest, `danvan send_reminders`): Django's SMTP backend.
+EMAIL_HOST = envstr("DANVAN_EMAIL_HOST") or "localhost"
+EMAIL_PORT = envint("DANVAN_EMAIL_PORT", 25)
+EMAIL_HOST_USER = envstr("DANVAN_EMAIL_USER") or ""
+EMAIL_HOST_PASSWORD = envstr("DANVAN_EMAIL_PASSWORD") or ""
+EMAIL_USE_TLS = envbool("DANVAN_EMAIL_STARTTLS", False)
+EMAIL_USE_SSL = envbool("DANVAN_EMAIL_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("DANVAN_EMAIL_STARTTLS and DANVAN_EMAIL_SSL cannot both be true")
+EMAIL_TIMEOUT = envint("DANVAN_EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = envstr("DANVAN_EMAIL_FROM") or "danvan@localhost"
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address of the site as users reach it, for the links in e-mails.
+DANVAN_BASE_URL = (envstr("DANVAN_BASE_URL") or "http://127.0.0.1:8000").rstrip("/")

@@ -13,6 +13,7 @@ urlpatterns = [
     path("don-trung/", include("danvan.duplicates.urls")),
     path("vu-viec/", include("danvan.matters.urls")),
     path("giay-to/", include("danvan.papers.urls")),
+    path("nhac-viec/", include("danvan.workqueue.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
     path("", include("danvan.ops.urls")),

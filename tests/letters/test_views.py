@@ -219,7 +219,9 @@ def test_the_list_page_costs_the_same_queries_for_one_letter_or_many(tree, alice
         receive(alice, tree.ubnd_quang_lam, name=f"Hoàng Văn {n}", kind=ContentKind.RECOMMENDATION)
     many, html = queries()
     assert many == one
-    assert "<td>Kiến nghị, phản ánh</td>" in html and "<td>Khiếu nại</td>" in html and "<td>Mới tiếp nhận</td>" in html
+    # Each cell carries its column's name (data-label), the card's caption on a phone (issue 16).
+    assert ('data-label="Loại đơn">Kiến nghị, phản ánh</td>' in html and 'data-label="Loại đơn">Khiếu nại</td>' in html
+            and 'data-label="Trạng thái">Mới tiếp nhận</td>' in html)
     assert "Hoàng Văn 5" in html and "7 đơn" in html
 
 

@@ -88,7 +88,7 @@ def test_dialogue_counts(tree, dialogues):
     assert result == counts.DialogueCounts(
         dialogues=2, participants=170, opinions=4,
         opinions_by_field={"land": 2, "policy": 1, "environment": 1}, opinions_taken_away=2,
-        commitments=3, open_commitments=2,
+        commitments=3, open_commitments=2, overdue_commitments=1,  # the one due 30/4, still open on 30/6
     )
     direct = _direct_dialogues(tree.cao_bang, START, END)
     assert (result.dialogues, result.participants, result.opinions, result.opinions_by_field,

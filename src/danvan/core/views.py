@@ -43,11 +43,16 @@ def paginate(request: HttpRequest, queryset: Any, per_page: int = 50) -> Page[An
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
+    """The work queue (danvan.workqueue): what waits for the user today, each a count and a link."""
     from danvan.legal.services import administrator_warnings
+    from danvan.workqueue.queue import work_queue
 
+    today = timezone.localdate()
     return render(request, "core/home.html", {
         "organisation": getattr(request.user, "organisation", None),
-        "admin_warnings": administrator_warnings(request.user, timezone.localdate()),
+        "admin_warnings": administrator_warnings(request.user, today),
+        "tiles": work_queue(request.user, today),
+        "today": today,
     })
 
 

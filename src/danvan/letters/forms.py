@@ -368,7 +368,11 @@ class LetterFilterForm(Form):
     unit = forms.ModelChoiceField(label=_("Đơn vị"), required=False, queryset=Area.objects.none(), widget=PlainSelect,
                                   empty_label=_("Toàn bộ phạm vi"))
     deadline = forms.ChoiceField(label=_("Thời hạn"), required=False, widget=PlainSelect, choices=[
-        ("", _("Tất cả")), ("overdue", _("Quá hạn")), ("due_soon", _("Sắp đến hạn"))])
+        ("", _("Tất cả")), ("overdue", _("Quá hạn")), ("today", _("Đến hạn hôm nay")),
+        ("this_week", _("Đến hạn trong tuần")), ("due_soon", _("Sắp đến hạn"))])
+    stage = forms.ChoiceField(label=_("Giai đoạn"), required=False, widget=PlainSelect, choices=[
+        ("", _("Tất cả")), ("awaiting_decision", _("Chờ quyết định xử lý"))])
+    mine = forms.BooleanField(label=_("Được giao cho tôi"), required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -15,6 +15,7 @@ from danvan.core.forms import ascii_id
 from danvan.core.text import fold
 from danvan.letters import deadlines as letter_deadlines
 from danvan.letters.models import Letter, LetterPetitioner
+from danvan.letters.workflow import AWAITING_DECISION, BEING_RESOLVED
 from danvan.people import identity
 from danvan.people.identity import MASK
 
@@ -44,9 +45,43 @@ def search_letters(user, letters: QuerySet, query: str) -> QuerySet:
     return letters.filter(condition)
 
 
+# The work queue's conditions (danvan.workqueue), one definition each; the letter list filters by the same.
+def awaiting_decision(letters: QuerySet) -> QuerySet:
+    """Received or classified, no handling decision yet (thụ lý, chuyển, hướng dẫn, lưu: TT 05/2021/TT-TTCP)."""
+    return letters.filter(status__in=AWAITING_DECISION)
+
+
+def overdue(letters: QuerySet, today: dt.date) -> QuerySet:
+    """The deadline that applies in the letter's state (`due_on`) has passed; finished letters have none."""
+    return letters.filter(due_on__lt=today)
+
+
+def week_end(today: dt.date) -> dt.date:
+    """The Sunday of `today`'s week (Monday to Sunday)."""
+    return today + dt.timedelta(days=6 - today.weekday())
+
+
+def due_this_week(letters: QuerySet, today: dt.date) -> QuerySet:
+    """Due from today to the end of this week (not yet overdue)."""
+    return letters.filter(due_on__gte=today, due_on__lte=week_end(today))
+
+
+def due_on_day(letters: QuerySet, day: dt.date) -> QuerySet:
+    return letters.filter(due_on=day)
+
+
+def assigned_to(letters: QuerySet, user) -> QuerySet:
+    """Open letters (awaiting a decision or being resolved) whose assigned handler is `user`."""
+    return letters.filter(handler_id=user.pk, status__in=AWAITING_DECISION | BEING_RESOLVED)
+
+
 def filter_letters(letters: QuerySet, *, status="", content_kind="", field="", unit=None, deadline="",
-                   today: dt.date | None = None) -> QuerySet:
+                   today: dt.date | None = None, stage="", handler=None) -> QuerySet:
     today = today or dt.date.today()
+    if stage == "awaiting_decision":
+        letters = awaiting_decision(letters)
+    if handler is not None:
+        letters = assigned_to(letters, handler)
     if status:
         letters = letters.filter(status=status)
     if content_kind:
@@ -56,7 +91,11 @@ def filter_letters(letters: QuerySet, *, status="", content_kind="", field="", u
     if unit is not None:
         letters = letters.filter(area__path__startswith=unit.path)
     if deadline == "overdue":
-        letters = letters.filter(due_on__lt=today)
+        letters = overdue(letters, today)
+    elif deadline == "this_week":
+        letters = due_this_week(letters, today)
+    elif deadline == "today":
+        letters = due_on_day(letters, today)
     elif deadline == "due_soon":
         letters = letters.filter(due_on__gte=today, due_on__lte=letter_deadlines.due_soon_limit(today))
     return letters
@@ -87,6 +126,7 @@ def earlier_letters_for(user, citizen_id: int, limit: int = 5) -> list[Letter]:
     )
 
 
-__all__ = ["MASK", "search_letters", "filter_letters", "petitioner_names", "petitioner_names_by_letter",
+__all__ = ["MASK", "search_letters", "filter_letters", "awaiting_decision", "overdue", "due_this_week", "due_on_day",
+           "assigned_to", "week_end", "petitioner_names", "petitioner_names_by_letter",
            "petitioner_identities",
            "earlier_letters_for"]

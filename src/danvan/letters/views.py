@@ -51,7 +51,9 @@ def _filtered_letters(request: HttpRequest):
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         letters = queries.filter_letters(letters, status=data["status"], content_kind=data["content_kind"],
-                                         field=data["field"], unit=data["unit"], deadline=data["deadline"])
+                                         field=data["field"], unit=data["unit"], deadline=data["deadline"],
+                                         today=timezone.localdate(), stage=data["stage"],
+                                         handler=request.user if data["mine"] else None)
         letters = queries.search_letters(request.user, letters, data["q"])
     return form, letters.prefetch_related(PETITIONER_LINKS)
 

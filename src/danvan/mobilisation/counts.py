@@ -89,6 +89,12 @@ COMMENDATIONS = Figures(lambda root: _scoped(Commendation.objects.all(), root), 
                         lambda when: {"commendations": Count("pk", filter=when)})
 
 
+def overdue_on(on: dt.date) -> Q:
+    """A follow-up (commitment, briefing task, supervision recommendation) overdue on `on`: still open on that
+    day and due before it. The one definition of "quá hạn" for the index, the overdue list and the work queue."""
+    return _still_open_on(on) & Q(due_on__lt=on)
+
+
 @dataclass(frozen=True)
 class DialogueCounts:
     dialogues: int
@@ -98,11 +104,13 @@ class DialogueCounts:
     opinions_taken_away: int = 0
     commitments: int = 0
     open_commitments: int = 0
+    overdue_commitments: int = 0
 
 
 def count_dialogues(root: Area, start: dt.date, end: dt.date) -> DialogueCounts:
     """Dialogues held in the period, their participants (lượt người), the opinions raised (by field),
-    and the commitments made, of which those still open on `end`."""
+    and the commitments made at them, of which those still open on `end`, and of those the ones overdue on
+    `end` (one population: the commitments of the period's dialogues)."""
     opinions = OPINIONS.in_period(root, start, end)
     commitments = COMMITMENTS.in_period(root, start, end)
     return DialogueCounts(
@@ -112,6 +120,7 @@ def count_dialogues(root: Area, start: dt.date, end: dt.date) -> DialogueCounts:
         opinions_taken_away=opinions.filter(handling="taken_away").count(),
         **COMMITMENTS.total(root, start, end),
         open_commitments=commitments.filter(_still_open_on(end)).count(),
+        overdue_commitments=commitments.filter(overdue_on(end)).count(),
     )
 
 

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.formatting import vn_date, vn_number
-from danvan.mobilisation.choices import FollowUpStatus, OpinionHandling, ReviewKind
+from danvan.mobilisation.choices import OpinionHandling, ReviewKind
+from danvan.mobilisation.counts import overdue_on
 from danvan.mobilisation.models import (
     Dialogue,
     DialogueCommitment,
@@ -55,7 +56,7 @@ def overdue_follow_ups(user: User, model: type[FollowUpItem], on: dt.date | None
     return (
         model.objects.restrict(user)
         .active()
-        .filter(status=FollowUpStatus.OPEN, due_on__lt=on, **{f"{parent}__archived_at__isnull": True})
+        .filter(overdue_on(on), **{f"{parent}__archived_at__isnull": True})
         .select_related(parent, f"{parent}__organisation")
         .order_by("due_on", "pk")
     )

@@ -72,18 +72,12 @@ def index(request: HttpRequest) -> HttpResponse:
             (figures.practices.by_field.get(value, 0) if figures else 0, label)
             for value, label in PracticeField.choices
         ],
-        "practice_statuses": [
-            (label, figures.practices.by_status.get(value, 0)) for value, label in PracticeStatus.choices
-        ]
-        if figures
-        else [],
         "opinion_fields": [
             (label, figures.dialogues.opinions_by_field[value])
             for value, label in Field.choices
             if figures and figures.dialogues.opinions_by_field.get(value)
         ],
         "medals": figures.commendations.by_kind.get(CommendationKind.MEDAL, 0) if figures else 0,
-        "overdue": services.overdue_commitments(request.user, today).count(),
         "sections": SECTIONS,
     }
     return render(request, "mobilisation/index.html", context)

@@ -21,7 +21,7 @@ from danvan.core.forms import INT_MAX, ascii_id, ascii_int
 from danvan.core.models import Action
 from danvan.core.scope import scope_root_or_404 as _root
 from danvan.core.views import scoped_queryset
-from danvan.reports import charts, narrative
+from danvan.reports import charts, display, narrative
 from danvan.reports import services as report_services
 from danvan.reports.cache import cached_drawing, cached_report
 from danvan.reports.documents import GeneratedFile, excel_report, word_document
@@ -96,16 +96,6 @@ def _open_commitments(user, today):
             .select_related("dialogue", "dialogue__organisation").order_by("due_on", "pk")[:20])
 
 
-def trend_phrase(current: int, previous: int, unit: str) -> str:
-    """"tăng 5 lượt", "giảm 20 lượt", "bằng cùng kỳ" in the page's language (the documents write
-    `narrative.compare_phrase`, always in Vietnamese)."""
-    difference = current - previous
-    if difference == 0:
-        return _("bằng cùng kỳ")
-    values = {"n": vn_number(abs(difference)), "unit": unit}
-    return (_("tăng %(n)s %(unit)s") if difference > 0 else _("giảm %(n)s %(unit)s")) % values
-
-
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     form = _choice(request)
@@ -115,18 +105,22 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     figures = []
     for indicator in key_indicators:
         now, before = report.total.current[indicator.code], report.total.previous[indicator.code]
-        trend = "" if indicator.is_ratio else trend_phrase(now.value, before.value, indicator.get_unit_display())
-        figures.append({"indicator": indicator, "now": now, "before": before, "trend": trend,
+        trend = "" if indicator.is_ratio else display.trend_phrase(now.value, before.value, indicator.unit)
+        figures.append({"indicator": indicator, "label": display.indicator_label(indicator), "now": now,
+                        "before": before, "trend": trend,
                         "direction": (now.number or 0) - (before.number or 0)})
     sort = request.GET.get("sap_xep", "ten")
     query = {"don_vi": form.unit.pk, "ky": request.GET.get("ky", ""), "chot": request.GET.get("chot", ""),
              "tu_ngay": request.GET.get("tu_ngay", ""), "den_ngay": request.GET.get("den_ngay", "")}
     query = {k: v for k, v in query.items() if v}
-    columns = [{"indicator": i, "sort": i.code, "active": sort.lstrip("-") == i.code,
+    columns = [{"indicator": i, "label": display.indicator_label(i), "sort": i.code,
+                "active": sort.lstrip("-") == i.code,
                 "next": f"-{i.code}" if sort != f"-{i.code}" else i.code} for i in key_indicators]
     return render(request, "reports/dashboard.html", {
         "form": form,
         "report": report,
+        "period_label": display.period_label(report.period),
+        "previous_label": display.period_label(report.previous_period),
         "figures": figures,
         "columns": columns,
         "rows": _sorted_rows(report, sort),
