@@ -180,7 +180,7 @@ def test_intake_fragment_follows_what_is_typed(tree, alice, client_for):
     }, HTTP_HX_REQUEST="true")
     html = response.content.decode()
     assert response.status_code == 200 and "<html" not in html
-    assert first.code in html and "Có thể cùng vụ việc" in html and "125/QĐ-UBND" in html
+    assert first.code in html and "Rất có thể cùng vụ việc" in html and "125/QĐ-UBND" in html
     # half-typed date: ignored, suggestions still come
     response = client.post("/don-trung/du-thao/", {"summary": LAND_AGAIN["summary"], "received_on": "19/08/20"},
                            HTTP_HX_REQUEST="true")
