@@ -34,9 +34,9 @@ from dataclasses import field as dc_field
 
 import numpy as np
 
-MIN_CUTOFF = 20
+MIN_CUTOFF = 10
 CUTOFF_SHARE = 0.005
-RARE_DF = 4  # a feature found in at most this many matters weighs the most: a matter's own repeats do not dilute it
+RARE_DF = 3  # a feature found in at most this many matters weighs the most: a matter's own repeats do not dilute it
 TEXT_WEIGHT, PETITIONER_WEIGHT, STRONG_WEIGHT = 0.6, 0.25, 0.15
 STRONG_FULL = 2  # shared strong signals for the full strong part
 SAME_AREA_BONUS, SAME_FIELD_BONUS = 0.10, 0.05

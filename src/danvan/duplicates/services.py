@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 # suggestion is "rất có thể cùng vụ việc" (the flag): the threshold is calibrated for precision ≥ 0,95 on the
 # labelled sets of tests/duplicates/test_quality.py (the generator's chains and the hand-written letters),
 # which fail if precision or recall drop; from POSSIBLE_THRESHOLD "có thể"; below, "ít khả năng".
-SAME_MATTER_THRESHOLD = 0.25
+SAME_MATTER_THRESHOLD = 0.3
 POSSIBLE_THRESHOLD = 0.15
 # ...and only when the texts share something: the same petitioner in the same commune and field, with
 # nothing else in common, is as often another matter of the same person (hand-written set, A and B).

@@ -57,10 +57,11 @@ COUNTERS: tuple[str, ...] = (
     "gian", "phong", "chau", "nhan khau", "thua", "gio", "buoi", "dot", "thon", "xom", "can", "cong nhan",
 )
 
-# Signs that a letter speaks for several people or households (then another signer is not another matter).
+# Signs that a letter is signed for several people or households (then another signer is not another matter);
+# a letter that only mentions households ("58 hộ dân") is not.
 GROUP_PHRASES: tuple[str, ...] = (
-    "thay mat", "dai dien cho", "dai dien", "cac ho", "ho dan", "tap the", "chung toi", "cac gia dinh",
-    "ba con", "nhan dan thon", "nhan dan xom", "cu tri",
+    "thay mat", "dai dien cho", "lam dai dien", "chung toi gom", "chung toi la", "chung toi ky ten", "tap the",
+    "don tap the", "cac ho ky ten", "dong ky ten",
 )
 
 # Kinds of documents that name one individual act (a decision on one household, a conclusion, a judgment):
