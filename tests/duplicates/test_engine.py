@@ -42,8 +42,9 @@ def brute_force(index: DuplicateIndex, docs: list[Doc], query: Query, k: int) ->
         strong = len({f for f in set(query.strong.tolist()) & feats if weight[f] > 0})
         pet = max([query.petitioner_keys.get(p, 0.0) for p in d.petitioner_keys.tolist()] or [0.0])
         other = pet == 0 and len(d.petitioner_keys) > 0 and bool(query.petitioner_keys)
+        other_area = d.subject_area != query.subject_area and d.subject_area != 0 and query.subject_area != 0
         score = combine(text, pet, strong, d.subject_area == query.subject_area and query.subject_area != 0,
-                        d.field == query.field, float(other))
+                        d.field == query.field, float(other), 0.5 * other_area)
         if score > 0:
             scored.append((-score, -d.received, -d.letter, d.letter))
     return [s[3] for s in sorted(scored)[:k]]

@@ -24,7 +24,8 @@ only ever raise a letter that already shares text or a petitioner: alone they pr
 Lowered: by a quarter when both letters name their one petitioner the viewer may compare, the names
 differ, and neither letter is signed by a group (households, several signers); by half when both letters
 name identifiers of one kind — individual decisions, land plots — and share none of them (a quarter for
-amounts): the same person's boilerplate complaint against another decision is another matter.
+amounts, or for two different subject areas): the same person's boilerplate complaint against another
+decision is another matter.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ OTHER_PETITIONER_PENALTY = 0.25  # both letters name their one petitioner, they 
 KIND_DECISION, KIND_PLOT, KIND_AMOUNT = 0, 1, 2
 CONFLICT_WEIGHTS = np.array([1.0, 1.0, 0.5, 0.0])  # by kind; the worst conflicting kind counts
 CONFLICT_PENALTY = 0.5
+# Both letters name where the matter arose, and the places differ: as much against as conflicting amounts.
+AREA_CONFLICT = 0.5
 RERANK_CANDIDATES = 200  # letters ranked by text before the full score picks the top k
 DENSE_SHARE = 0.3  # postings touched, as a share of the letters, from which one dense bincount is cheaper
 
@@ -582,6 +585,8 @@ class DuplicateIndex:
             other &= ~self.col("protected")[slots]
         owners, idents = self.identifiers_of(slots)
         conflict = conflicts(np.unique(query.identifiers.astype(np.uint32)), owners, idents, len(slots))
+        other_area = (self.col("subject_area")[slots] != query.subject_area) & (self.col("subject_area")[slots] != 0)
+        conflict = np.maximum(conflict, AREA_CONFLICT * (other_area & (query.subject_area != 0)))
         scores = combine(text, pet, strong.astype(np.float64), same_area.astype(np.float64),
                          same_field.astype(np.float64), other.astype(np.float64), conflict)
         # Ties broken by the most recent letter first, then the id, so that results are reproducible.
@@ -657,6 +662,8 @@ class ExactScan:
         if not see_protected_petitioners:
             other &= ~protected
         conflict = conflicts(np.unique(query.identifiers.astype(np.uint32)), self.iowners, self.ikeys, n)
+        other_area = (idx.col("subject_area") != query.subject_area) & (idx.col("subject_area") != 0)
+        conflict = np.maximum(conflict, AREA_CONFLICT * (other_area & (query.subject_area != 0)))
         same_area = (idx.col("subject_area") == query.subject_area) & (query.subject_area != 0)
         same_field = idx.col("field") == query.field
         score = combine(text, pet, strong, same_area.astype(float), same_field.astype(float), other.astype(float),

@@ -57,7 +57,7 @@ SAME_MATTER_THRESHOLD = 0.3
 POSSIBLE_THRESHOLD = 0.15
 # ...and only when the texts share something: the same petitioner in the same commune and field, with
 # nothing else in common, is as often another matter of the same person (hand-written set, A and B).
-SAME_MATTER_MIN_TEXT = 0.05
+SAME_MATTER_MIN_TEXT = 0.15
 DEFAULT_SUGGESTIONS = 5
 
 
