@@ -123,6 +123,10 @@ def test_a_protected_denouncer_stays_masked_and_unmatched(tree, alice, rita, han
     [seen_by_head] = services.suggestions_for_draft(hana, **by_name)
     assert seen_by_head.letter == denunciation and seen_by_head.petitioner == MASK
     assert any("15.000.000" in r for r in services.suggestions_for_draft(hana, **about)[0].reasons)
+    # No reason, for anyone, names the denouncer (identity gate, issue 19).
+    for user, draft in ((alice, about), (hana, about), (hana, by_name)):
+        for s in services.suggestions_for_draft(user, **draft):
+            assert not any("Hoàng Văn Tú" in r or "004071009876" in r for r in s.reasons)
 
 
 def test_confirming_same_matter_joins_and_files_a_repeat_of_a_resolved_matter(tree, alice):
@@ -276,18 +280,23 @@ def test_a_letter_added_after_the_snapshot_does_not_move_other_scores(tree, alic
 # ----------------------------------------------------------------------------------- evidence and bands
 
 def test_same_person_other_decision_is_unlikely_and_says_why(tree, alice):
-    """The same man's boilerplate complaint against another decision of the commune chairman (issue 19)."""
-    words = ("Tôi không đồng ý với Quyết định số {n}/QĐ-UBND ngày {d} của Chủ tịch UBND xã Quảng Lâm {what}. "
-             "Đề nghị Chủ tịch UBND xã xem xét hủy bỏ quyết định trên.")
-    fine = receive(alice, tree.ubnd_quang_lam, name="Hà Văn Khu", received_on=D(2024, 4, 22),
-                   subject_area=tree.quang_lam, summary="Khiếu nại Quyết định số 45/QĐ-UBND của Chủ tịch UBND xã",
-                   content=words.format(n=45, d="10/3/2024", what="xử phạt tôi 7.500.000 đồng"))
-    kiosk = receive(alice, tree.ubnd_quang_lam, name="Hà Văn Khu", received_on=D(2024, 9, 30),
-                    subject_area=tree.quang_lam, summary="Khiếu nại Quyết định số 61/QĐ-UBND của Chủ tịch UBND xã",
-                    content=words.format(n=61, d="22/8/2024", what="buộc tôi tháo dỡ ki-ốt"))
-    [s] = services.suggestions_for_letter(alice, kiosk)
-    assert s.letter == fine and s.hit.conflict == 1.0 and not s.likely_same and s.band != services.Band.LIKELY
-    assert "Khác số quyết định" in s.reasons
+    """The same man's boilerplate complaint against another decision of the commune chairman (issue 19): the
+    conflicting decision numbers count against, and the officer is told why."""
+    from tests.duplicates.handwritten import LETTERS
+
+    def receive_written(w):
+        return receive(alice, getattr(tree, w.org), name=w.name, received_on=w.received_on, summary=w.summary,
+                       content=w.content, kind=w.kind, field=w.field, subject_area=getattr(tree, w.area))
+
+    fine, fine_again, kiosk = [receive_written(w) for w in LETTERS if w.matter in ("P", "Q")][:3]
+    about_fine = [s for s in services.suggestions_for_letter(alice, kiosk) if s.matter in (fine.matter,
+                                                                                             fine_again.matter)]
+    assert len(about_fine) == 2
+    for s in about_fine:
+        assert s.hit.conflict == 1.0 and not s.likely_same and "Khác số quyết định" in s.reasons
+    # The repeat of the fine, which cites the same decision, is flagged.
+    [repeat] = [s for s in services.suggestions_for_letter(alice, fine_again) if s.letter == fine]
+    assert repeat.likely_same and repeat.hit.conflict == 0 and "Khác số quyết định" not in repeat.reasons
 
 
 def test_a_group_and_one_resident_on_the_same_matter(tree, alice):
