@@ -178,6 +178,7 @@ class Hit:
     same_field: bool
     other_petitioner: bool = False
     conflict: float = 0.0
+    other_area: bool = False  # both letters name where the matter arose, and the places differ
 
 
 class Postings:
@@ -586,7 +587,8 @@ class DuplicateIndex:
         owners, idents = self.identifiers_of(slots)
         conflict = conflicts(np.unique(query.identifiers.astype(np.uint32)), owners, idents, len(slots))
         other_area = (self.col("subject_area")[slots] != query.subject_area) & (self.col("subject_area")[slots] != 0)
-        conflict = np.maximum(conflict, AREA_CONFLICT * (other_area & (query.subject_area != 0)))
+        other_area &= query.subject_area != 0
+        conflict = np.maximum(conflict, AREA_CONFLICT * other_area)
         scores = combine(text, pet, strong.astype(np.float64), same_area.astype(np.float64),
                          same_field.astype(np.float64), other.astype(np.float64), conflict)
         # Ties broken by the most recent letter first, then the id, so that results are reproducible.
@@ -595,7 +597,7 @@ class DuplicateIndex:
             Hit(letter=int(self.col("letter")[slots[i]]), matter=int(self.col("matter")[slots[i]]),
                 score=float(scores[i]), text=float(text[i]), petitioner=float(pet[i]), strong=int(strong[i]),
                 same_area=bool(same_area[i]), same_field=bool(same_field[i]), other_petitioner=bool(other[i]),
-                conflict=float(conflict[i]))
+                conflict=float(conflict[i]), other_area=bool(other_area[i]))
             for i in order
         ]
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from django.db import connections, transaction
+from django.db.models import Count, Max
 
 from danvan.core.choices import Field
 from danvan.duplicates.engine import CorpusStats, Doc, DuplicateIndex
@@ -149,6 +150,7 @@ def _apply(state: _State, letter_id: int, values: dict) -> None:
     else:
         state.index.remove(letter_id)
     state.revisions[letter_id] = values["revision"]
+    state.recent[letter_id] = values["revision"]
     state.watermark = max(state.watermark, values["revision"])
 
 
@@ -164,6 +166,7 @@ class _State:
     watermark: int = 0
     last_sync: int = 0
     revisions: dict[int, int] = field(default_factory=dict)
+    recent: dict[int, int] = field(default_factory=dict)  # letter → revision, for revisions inside the sync margin
     area_masks: dict[str, tuple[float, np.ndarray]] = field(default_factory=dict)
 
 
@@ -293,6 +296,8 @@ def _full_load(state: _State, token: str) -> None:
     index.build_arrays(arrays, keys, key_owners, p_keys, p_owners, stats=stats, identifiers=(i_keys, i_lengths))
     revisions = dict(zip(letters, revision_list, strict=True))
     state.index, state.token, state.revisions = index, token, revisions
+    since = state.last_sync - 2 * SYNC_MARGIN_NS
+    state.recent = {letter: revision for letter, revision in revisions.items() if revision >= since}
     state.watermark = max(revision_list, default=0)
 
 
@@ -312,7 +317,14 @@ def current_index() -> DuplicateIndex:
         # applied, and their features need not be read again at every query.
         # A row committed since the last sync was written at most SYNC_MARGIN_NS before it was committed.
         since, state.last_sync = state.last_sync - SYNC_MARGIN_NS, time.time_ns()
-        recent = LetterFingerprint.objects.filter(revision__gte=since).values_list("letter_id", "revision")
+        state.recent = {letter: revision for letter, revision in state.recent.items() if revision >= since}
+        window = LetterFingerprint.objects.filter(revision__gte=since)
+        # One row first: when the database holds exactly the revisions this process applied in the margin (the
+        # usual case, and right after a bulk load, when the margin covers thousands of rows), nothing to read.
+        seen = window.aggregate(n=Count("pk"), top=Max("revision"))
+        if seen["n"] == len(state.recent) and (seen["top"] or 0) <= state.watermark:
+            return state.index
+        recent = window.values_list("letter_id", "revision")
         changed = [letter for letter, revision in recent if state.revisions.get(letter) != revision]
         for start in range(0, len(changed), 500):
             for row in LetterFingerprint.objects.filter(letter_id__in=changed[start:start + 500]).values(*ROW_FIELDS):
@@ -327,6 +339,7 @@ def forget() -> None:
     addresses.forget()
     with _STATE.lock:
         _STATE.index, _STATE.token, _STATE.revisions, _STATE.watermark, _STATE.last_sync = None, None, {}, 0, 0
+        _STATE.recent = {}
         _STATE.area_masks.clear()
 
 

@@ -159,11 +159,15 @@ def _reasons(user: User, hit: Hit, letter: Letter, shared_strong: list[str], sha
         reasons.append(_("Cùng địa bàn: %(area)s") % {"area": letter.subject_area.name})
     if hit.same_field:
         reasons.append(_("Cùng lĩnh vực: %(field)s") % {"field": Field(letter.field).label})
+    if hit.same_area and letter.subject_area_id:
+        shared_places = [p for p in shared_places if p != letter.subject_area.name]
     if shared_places:
         reasons.append(_("Cùng địa chỉ (theo đơn vị hành chính hiện nay): %(places)s")
                        % {"places": ", ".join(shared_places)})
     if hit.other_petitioner:
         reasons.append(_("Người viết đơn khác"))
+    if hit.other_area and letter.subject_area_id:
+        reasons.append(_("Khác địa bàn: %(area)s") % {"area": letter.subject_area.name})
     reasons.extend(conflicting)
     return reasons
 
@@ -186,7 +190,9 @@ def _suggest(user: User, query: Query, query_strong: set[str], *, k: int, receiv
     if not (user and user.is_authenticated and user.is_active):
         return []
     idx = dup_index.current_index()
-    hits = idx.query(query, k=k * 2 + 5, allowed_areas=dup_index.allowed_areas(user),
+    # The index already leaves out archived letters and letters outside the viewer's areas: a few more than k
+    # cover a letter moved or archived since the index saw it.
+    hits = idx.query(query, k=k + 3, allowed_areas=dup_index.allowed_areas(user),
                      received_before=received_before, exclude_letters=exclude_letters,
                      exclude_matters=exclude_matters, exclude_pairs=exclude_pairs,
                      see_protected_petitioners=_see_identities(user))
