@@ -44,9 +44,9 @@ def test_alice_sees_the_earlier_letter_while_typing_and_files_the_repeat(page, t
     page.get_by_label("Họ và tên người viết đơn").fill("Nong Van Dung")
     page.get_by_label("Tóm tắt nội dung").fill("Don khieu nai lan 2 ve QD 125/QD-UBND ngay 12/04/2024")
     row = suggestions.locator("tr.suggestion", has_text=earlier.code)
-    row.get_by_text("Có thể cùng vụ việc").wait_for()  # once the summary has been read, not just the name
+    row.get_by_text("Rất có thể cùng vụ việc").wait_for()  # once the summary has been read, not just the name
     text = row.inner_text()
-    assert "Có thể cùng vụ việc" in text and "Đã giải quyết" in text
+    assert "Rất có thể cùng vụ việc" in text and "Đã giải quyết" in text
     assert "Trùng họ tên người viết đơn" in text and "125/QĐ-UBND" in text and "12/4/2024" in text
     assert suggestions.locator("tr.suggestion").first.inner_text() == text  # ranked first
     assert "trại lợn" not in suggestions.inner_text()

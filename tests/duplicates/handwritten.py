@@ -1,10 +1,18 @@
-"""A hand-written labelled set: 33 letters as citizens write them, about 15 matters.
+"""A hand-written labelled set: 61 letters as citizens write them, 31 matters.
 
 Each matter is written again the way repeats arrive in practice: reworded, typed without diacritics,
 the decision number and the dates written another way, sent to another level. The distractors are
 what makes a naive matcher fail: the same petitioner about another matter (B against A), the same
 road project and the same kind of decision for a neighbouring household (J against I), the same
 commune and field with other facts (D against C), the same boilerplate everywhere.
+
+Issue 19 added 28 letters (P to AF), written before the engine was tuned on them and not in the data
+generator's style: the same person's boilerplate complaint against another decision of the commune chairman
+(Q against P), a group of households and one resident on the same matter (R), two neighbours on one
+building and a third matter on the same street (S, T), amounts, times, units and numbers written two ways
+(V, W, X, Z, AA), the everyday names of a land-use certificate (X), another plot in the same commune (Y
+against X), the same school and the same village on other matters (AB, AC), the same person and street
+on another matter (AD against L), a protected denunciation (AE).
 
 `matter` is the label (the ground truth); `org` and `area` name attributes of the `tree` fixture.
 """
@@ -224,4 +232,156 @@ LETTERS: tuple[Written, ...] = (
             "Khiếu nại việc chậm thi hành bản án dân sự số 58/2022/DS-ST",
             "Tôi Đỗ Quang Vinh khiếu nại Chi cục Thi hành án dân sự chậm thi hành Bản án số 58/2022/DS-ST ngày "
             "14/7/2022, người phải thi hành án còn nợ tôi 320.000.000 đồng.", "079070005555", 1970),
+    # P. Hà Văn Khu against a fine (decision 45); Q. the same man, the same words, against another decision (61).
+    Written("P", D(2024, 4, 22), "ubnd_quang_lam", "quang_lam", K.COMPLAINT, F.LAND_HOUSING, "Hà Văn Khu",
+            "Khiếu nại Quyết định số 45/QĐ-UBND ngày 10/3/2024 của Chủ tịch UBND xã",
+            "Kính gửi Chủ tịch Ủy ban nhân dân xã Quảng Lâm. Tôi là Hà Văn Khu, xóm Nà Mạ. Tôi không đồng ý với "
+            "Quyết định số 45/QĐ-UBND ngày 10/3/2024 của Chủ tịch UBND xã xử phạt tôi 7.500.000 đồng vì dựng lán "
+            "chứa phân bón trên đất vườn của gia đình. Lán dựng tạm bằng tre, không phải công trình xây dựng. Đề "
+            "nghị Chủ tịch UBND xã xem xét hủy bỏ quyết định trên."),
+    Written("P", D(2024, 7, 8), "board_cb", "quang_lam", K.COMPLAINT, F.LAND_HOUSING, "Hà Văn Khu",
+            "Lán tre chứa phân bị phạt 7,5 triệu - khiếu nại lần hai",
+            "Gửi các đồng chí ở Ban. Tôi Hà Văn Khu, Nà Mạ, Quảng Lâm. Cái lán tre để phân bón trong vườn nhà "
+            "tôi mà xã phạt tận 7 triệu 500 nghìn theo QĐ 45/QĐ-UBND. Tôi đã khiếu nại từ tháng tư mà hơn hai "
+            "tháng rồi chưa ai trả lời. Lán tạm thì sao gọi là xây dựng trái phép được?"),
+    Written("Q", D(2024, 9, 30), "ubnd_quang_lam", "quang_lam", K.COMPLAINT, F.LAND_HOUSING, "Hà Văn Khu",
+            "Khiếu nại Quyết định số 61/QĐ-UBND ngày 22/8/2024 của Chủ tịch UBND xã",
+            "Kính gửi Chủ tịch Ủy ban nhân dân xã Quảng Lâm. Tôi là Hà Văn Khu, xóm Nà Mạ. Tôi không đồng ý với "
+            "Quyết định số 61/QĐ-UBND ngày 22/8/2024 của Chủ tịch UBND xã buộc tôi tháo dỡ ki-ốt bán tạp hóa ở "
+            "đầu cầu Nà Mạ. Ki-ốt đặt trên phần đất gia đình tôi đã sử dụng ổn định từ năm 1998. Đề nghị Chủ "
+            "tịch UBND xã xem xét hủy bỏ quyết định trên."),
+    Written("Q", D(2024, 11, 11), "board_cb", "quang_lam", K.COMPLAINT, F.LAND_HOUSING, "Ha Van Khu",
+            "Ki ot dau cau Na Ma bi buoc thao do",
+            "Toi Ha Van Khu o Na Ma. Xa ra QD 61/QD-UBND bat toi do ki ot tap hoa o dau cau, trong khi dat do "
+            "nha toi dung tu 1998, co nguoi lam chung. Toi da co don gui xa cuoi thang 9 nhung chua duoc tra loi."),
+    # R. A culvert filled in by the road works: eighteen households, then one of them.
+    Written("R", D(2024, 6, 17), "ubnd_quang_lam", "quang_lam", K.RECOMMENDATION, F.ADMINISTRATIVE_OTHER,
+            "Lưu Văn Cao",
+            "18 hộ xóm Nà Mạ đề nghị khơi thông cống thủy lợi bị lấp",
+            "Chúng tôi gồm 18 hộ dân xóm Nà Mạ, do ông Lưu Văn Cao làm đại diện, kiến nghị: khi thi công nền "
+            "đường vào xóm, đơn vị thi công đã đổ đất lấp mất cống thủy lợi dẫn nước vào cánh đồng Pác Rằng. "
+            "Mưa to ngày 02/6/2024 nước không thoát, khoảng 3 ha lúa mới cấy bị ngập úng. Đề nghị xã yêu cầu "
+            "đơn vị thi công khơi thông cống, bồi thường thiệt hại."),
+    Written("R", D(2024, 8, 26), "board_cb", "quang_lam", K.RECOMMENDATION, F.ADMINISTRATIVE_OTHER,
+            "Lưu Thị Bích",
+            "Ruộng Pác Rằng vẫn ngập vì cống bị lấp",
+            "Tôi là Lưu Thị Bích, nhà ở xóm Nà Mạ. Ruộng nhà tôi ở cánh đồng Pác Rằng cùng ruộng nhiều hộ khác "
+            "bị ngập từ đầu tháng 6 vì cái cống thủy lợi bị đổ đất lấp lúc làm đường. Bà con đã làm đơn gửi xã "
+            "mà đến giờ cống vẫn chưa được khơi, lúa chết gần hết."),
+    # S. A building on Hàng Buồm adding floors without a permit, by two neighbours; T. the same street, smoke.
+    Written("S", D(2024, 3, 25), "ubnd_hoan_kiem", "hoan_kiem", K.RECOMMENDATION, F.URBAN_ORDER,
+            "Trịnh Văn Lộc",
+            "Phản ánh nhà số 18 Hàng Buồm xây thêm tầng không phép",
+            "Kính gửi UBND phường Hoàn Kiếm. Tôi Trịnh Văn Lộc, nhà số 20 phố Hàng Buồm. Nhà số 18 Hàng Buồm đang "
+            "xây thêm tầng 5 và tầng 6, không treo biển giấy phép xây dựng, làm tường nhà tôi nứt dài khoảng 2m. "
+            "Đề nghị phường kiểm tra, đình chỉ thi công."),
+    Written("S", D(2024, 5, 13), "board_hn", "hoan_kiem", K.RECOMMENDATION, F.URBAN_ORDER, "Ngô Thị Hằng",
+            "Công trình 18 Hàng Buồm cơi nới, làm nứt nhà bên cạnh",
+            "Tôi là Ngô Thị Hằng ở số 16 Hàng Buồm. Công trình ở số 18 cơi nới lên 6 tầng mà không có giấy phép, "
+            "đêm vẫn đổ bê tông, tường nhà tôi và nhà số 20 đều bị nứt. Phường đã xuống lập biên bản nhưng họ "
+            "vẫn xây tiếp."),
+    Written("T", D(2024, 6, 3), "ubnd_hoan_kiem", "hoan_kiem", K.RECOMMENDATION, F.URBAN_ORDER, "Đinh Quang Hải",
+            "Quán nướng số 22 Hàng Buồm gây khói trên vỉa hè",
+            "Tôi Đinh Quang Hải, số 24 Hàng Buồm. Quán nướng ở số 22 Hàng Buồm đặt bếp than ngay trên vỉa hè từ "
+            "17h đến 23h, khói bay vào nhà dân, khách ngồi kín lối đi. Đề nghị phường nhắc nhở, xử lý."),
+    # V. Unpaid wages: amounts, months in words and digits.
+    Written("V", D(2024, 5, 20), "ubnd_hoa_an", "hoa_an", K.COMPLAINT, F.POLICY, "Sầm Văn Tới",
+            "Công ty TNHH Xây dựng Hưng Thịnh nợ lương công nhân 4 tháng",
+            "Kính gửi UBND xã Hòa An. Tôi Sầm Văn Tới cùng 35 công nhân làm cho Công ty TNHH Xây dựng Hưng "
+            "Thịnh ở công trình trường mầm non Hòa An. Công ty nợ lương chúng tôi 4 tháng, mỗi người khoảng "
+            "24.000.000 đồng, tổng 840.000.000 đồng. Giám đốc hẹn nhiều lần không trả."),
+    Written("V", D(2024, 7, 29), "board_cb", "hoa_an", K.COMPLAINT, F.POLICY, "Sầm Văn Tới",
+            "Cty Hưng Thịnh vẫn chưa trả 840 triệu tiền lương",
+            "Tôi Sầm Văn Tới đại diện anh em công nhân xin phản ánh: đã sáu tháng Cty Hưng Thịnh chưa trả lương "
+            "(trước đây bốn tháng, nay thêm hai tháng), riêng bốn tháng đầu là 840 triệu, mỗi người 24 triệu. "
+            "Xã đã mời công ty lên làm việc nhưng không có kết quả."),
+    # W. A sawmill running at night: times written two ways.
+    Written("W", D(2024, 2, 5), "ubnd_hoa_an", "hoa_an", K.RECOMMENDATION, F.ENVIRONMENT, "Tạ Thị Xuân",
+            "Xưởng cưa gỗ thôn Bó Bủn chạy máy đến 22 giờ",
+            "Tôi Tạ Thị Xuân, thôn Bó Bủn. Xưởng cưa xẻ gỗ của ông Mông Văn Piu cạnh nhà tôi chạy máy cưa từ 5 "
+            "giờ sáng đến 22 giờ đêm, tiếng ồn và mùn cưa bay khắp xóm, cháu nhỏ không ngủ được."),
+    Written("W", D(2024, 4, 15), "ubnd_hoa_an", "hoa_an", K.RECOMMENDATION, F.ENVIRONMENT, "Ta Thi Xuan",
+            "xuong go ong Piu o Bo Bun van chay may toi 22h",
+            "toi da phan anh tu thang 2 ve xuong xe go cua ong Mong Van Piu o Bo Bun chay may cua tu 5h sang toi "
+            "22h dem. Den nay van vay, mun cua bay vao nha, tieng may ram ram ca ngay."),
+    # X. A land-use certificate not issued; Y. the same commune, the same complaint, another plot.
+    Written("X", D(2024, 3, 4), "ubnd_hoa_an", "hoa_an", K.RECOMMENDATION, F.LAND_HOUSING, "Nông Văn Pảo",
+            "Đề nghị cấp giấy chứng nhận quyền sử dụng đất thửa số 210",
+            "Kính gửi UBND xã Hòa An. Tôi Nông Văn Pảo, thôn Nà Lòa. Tháng 6/2023 tôi nộp hồ sơ đề nghị cấp giấy "
+            "chứng nhận quyền sử dụng đất cho thửa đất số 210, tờ bản đồ số 9, diện tích 450m2 (đất ở 150m2). Đã "
+            "quá hạn nhiều tháng nhưng chưa được cấp, cán bộ địa chính bảo còn chờ."),
+    Written("X", D(2024, 8, 19), "board_cb", "hoa_an", K.RECOMMENDATION, F.LAND_HOUSING, "Nông Văn Pảo",
+            "Hơn một năm chưa được cấp sổ đỏ",
+            "Tôi Nông Văn Pảo (Nà Lòa, Hòa An) nộp hồ sơ làm sổ đỏ cho mảnh đất 450 m2, thửa 210 tờ 9 từ tháng "
+            "6 năm ngoái, đến nay đã hơn một năm vẫn chưa có sổ. Tôi đã hỏi nhiều lần, đề nghị cấp trên đôn đốc."),
+    Written("Y", D(2024, 9, 9), "ubnd_hoa_an", "hoa_an", K.RECOMMENDATION, F.LAND_HOUSING, "Hoàng Thị Mỷ",
+            "Đề nghị cấp giấy chứng nhận quyền sử dụng đất thửa số 233",
+            "Kính gửi UBND xã Hòa An. Tôi Hoàng Thị Mỷ, thôn Nà Lòa. Năm 2023 tôi nộp hồ sơ đề nghị cấp giấy "
+            "chứng nhận quyền sử dụng đất cho thửa đất số 233, tờ bản đồ số 9, diện tích 380m2. Đã quá hạn mà "
+            "chưa được cấp, cán bộ địa chính bảo còn chờ đo đạc."),
+    # Z. Compensation for two sào of rice: "đền bù" and "bồi thường", amounts two ways.
+    Written("Z", D(2024, 5, 6), "ubnd_quang_lam", "quang_lam", K.COMPLAINT, F.LAND_HOUSING, "Bế Thị Lả",
+            "Tiền đền bù 2 sào ruộng làm trạm biến áp quá thấp",
+            "Tôi Bế Thị Lả, thôn Khuổi Khon. Nhà tôi bị lấy 2 sào ruộng (720 m2) để xây trạm biến áp 110kV, chỉ "
+            "được đền bù 85 triệu đồng, không bằng một nửa giá ruộng ở thôn. Đề nghị xem xét lại giá đền bù."),
+    Written("Z", D(2024, 8, 12), "ubnd_cb", "quang_lam", K.COMPLAINT, F.LAND_HOUSING, "Bế Thị Lả",
+            "Khiếu nại mức bồi thường khi thu hồi đất xây trạm biến áp 110 kV",
+            "Kính gửi UBND tỉnh. Diện tích 720m2 đất lúa của gia đình tôi ở Khuổi Khon, Quảng Lâm bị thu hồi để "
+            "xây trạm biến áp 110 kV với số tiền bồi thường 85.000.000 đồng. Tôi đã có đơn gửi xã tháng 5 nhưng "
+            "chưa được giải quyết."),
+    # AA. Overcharging at a school: one parent, then the parents of a class; AB. the same school, another matter.
+    Written("AA", D(2024, 10, 7), "ubnd_hoa_an", "hoa_an", K.RECOMMENDATION, F.ADMINISTRATIVE_OTHER,
+            "Vy Văn Thuận",
+            "Trường THCS Hòa An thu các khoản ngoài quy định",
+            "Tôi Vy Văn Thuận, phụ huynh em Vy Thị Na lớp 8A Trường THCS Hòa An. Đầu năm học nhà trường thu mỗi "
+            "học sinh 1.200.000 đồng gồm tiền máy điều hòa, quỹ khuyến học, tiền trông xe. Nhiều gia đình khó "
+            "khăn không đóng nổi. Đề nghị kiểm tra."),
+    Written("AA", D(2024, 11, 4), "board_cb", "hoa_an", K.RECOMMENDATION, F.ADMINISTRATIVE_OTHER, "Lục Văn Sáng",
+            "Phụ huynh lớp 8A phản ánh lạm thu ở trường THCS Hòa An",
+            "Chúng tôi là phụ huynh học sinh lớp 8A trường THCS Hòa An. Năm học này trường thu của mỗi em 1,2 "
+            "triệu, trong đó có tiền lắp điều hòa và quỹ khuyến học, không có văn bản nào. Một phụ huynh đã "
+            "phản ánh lên xã từ tháng 10 nhưng trường vẫn thu."),
+    Written("AB", D(2024, 11, 18), "ubnd_hoa_an", "hoa_an", K.RECOMMENDATION, F.ADMINISTRATIVE_OTHER,
+            "Đàm Thị Nhung",
+            "Giáo viên trường THCS Hòa An đánh học sinh",
+            "Tôi là Đàm Thị Nhung, mẹ em Đàm Văn Hiếu lớp 7B trường THCS Hòa An. Ngày 12/11/2024 thầy dạy thể "
+            "dục đánh cháu bằng thước, bầm tím tay. Đề nghị nhà trường và xã xử lý nghiêm."),
+    # AC. Power cuts at Khuổi Khon (the same village as K and C, another matter).
+    Written("AC", D(2024, 7, 1), "ubnd_quang_lam", "quang_lam", K.RECOMMENDATION, F.ADMINISTRATIVE_OTHER,
+            "Triệu Thị Dình",
+            "Điện thôn Khuổi Khon chập chờn, mất điện liên tục",
+            "Kính gửi UBND xã Quảng Lâm. Từ đầu tháng 6 điện ở thôn Khuổi Khon ngày nào cũng mất 3 - 4 lần, "
+            "điện yếu không chạy được máy bơm, tủ lạnh hỏng. Trạm biến áp của thôn quá tải. Đề nghị xã đề nghị "
+            "Điện lực nâng cấp trạm."),
+    Written("AC", D(2024, 9, 23), "board_cb", "quang_lam", K.RECOMMENDATION, F.ADMINISTRATIVE_OTHER,
+            "Trieu Thi Dinh",
+            "Dien Khuoi Khon van yeu, mat dien hang ngay",
+            "Toi Trieu Thi Dinh o Khuoi Khon. Ba thang nay dien mat lien tuc, dien yeu, may bom khong chay duoc, "
+            "tram bien ap qua tai ma dien luc chua nang cap. Da bao xa tu thang 7."),
+    # AD. The karaoke neighbour of L, on another matter in the same street.
+    Written("AD", D(2024, 10, 14), "ubnd_hoan_kiem", "hoan_kiem", K.RECOMMENDATION, F.URBAN_ORDER,
+            "Phạm Minh Tuấn",
+            "Nhà số 43 Hàng Bạc để nước mái chảy sang nhà tôi",
+            "Kính gửi UBND phường. Tôi Phạm Minh Tuấn, số 45 phố Hàng Bạc. Nhà số 43 Hàng Bạc lắp máng nước mái "
+            "đổ thẳng sang tường nhà tôi, mỗi lần mưa tường thấm, bong tróc. Tôi đã nói nhưng họ không sửa. Đề "
+            "nghị phường hòa giải."),
+    # AE. Protected denunciation: a commune policeman asking for money, written twice.
+    Written("AE", D(2024, 4, 29), "ubnd_hoa_an", "hoa_an", K.DENUNCIATION, F.JUSTICE, "Lý Văn Chiến",
+            "Tố cáo công an xã đòi tiền khi đăng ký xe máy",
+            "Tôi tố cáo ông Nông Đức Mạnh, công an xã Hòa An, khi tôi đến làm thủ tục đăng ký chiếc xe máy Honda "
+            "biển 11B1-456.78 ngày 15/4/2024 đã đòi tôi 2.000.000 đồng mới làm nhanh.", "004085006789", 1985),
+    Written("AE", D(2024, 7, 22), "board_cb", "hoa_an", K.DENUNCIATION, F.JUSTICE, "Lý Văn Chiến",
+            "Tố cáo ông Nông Đức Mạnh nhận 2 triệu khi đăng ký xe",
+            "Tôi Lý Văn Chiến, CCCD 004085006789, tiếp tục tố cáo ông Nông Đức Mạnh (công an xã Hòa An) đòi "
+            "2 triệu đồng ngày 15/4/2024 khi đăng ký xe máy cho tôi. Đơn gửi xã tháng 4 chưa được xem xét.",
+            "004085006789", 1985),
+    # AF. Letters about nothing written before.
+    Written("AF1", D(2024, 6, 24), "ubnd_quang_lam", "quang_lam", K.RECOMMENDATION, F.POLICY, "Mã Thị Sen",
+            "Xin hỗ trợ làm nhà cho hộ nghèo",
+            "Nhà tôi ở Khuổi Khon là nhà tạm, mái dột, tường đất sắp sập. Tôi là hộ nghèo, chồng mất, nuôi 3 con. "
+            "Xin xã xem xét hỗ trợ làm nhà theo chương trình xóa nhà tạm."),
+    Written("AF2", D(2024, 12, 2), "board_hn", "hoan_kiem", K.RECOMMENDATION, F.URBAN_ORDER, "Lê Thu Trang",
+            "Đề nghị lắp đèn chiếu sáng ngõ Hàng Bạc",
+            "Ngõ 36 Hàng Bạc không có đèn chiếu sáng, tối đi lại nguy hiểm, đã có người bị giật túi. Đề nghị phường "
+            "lắp đèn."),
 )

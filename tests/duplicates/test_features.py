@@ -36,7 +36,8 @@ def test_another_decision_or_date_is_another_signal():
 
 
 def test_amounts_land_plots_and_legal_documents():
-    assert strong("bồi thường 1.230.000.000 đồng") == strong("boi thuong 1230000000 d") == {"so:1230000000"}
+    assert strong("bồi thường 1.230.000.000 đồng") == strong("boi thuong 1230000000 d") == {"tien:1230000000"}
+    assert strong("số CCCD 004068001234") == {"so:004068001234"}  # a long number that is not an amount
     assert strong("thửa đất số 45, tờ bản đồ số 12") == strong("thua 45 to 12") == {"thua:45/12"}
     assert strong("theo Nghị định 29/2023/NĐ-CP") == {"vb:29/2023/nd-cp"}
     assert strong("Kế hoạch 24-KH/BDVTU") == {"vb:24-kh/bdvtu"}
@@ -48,6 +49,7 @@ def test_described_for_the_officer():
     assert describe_strong("vb:125/qd-ubnd") == "125/QĐ-UBND"
     assert describe_strong("ngay:2024-04-12") == "12/4/2024"
     assert describe_strong("so:1230000000") == "1.230.000.000"
+    assert describe_strong("tien:12000000") == "12.000.000 đồng"
     assert describe_strong("thua:45/12") == "thửa 45 tờ bản đồ 12"
 
 
@@ -72,7 +74,7 @@ def test_boilerplate_and_function_words_are_not_features():
 
 def test_no_pair_of_words_spans_a_cut_out_phrase():
     features = letter_features("trại lợn kính gửi ủy ban đề nghị xem xét giải quyết suối cạn")
-    assert {"trai lon", "uy ban", "suoi can"} <= features.terms
+    assert {"trai lon", "ubnd", "suoi can"} <= features.terms  # "ủy ban" read as UBND
     assert "lon uy" not in features.terms and "ban suoi" not in features.terms
 
 
@@ -80,7 +82,7 @@ def test_a_protected_denouncers_name_and_numbers_stay_out_of_the_features():
     text = "Tôi là Hoàng Văn Tú, CCCD 004071009876, sinh năm 1971, tố cáo ông Lương Văn Hải nhận 15.000.000 đồng"
     hidden = letter_features(text, identity=Identity(names=("Hoàng Văn Tú",), numbers=("004071009876", "1971")))
     assert not {"hoang", "van", "tu", "hoang van", "van tu", "so:004071009876", "so:1971"} & hidden.terms
-    assert {"luong", "hai", "luong van", "van hai", "so:15000000"} <= hidden.terms  # the denounced official stays
+    assert {"luong", "hai", "luong van", "van hai", "tien:15000000"} <= hidden.terms  # the denounced official stays
     assert {"hoang", "so:1971"} <= letter_features(text).terms
 
 
@@ -92,9 +94,41 @@ def test_signals_are_cut_from_the_text_before_shingles():
 
 def test_petitioner_keys_follow_the_citizen_matching_rule():
     stored = petitioner_keys(full_name="Nông Văn Dũng", id_number="004 068 001 234", birth_year=1968, stored=True)
-    assert stored == {"id:004068001234": 1.0, "nm:nong van dung|1968": 0.9, "nm:nong van dung": 0.5}
-    # typed at intake without accents and without the year: the name alone, a hint
-    assert petitioner_keys(full_name="Nong Van Dung") == {"nm:nong van dung": 0.5}
+    assert stored == {"id:004068001234": 1.0, "nm:nong van dung|1968": 0.9, "nm:nong van dung": 0.75}
+    # typed at intake without accents and without the year: the name alone still counts (issue 19)
+    assert petitioner_keys(full_name="Nong Van Dung") == {"nm:nong van dung": 0.75}
     # another birth year is another person: no key in common with the stored letter but the name-only one
     typed = petitioner_keys(full_name="Nông Văn Dũng", birth_year=1990)
     assert set(typed) & set(stored) == set()
+
+
+@pytest.mark.parametrize("one, other", [
+    ("450m2 đất ở", "450 m2 đất ở"),
+    ("đã nhận 12 triệu đồng", "đã nhận 12.000.000 đồng"),
+    ("bồi thường 1,23 tỷ", "bồi thường 1.230.000.000 đ"),
+    ("1 tỷ 230 triệu đồng", "1230000000 dong"),
+    ("quán hát đến 21 giờ 30", "quán hát đến 21h30"),
+    ("đã bốn tháng chưa trả lời", "đã 4 tháng chưa trả lời"),
+    ("hai mươi lăm hộ dân", "25 hộ dân"),
+    ("UBND xã Hòa An", "Ủy ban nhân dân xã Hòa An"),
+    ("làm sổ đỏ thửa đất", "làm giấy chứng nhận quyền sử dụng đất thửa đất"),
+    ("chưa được cấp GCNQSDĐ", "chưa được cấp sổ hồng"),
+    ("tiền đền bù quá thấp", "tiền bồi thường quá thấp"),
+])
+def test_what_is_written_two_ways_gives_the_same_features(one, other):
+    """Issue 19: numbers glued to units, amounts, times, numbers in words, domain synonyms and abbreviations."""
+    assert letter_features(one) == letter_features(other)
+
+
+def test_spelled_numbers_leave_dates_and_the_villagers_alone():
+    assert "so:4" not in letter_features("từ tháng 9 năm 2023, sau năm 2020").terms
+    terms = letter_features("bà con ba tháng nay chưa có nước").terms
+    assert [t for t in terms if t.startswith("so:")] == ["so:3"]  # "bà con" stays the villagers
+
+
+def test_identifiers_name_individual_acts_plots_and_amounts():
+    from danvan.duplicates.features import identifiers
+
+    found = identifiers(strong("QĐ 125/2024/QĐ-UBND, Nghị định 29/2023/NĐ-CP, thửa 45 tờ 12, 15 triệu đồng"))
+    assert sorted(found) == [(0, "125/qd-ubnd"), (1, "45/12"), (2, "15000000")]
+    assert identifiers(strong("Quyết định số 125/QĐ-UBND")) == [(0, "125/qd-ubnd")]  # year or not: one decision

@@ -12,7 +12,7 @@ hand-written set of `handwritten.py`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 
@@ -28,7 +28,8 @@ from danvan.units.services import create_standard_organisations
 from tests.conftest import make_org, make_user
 from tests.duplicates.handwritten import LETTERS
 
-MIN_PRECISION, MIN_RECALL = 0.9, 0.95
+MIN_PRECISION, MIN_RECALL = 0.95, 0.9  # issue 19: the flag's precision ≥ 0,95, its recall ≥ 0,9
+SWEEP = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
 
 
 @dataclass
@@ -37,13 +38,17 @@ class Score:
     flagged_right: int = 0
     with_earlier: int = 0
     found: int = 0
+    missed_in_top5: list = field(default_factory=list)
+    rows: list = field(default_factory=list)  # (same matter?, hit, query letter) of every top-5 suggestion
 
-    def add(self, suggestions, label_of, letter_label, has_earlier: bool) -> None:
+    def add(self, suggestions, label_of, letter_label, earlier: set[int], query=None) -> None:
         flagged = [s for s in suggestions[:5] if s.likely_same]
         right = [s for s in flagged if label_of[s.letter.pk] == letter_label]
         self.flagged += len(flagged)
         self.flagged_right += len(right)
-        if has_earlier:
+        self.rows += [(label_of[s.letter.pk] == letter_label, s.hit, query) for s in suggestions[:5]]
+        self.missed_in_top5 += sorted(earlier - {s.letter.pk for s in suggestions[:5]})
+        if earlier:
             self.with_earlier += 1
             self.found += bool(right)
 
@@ -55,10 +60,22 @@ class Score:
     def recall(self) -> float:
         return self.found / self.with_earlier if self.with_earlier else 0.0
 
+    def sweep(self) -> str:
+        """Precision and recall of the flag at other thresholds (the calibration, printed with -s)."""
+        lines = []
+        for threshold in SWEEP:
+            flagged = [(same, q) for same, hit, q in self.rows if hit.score >= threshold
+                       and (hit.text >= services.SAME_MATTER_MIN_TEXT or hit.strong > 0)]
+            right = [q for same, q in flagged if same]
+            precision = len(right) / len(flagged) if flagged else 0.0
+            lines.append(f"  threshold {threshold:.2f}: flagged {len(flagged)}, precision {precision:.3f}, "
+                         f"recall {len(set(right)) / max(1, self.with_earlier):.3f}")
+        return "\n".join(lines)
 
-def _earlier(letters, label_of, letter) -> bool:
-    return any(label_of[o.pk] == label_of[letter.pk] and o.pk != letter.pk and o.received_on <= letter.received_on
-               for o in letters)
+
+def _earlier(letters, label_of, letter) -> set[int]:
+    return {o.pk for o in letters
+            if label_of[o.pk] == label_of[letter.pk] and o.pk != letter.pk and o.received_on <= letter.received_on}
 
 
 @pytest.mark.parametrize("seed", [11, 29])
@@ -85,9 +102,9 @@ def test_generated_chains(tree, root, seed):
         suggestions = services.suggestions_for_draft(
             head, text=f"{letter.summary}\n{letter.content}", petitioners=people, subject_area=letter.subject_area,
             field=letter.field, received_on=letter.received_on, exclude_letters=frozenset({letter.pk}))
-        score.add(suggestions, label_of, label_of[letter.pk], _earlier(letters, label_of, letter))
+        score.add(suggestions, label_of, label_of[letter.pk], _earlier(letters, label_of, letter), letter.pk)
     print(f"generated seed={seed}: {len(letters)} letters, {score.with_earlier} with an earlier letter of their "
-          f"chain; precision {score.precision:.3f}, recall {score.recall:.3f}")
+          f"chain; precision {score.precision:.3f}, recall {score.recall:.3f}\n{score.sweep()}")
     assert score.with_earlier >= 40
     assert score.precision > MIN_PRECISION
     assert score.recall > MIN_RECALL
@@ -104,22 +121,24 @@ def receive_handwritten(tree, actor) -> dict[int, str]:
     return label_of
 
 
-@pytest.mark.parametrize("viewer", ["root", "alice"])
-def test_handwritten_letters(tree, root, alice, viewer):
-    """Each received letter's page: the earlier letters about its matter are flagged, the others not.
+@pytest.mark.parametrize("viewer", ["root", "alice", "hana"])
+def test_handwritten_letters(tree, root, alice, hana, viewer):
+    """Each received letter's page: the earlier letters about its matter are flagged, the others not, and every
+    earlier letter about its matter is among the first five suggestions (issue 19).
 
-    Seen by a superuser, and by a province officer who may not use protected denouncers' identities
-    (group E then matches on its text alone)."""
-    assert len(LETTERS) >= 30
+    Seen by a superuser, by a province officer who may not use protected denouncers' identities (groups E and
+    AE then match on their text alone), and by a head who may."""
+    assert len(LETTERS) >= 60
     label_of = receive_handwritten(tree, root)
-    user = {"root": root, "alice": alice}[viewer]
+    user = {"root": root, "alice": alice, "hana": hana}[viewer]
     letters = list(Letter.objects.restrict(user).order_by("received_on", "pk"))
     score = Score()
     for letter in letters:
         suggestions = services.suggestions_for_letter(user, letter)
-        score.add(suggestions, label_of, label_of[letter.pk], _earlier(letters, label_of, letter))
+        score.add(suggestions, label_of, label_of[letter.pk], _earlier(letters, label_of, letter), letter.pk)
     print(f"hand-written ({viewer}): {len(letters)} letters, {score.with_earlier} with an earlier letter of their "
-          f"matter; precision {score.precision:.3f}, recall {score.recall:.3f}")
-    assert score.with_earlier >= 15
-    assert score.precision > MIN_PRECISION
-    assert score.recall > MIN_RECALL
+          f"matter; precision {score.precision:.3f}, recall {score.recall:.3f}\n{score.sweep()}")
+    assert score.with_earlier >= 25
+    assert score.missed_in_top5 == []
+    assert score.precision >= MIN_PRECISION
+    assert score.recall >= MIN_RECALL

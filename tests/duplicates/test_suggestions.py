@@ -89,6 +89,7 @@ def test_another_process_sees_a_letter_written_elsewhere(tree, alice):
     assert codes(services.suggestions_for_draft(alice, text=PIGS["summary"])) == [first.code]
     dup_index._STATE.index.remove(first.pk)  # as if this process had loaded its index before the letter…
     dup_index._STATE.revisions.pop(first.pk)
+    dup_index._STATE.recent.pop(first.pk)
     assert codes(services.suggestions_for_draft(alice, text=PIGS["summary"])) == [first.code]  # …synced
 
 
@@ -123,6 +124,10 @@ def test_a_protected_denouncer_stays_masked_and_unmatched(tree, alice, rita, han
     [seen_by_head] = services.suggestions_for_draft(hana, **by_name)
     assert seen_by_head.letter == denunciation and seen_by_head.petitioner == MASK
     assert any("15.000.000" in r for r in services.suggestions_for_draft(hana, **about)[0].reasons)
+    # No reason, for anyone, names the denouncer (identity gate, issue 19).
+    for user, draft in ((alice, about), (hana, about), (hana, by_name)):
+        for s in services.suggestions_for_draft(user, **draft):
+            assert not any("Hoàng Văn Tú" in r or "004071009876" in r for r in s.reasons)
 
 
 def test_confirming_same_matter_joins_and_files_a_repeat_of_a_resolved_matter(tree, alice):
@@ -180,7 +185,7 @@ def test_intake_fragment_follows_what_is_typed(tree, alice, client_for):
     }, HTTP_HX_REQUEST="true")
     html = response.content.decode()
     assert response.status_code == 200 and "<html" not in html
-    assert first.code in html and "Có thể cùng vụ việc" in html and "125/QĐ-UBND" in html
+    assert first.code in html and "Rất có thể cùng vụ việc" in html and "125/QĐ-UBND" in html
     # half-typed date: ignored, suggestions still come
     response = client.post("/don-trung/du-thao/", {"summary": LAND_AGAIN["summary"], "received_on": "19/08/20"},
                            HTTP_HX_REQUEST="true")
@@ -210,3 +215,141 @@ def test_letter_page_fragment_and_decisions(tree, alice, bob, client_for):
     assert "Đã ghi nhận: đơn cùng vụ việc" in response.content.decode()
     assert Letter.objects.get(pk=again.pk).matter_id == first.matter_id
     assert client.get(f"/don-trung/thu/{again.pk}/cung-vu-viec/{first.pk}/").status_code == 405
+
+
+# ------------------------------------------------------------------------------- scores without history
+
+def _scores_by_text(user, letters) -> dict[tuple[str, str], float]:
+    """Every (letter, suggested letter) score, keyed by the letters' summaries (ids differ between rounds)."""
+    scores = {}
+    for letter in letters:
+        for s in services.suggestions_for_letter(user, letter, k=20):
+            scores[letter.summary, s.letter.summary] = s.score
+    return scores
+
+
+def test_scores_do_not_depend_on_arrival_order_restart_or_rebuild(tree, hana):
+    """Issue 19: the same letters give the same scores, exactly, whatever the order they were received in, after
+    a restart (the process's index dropped and reloaded) and after a rebuild of the fingerprints."""
+    from danvan.duplicates.models import IndexGeneration
+    from tests.duplicates.handwritten import LETTERS
+
+    chosen = [w for w in LETTERS if w.org in ("ubnd_quang_lam", "board_cb")][:16]
+
+    def receive_all(order):
+        received = []
+        for w in order:
+            received.append(receive(hana, getattr(tree, w.org), name=w.name, received_on=w.received_on,
+                                    summary=w.summary, content=w.content, kind=w.kind, field=w.field,
+                                    subject_area=getattr(tree, w.area)))
+            services.suggestions_for_letter(hana, received[-1])  # the index is in use while letters arrive
+        return received
+
+    first = receive_all(chosen)
+    dup_index.refresh_statistics()  # the scheduled refresh, once every letter is in
+    expected = _scores_by_text(hana, first)
+    assert len(expected) > 20
+    dup_index.forget()  # a restart
+    assert _scores_by_text(hana, first) == expected
+    call_command("reindex_duplicates", stdout=__import__("io").StringIO())  # a rebuild
+    assert _scores_by_text(hana, first) == expected
+    generation = IndexGeneration.objects.order_by("-pk").first()
+    assert generation.letters == len(chosen)
+
+    # The same letters again, received in the reverse order (the first ones archived: nothing is deleted).
+    for letter in first:
+        audited.archive(Letter.objects.get(pk=letter.pk), hana, reason="Nhập lại theo thứ tự khác")
+    second = receive_all(list(reversed(chosen)))
+    dup_index.refresh_statistics()
+    assert _scores_by_text(hana, second) == expected
+
+
+def test_a_letter_added_after_the_snapshot_does_not_move_other_scores(tree, alice):
+    first = receive(alice, tree.ubnd_quang_lam, name="Nông Văn Dũng", received_on=D(2024, 6, 3), **LAND)
+    again = receive(alice, tree.board_cb, name="Nông Văn Dũng", received_on=D(2024, 8, 19), **LAND_AGAIN)
+    [before] = [s.score for s in services.suggestions_for_letter(alice, again) if s.letter == first]
+    for day in range(1, 6):  # more repeats of the same matter arrive, filed in its matter
+        receive(alice, tree.ubnd_cb, name="Nông Văn Dũng", received_on=D(2024, 9, day), matter=first.matter,
+                **LAND_AGAIN)
+    [after] = [s.score for s in services.suggestions_for_letter(alice, again) if s.letter == first]
+    assert after == before
+    out = __import__("io").StringIO()
+    call_command("reindex_duplicates", "--statistics", stdout=out)  # the scheduled refresh
+    assert "7 đơn, 2 vụ việc" in out.getvalue()
+    # even once they are counted, a matter's repeats do not dilute its words
+    [refreshed] = [s.score for s in services.suggestions_for_letter(alice, again) if s.letter == first]
+    assert refreshed == before
+
+
+# ----------------------------------------------------------------------------------- evidence and bands
+
+def test_same_person_other_decision_is_unlikely_and_says_why(tree, alice):
+    """The same man's boilerplate complaint against another decision of the commune chairman (issue 19): the
+    conflicting decision numbers count against, and the officer is told why."""
+    from tests.duplicates.handwritten import LETTERS
+
+    def receive_written(w):
+        return receive(alice, getattr(tree, w.org), name=w.name, received_on=w.received_on, summary=w.summary,
+                       content=w.content, kind=w.kind, field=w.field, subject_area=getattr(tree, w.area))
+
+    fine, fine_again, kiosk = [receive_written(w) for w in LETTERS if w.matter in ("P", "Q")][:3]
+    about_fine = [s for s in services.suggestions_for_letter(alice, kiosk) if s.matter in (fine.matter,
+                                                                                             fine_again.matter)]
+    assert len(about_fine) == 2
+    for s in about_fine:
+        assert s.hit.conflict == 1.0 and not s.likely_same and "Khác số quyết định" in s.reasons
+    # The repeat of the fine, which cites the same decision, is flagged.
+    [repeat] = [s for s in services.suggestions_for_letter(alice, fine_again) if s.letter == fine]
+    assert repeat.likely_same and repeat.hit.conflict == 0 and "Khác số quyết định" not in repeat.reasons
+
+
+def test_a_group_and_one_resident_on_the_same_matter(tree, alice):
+    group = receive(alice, tree.ubnd_quang_lam, name="Lưu Văn Cao", received_on=D(2024, 6, 17),
+                    subject_area=tree.quang_lam, summary="18 hộ xóm Nà Mạ đề nghị khơi thông cống thủy lợi bị lấp",
+                    content="Chúng tôi gồm 18 hộ dân xóm Nà Mạ kiến nghị khơi thông cống thủy lợi cánh đồng Pác Rằng "
+                            "bị đơn vị thi công đường đổ đất lấp, 3 ha lúa bị ngập úng.")
+    one = receive(alice, tree.board_cb, name="Lưu Thị Bích", received_on=D(2024, 8, 26), subject_area=tree.quang_lam,
+                  summary="Ruộng Pác Rằng vẫn ngập vì cống thủy lợi bị lấp",
+                  content="Ruộng nhà tôi ở cánh đồng Pác Rằng bị ngập vì cống thủy lợi bị đơn vị thi công đường đổ "
+                          "đất lấp, lúa chết.")
+    [s] = services.suggestions_for_letter(alice, one)
+    assert s.letter == group and not s.hit.other_petitioner and "Người viết đơn khác" not in s.reasons
+
+
+def test_bands_replace_percentages_in_the_page(tree, alice, client_for):
+    first = receive(alice, tree.ubnd_quang_lam, name="Nông Văn Dũng", received_on=D(2024, 6, 3), **LAND)
+    again = receive(alice, tree.ubnd_quang_lam, name="Nông Văn Dũng", received_on=D(2024, 8, 19), **LAND_AGAIN)
+    html = client_for(alice).get(f"/don-trung/thu/{again.pk}/", HTTP_HX_REQUEST="true").content.decode()
+    assert first.code in html and "Rất có thể cùng vụ việc" in html and "%</strong>" not in html
+    assert "Trùng họ tên người viết đơn" in html
+
+
+@pytest.mark.django_db
+def test_an_old_address_is_the_same_place_as_its_new_commune():
+    """Issue 18 in duplicate detection: "xã Diễn Kim, huyện Diễn Châu, Nghệ An" is today's Xã Hải Châu."""
+    from danvan.accounts.models import Role
+    from danvan.duplicates import addresses
+    from danvan.units.legacy import load_legacy_units
+    from danvan.units.models import Area, AreaLevel, OrganisationType
+    from danvan.units.services import load_administrative_units
+    from tests.conftest import make_org, make_user
+
+    load_administrative_units(with_organisations=False)
+    load_legacy_units(provinces={"40"})
+    addresses.forget()
+    nghe_an = Area.objects.get(level=AreaLevel.PROVINCE, code="40", valid_to__isnull=True)
+    hai_chau = Area.objects.get(level=AreaLevel.COMMUNE, name="Xã Hải Châu", valid_to__isnull=True, parent=nghe_an)
+    assert addresses.communes_named("Tôi ở xóm 3, xã Diễn Kim, huyện Diễn Châu, Nghệ An.") == {hai_chau.pk}
+    assert addresses.communes_named("Tôi ở xóm 3, xã Hải Châu, tỉnh Nghệ An.") == {hai_chau.pk}
+    officer = make_user("na", make_org("Ủy ban nhân dân tỉnh Nghệ An", OrganisationType.PEOPLES_COMMITTEE, nghe_an),
+                        Role.OFFICER)
+    old = receive(officer, officer.organisation, name="Cao Văn Hòe", received_on=D(2024, 5, 6), field="environment",
+                  kind=ContentKind.RECOMMENDATION, summary="Phản ánh bãi rác gây ô nhiễm",
+                  content="Tôi ở xóm 3, xã Diễn Kim, huyện Diễn Châu, Nghệ An. Bãi rác tập trung đầu xóm bốc mùi.")
+    receive(officer, officer.organisation, name="Phan Thị Lụa", received_on=D(2024, 5, 7), field="environment",
+            kind=ContentKind.RECOMMENDATION, summary="Phản ánh bãi rác gây ô nhiễm",
+            content="Tôi ở xóm 3, xã Quỳnh Đôi, huyện Quỳnh Lưu, Nghệ An. Bãi rác tập trung đầu xóm bốc mùi.")
+    draft = "Bãi rác đầu xóm 3 bốc mùi hôi. Địa chỉ: xã Hải Châu, tỉnh Nghệ An."
+    suggestions = services.suggestions_for_draft(officer, text=draft)
+    assert suggestions[0].letter == old and suggestions[0].score > suggestions[1].score
+    assert "Cùng địa chỉ (theo đơn vị hành chính hiện nay): Xã Hải Châu" in suggestions[0].reasons

@@ -2,49 +2,149 @@
 
 Why an inverted index with a floored IDF, not MinHash LSH or pg_trgm: see ADR 0009.
 
-Weights. A feature found in `df` of the stored letters weighs ``w = log(cutoff / df)`` while
-``df < cutoff`` and 0 from then on, with ``cutoff = max(MIN_CUTOFF, CUTOFF_SHARE × letters)``.
-What every letter of a kind says (templates, boilerplate) therefore weighs nothing, and a rare
-decision number, amount or place name weighs most. Because a feature at the cutoff weighs exactly
-0, its postings need not be kept: the pruned index computes the same cosine as a brute-force scan,
-only over far fewer postings (the benchmark checks this against an exact scan).
+Weights come from a versioned snapshot of document frequencies (`CorpusStats`), counted per matter: a
+feature found in `df` matters weighs ``w = log(cutoff / max(df, RARE_DF))`` while below the cutoff and 0
+from then on, with ``cutoff = max(MIN_CUTOFF, CUTOFF_SHARE × matters)``. The snapshot is taken from the
+whole fingerprint table at a rebuild or a scheduled refresh (`index.refresh_statistics`), never updated
+letter by letter: a score is a function of the two letters and the snapshot's version, the same whatever
+the order the letters arrived in and before or after a restart (ADR 0009). What every letter of a kind
+says (templates, boilerplate) weighs nothing, and a rare decision number, amount or place name weighs
+most; a matter's own repeats (up to `RARE_DF`) do not make its words weigh less. Postings of features of
+weight 0 are not kept: the pruned index computes the same cosine as a brute-force scan.
 
 Score of a stored letter d for a query q (letter or draft), each part in [0, 1]:
 - text: cosine of the weighted feature sets;
-- petitioner: 1 for the same ID number, 0.9 for the same folded name and birth year, 0.5 for the name;
-  never for a protected denouncer unless the viewer may see identities (Luật Tố cáo 2018 Điều 47);
-- shared strong signals: decision numbers, dates, long numbers (two or more count fully);
+- petitioner: 1 for the same ID number, 0.9 for the same folded name and birth year, 0.75 for the name
+  alone (a name without birth year or ID still counts); never for a protected denouncer unless the viewer
+  may see identities (Luật Tố cáo 2018 Điều 47);
+- shared strong signals: decision numbers, dates, plots, amounts, long numbers (two or more count fully);
 evidence = 0.6·text + 0.25·petitioner + 0.15·strong, then raised by 10 % for the same subject area
 and 5 % for the same field, and divided by 1.15 so that the score stays in [0, 1]. Area and field
 only ever raise a letter that already shares text or a petitioner: alone they prove nothing.
-When both letters name a petitioner the viewer may compare and the names differ, the score is
-lowered by a quarter: most repeats come from the same person (a protected denouncer's letter is
-never compared for a viewer who may not see the identity, so the penalty reveals nothing).
+Lowered: by a quarter when both letters name their one petitioner the viewer may compare, the names
+differ, and neither letter is signed by a group (households, several signers); by half when both letters
+name identifiers of one kind — individual decisions, land plots — and share none of them (a quarter for
+amounts, or for two different subject areas): the same person's boilerplate complaint against another
+decision is another matter.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
+from dataclasses import field as dc_field
 
 import numpy as np
 
 MIN_CUTOFF = 10
 CUTOFF_SHARE = 0.005
+RARE_DF = 3  # a feature found in at most this many matters weighs the most: a matter's own repeats do not dilute it
 TEXT_WEIGHT, PETITIONER_WEIGHT, STRONG_WEIGHT = 0.6, 0.25, 0.15
 STRONG_FULL = 2  # shared strong signals for the full strong part
 SAME_AREA_BONUS, SAME_FIELD_BONUS = 0.10, 0.05
-OTHER_PETITIONER_PENALTY = 0.25  # both letters name their petitioner, and they differ
+OTHER_PETITIONER_PENALTY = 0.25  # both letters name their one petitioner, they differ, and neither is a group
+# Identifiers both letters name, of one kind, with none in common: two decisions, two plots, two amounts. The
+# kinds are in the low two bits of an identifier's hash (`features.identifier_hash`).
+KIND_DECISION, KIND_PLOT, KIND_AMOUNT = 0, 1, 2
+CONFLICT_WEIGHTS = np.array([1.0, 1.0, 0.5, 0.0])  # by kind; the worst conflicting kind counts
+CONFLICT_PENALTY = 0.5
+# Both letters name where the matter arose, and the places differ: as much against as conflicting amounts.
+AREA_CONFLICT = 0.5
 RERANK_CANDIDATES = 200  # letters ranked by text before the full score picks the top k
 DENSE_SHARE = 0.3  # postings touched, as a share of the letters, from which one dense bincount is cheaper
 
 
-def combine(text, petitioner, strong, same_area, same_field, other_petitioner=0.0):
+def combine(text, petitioner, strong, same_area, same_field, other_petitioner=0.0, conflict=0.0):
     """The suggestion score (works on numbers and on numpy arrays alike)."""
     evidence = (TEXT_WEIGHT * text + PETITIONER_WEIGHT * petitioner
                 + STRONG_WEIGHT * np.minimum(strong, STRONG_FULL) / STRONG_FULL)
     raised = evidence * (1 + SAME_AREA_BONUS * same_area + SAME_FIELD_BONUS * same_field)
-    return raised * (1 - OTHER_PETITIONER_PENALTY * other_petitioner) / (1 + SAME_AREA_BONUS + SAME_FIELD_BONUS)
+    lowered = raised * (1 - OTHER_PETITIONER_PENALTY * other_petitioner) * (1 - CONFLICT_PENALTY * conflict)
+    return lowered / (1 + SAME_AREA_BONUS + SAME_FIELD_BONUS)
+
+
+@dataclass(frozen=True)
+class CorpusStats:
+    """A versioned snapshot of document frequencies: in how many *matters* each feature is found.
+
+    Weights are a function of this snapshot alone, so a score is a function of the two letters and the
+    snapshot's version, whatever the order the letters arrived in (ADR 0009). Counting matters, not letters,
+    and flooring the count at `RARE_DF` keep a matter's repeats from making its own words common.
+    Only features found in more than `RARE_DF` matters are kept: the others all weigh the most."""
+
+    version: str
+    letters: int
+    matters: int
+    keys: np.ndarray  # uint32, sorted
+    df: np.ndarray  # int64, matters holding each key
+
+    @property
+    def cutoff(self) -> float:
+        return float(max(MIN_CUTOFF, CUTOFF_SHARE * self.matters))
+
+    @classmethod
+    def empty(cls) -> CorpusStats:
+        return cls("", 0, 0, np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.int64))
+
+    @classmethod
+    def compute(cls, keys: np.ndarray, matters: np.ndarray, *, letters: int, version: str = "") -> CorpusStats:
+        """From every stored (feature, matter of its letter) pair."""
+        if len(keys) == 0:
+            return cls(version, letters, 0, np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.int64))
+        # Sorts and run boundaries, not `np.unique`: its hash path took 30 s on 3 million pairs (numpy 2.3).
+        distinct = np.sort(np.asarray(matters, dtype=np.int64))
+        distinct = distinct[_run_starts(distinct)]
+        rank = np.searchsorted(distinct, matters)
+        packed = (keys.astype(np.uint64) << np.uint64(32)) | rank.astype(np.uint64)
+        packed.sort()
+        pair_keys = (packed[_run_starts(packed)] >> np.uint64(32)).astype(np.uint32)  # one per (key, matter)
+        del packed
+        starts = np.flatnonzero(_run_starts(pair_keys))
+        counts = np.diff(np.append(starts, len(pair_keys)))
+        common = counts > RARE_DF
+        return cls(version, letters, len(distinct), pair_keys[starts][common], counts[common].astype(np.int64))
+
+    def df_of(self, keys: np.ndarray) -> np.ndarray:
+        if len(self.keys) == 0:
+            return np.zeros(len(keys), dtype=np.int64)
+        pos = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
+        return np.where(self.keys[pos] == keys, self.df[pos], 0)
+
+    def weights(self, keys: np.ndarray) -> np.ndarray:
+        """``log(cutoff / max(df, RARE_DF))`` while below the cutoff, 0 from then on."""
+        df = np.maximum(self.df_of(np.asarray(keys, dtype=np.uint32)), RARE_DF).astype(np.float64)
+        cutoff = self.cutoff
+        return np.where(df < cutoff, np.log(cutoff / df), 0.0)
+
+    def to_blobs(self) -> tuple[bytes, bytes]:
+        return self.keys.astype("<u4").tobytes(), self.df.astype("<u4").tobytes()
+
+    @classmethod
+    def from_blobs(cls, version: str, letters: int, matters: int, keys: bytes, df: bytes) -> CorpusStats:
+        return cls(version, letters, matters, np.frombuffer(bytes(keys), dtype="<u4").astype(np.uint32),
+                   np.frombuffer(bytes(df), dtype="<u4").astype(np.int64))
+
+
+def _run_starts(values: np.ndarray) -> np.ndarray:
+    """For a sorted array: True where a run of equal values starts."""
+    first = np.ones(len(values), dtype=bool)
+    if len(values) > 1:
+        np.not_equal(values[1:], values[:-1], out=first[1:])
+    return first
+
+
+def conflicts(query_idents: np.ndarray, owners: np.ndarray, idents: np.ndarray, n: int) -> np.ndarray:
+    """For each of n letters, given its identifiers as (owner, identifier) pairs: the weight of the worst kind in
+    which both it and the query name identifiers and share none (0 when none conflicts)."""
+    if len(query_idents) == 0 or len(idents) == 0 or n == 0:
+        return np.zeros(n)
+    query_kinds = np.zeros(4, dtype=bool)
+    query_kinds[(query_idents & np.uint32(3)).astype(np.intp)] = True
+    kinds = (idents & np.uint32(3)).astype(np.int64)
+    cell = owners.astype(np.int64) * 4 + kinds
+    has = np.bincount(cell, minlength=4 * n).reshape(n, 4) > 0
+    shared = np.bincount(cell, np.isin(idents, query_idents).astype(np.float64), minlength=4 * n).reshape(n, 4) > 0
+    conflicting = has & ~shared & query_kinds[None, :]
+    return (conflicting * CONFLICT_WEIGHTS[None, :]).max(axis=1)
 
 
 @dataclass(frozen=True)
@@ -60,6 +160,8 @@ class Doc:
     protected: bool
     features: np.ndarray  # uint32, unique
     petitioner_keys: np.ndarray  # uint32, unique
+    identifiers: np.ndarray = dc_field(default_factory=lambda: np.zeros(0, dtype=np.uint32))  # kind in the low 2 bits
+    group: bool = False  # signed by several people, or on behalf of households
 
     @property
     def has_petitioner(self) -> bool:
@@ -73,6 +175,8 @@ class Query:
     petitioner_keys: dict[int, float]  # key hash → certainty
     subject_area: int = 0
     field: int = -1
+    identifiers: np.ndarray = dc_field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
+    group: bool = False
 
 
 @dataclass(frozen=True)
@@ -86,16 +190,18 @@ class Hit:
     same_area: bool
     same_field: bool
     other_petitioner: bool = False
+    conflict: float = 0.0
+    other_area: bool = False  # both letters name where the matter arose, and the places differ
 
 
 class Postings:
     """key → slots, as a sorted CSR built in bulk plus a dict of lists for later additions.
 
-    Keys whose document frequency reaches `cap` keep only their count (their weight is 0).
+    `keep(unique keys) → mask`, when given, says which keys keep their postings (the others weigh 0).
     """
 
-    def __init__(self, cap: int | None = None):
-        self.cap = cap
+    def __init__(self, keep=None):
+        self.keep = keep
         self.keys = np.zeros(0, dtype=np.uint32)
         self.offsets = np.zeros(1, dtype=np.int64)
         self.slots = np.zeros(0, dtype=np.int32)
@@ -122,10 +228,10 @@ class Postings:
             counts = np.diff(np.append(starts, total))
         else:
             unique, counts, slots = np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.int64), _EMPTY
-        if self.cap is not None:
-            keep = np.repeat(counts < self.cap, counts)
-            kept_counts = np.where(counts < self.cap, counts, 0)
-            slots = slots[keep]
+        if self.keep is not None and len(unique):
+            useful = self.keep(unique)
+            slots = slots[np.repeat(useful, counts)]
+            kept_counts = np.where(useful, counts, 0)
         else:
             kept_counts = counts
         self.keys = unique.astype(np.uint32)
@@ -135,10 +241,10 @@ class Postings:
         self.extra, self.extra_counts = {}, {}
 
     def add(self, slot: int, keys: np.ndarray) -> None:
-        current = self.df(keys)
-        for key, seen in zip(keys.tolist(), current.tolist(), strict=True):
+        useful = self.keep(keys) if self.keep is not None and len(keys) else np.ones(len(keys), dtype=bool)
+        for key, kept in zip(keys.tolist(), useful.tolist(), strict=True):
             self.extra_counts[key] = self.extra_counts.get(key, 0) + 1
-            if self.cap is None or seen < self.cap:
+            if kept:
                 self.extra.setdefault(key, []).append(slot)
 
     def _positions(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -202,77 +308,93 @@ class _Column:
 
 COLUMNS = {"letter": np.int64, "matter": np.int64, "scope_area": np.int32, "subject_area": np.int32,
            "field": np.int8, "received": np.int32, "protected": np.bool_, "has_petitioner": np.bool_, "alive": np.bool_,
-           "norm": np.float32}
+           "norm": np.float32, "group": np.bool_}
 
 
 class DuplicateIndex:
-    """Letters' features in memory: add, replace, remove (tombstone) and rank by the score above."""
+    """Letters' features in memory: add, replace, remove (tombstone) and rank by the score above.
 
-    def __init__(self, *, min_cutoff: int = MIN_CUTOFF, cutoff_share: float = CUTOFF_SHARE):
-        self.min_cutoff = min_cutoff
-        self.cutoff_share = cutoff_share
-        self.cutoff = float(min_cutoff)
+    Weights come from `stats` (a `CorpusStats` snapshot), never from the letters the index happens to hold."""
+
+    def __init__(self, stats: CorpusStats | None = None):
+        self.stats = stats or CorpusStats.empty()
         self.columns = {name: _Column(dtype) for name, dtype in COLUMNS.items()}
         self.slot_of: dict[int, int] = {}
-        self.terms = Postings(cap=min_cutoff)
+        self.terms = Postings(keep=self._useful)
         self.petitioners = Postings()
+        self.ident_offsets = np.zeros(1, dtype=np.int64)
+        self.ident_keys = np.zeros(0, dtype=np.uint32)
+        self.extra_idents: dict[int, np.ndarray] = {}
         self.built_size = 0
 
     # ------------------------------------------------------------------------------------ writing
     def __len__(self) -> int:
         return len(self.slot_of)
 
+    @property
+    def cutoff(self) -> float:
+        return self.stats.cutoff
+
     def col(self, name: str) -> np.ndarray:
         return self.columns[name].view
 
-    def weights(self, df: np.ndarray) -> np.ndarray:
-        df = np.maximum(df, 1)
-        return np.where(df < self.cutoff, np.log(self.cutoff / df), 0.0)
+    def weights(self, keys: np.ndarray) -> np.ndarray:
+        """The weight of each feature key under the index's corpus statistics."""
+        return self.stats.weights(keys)
 
-    def build(self, docs: list[Doc]) -> None:
-        """Replace the whole index (the cutoff is fixed here, from the number of letters)."""
-        self.cutoff = float(max(self.min_cutoff, self.cutoff_share * len(docs)))
-        self.terms = Postings(cap=math.ceil(self.cutoff))
-        self.petitioners = Postings()
-        self.slot_of = {d.letter: i for i, d in enumerate(docs)}
-        for name in COLUMNS:
-            if name in ("alive", "norm"):
-                continue
-            self.columns[name].set_all(np.fromiter((getattr(d, name) for d in docs), dtype=COLUMNS[name],
-                                                   count=len(docs)))
-        self.columns["alive"].set_all(np.ones(len(docs), dtype=bool))
-        lengths = np.fromiter((len(d.features) for d in docs), dtype=np.int64, count=len(docs))
-        owners = np.repeat(np.arange(len(docs), dtype=np.int32), lengths)
+    def _useful(self, keys: np.ndarray) -> np.ndarray:
+        return self.stats.weights(keys) > 0
+
+    def build(self, docs: list[Doc], stats: CorpusStats | None = None) -> None:
+        """Replace the whole index; without `stats`, the statistics of these letters are computed."""
+        n = len(docs)
+        columns = {name: np.fromiter((getattr(d, name) for d in docs), dtype=COLUMNS[name], count=n)
+                   for name in COLUMNS if name not in ("alive", "norm")}
+        lengths = np.fromiter((len(d.features) for d in docs), dtype=np.int64, count=n)
         keys = np.concatenate([d.features for d in docs]).astype(np.uint32) if docs else np.zeros(0, np.uint32)
-        self._build_arrays(keys, owners, len(docs))
-        p_lengths = np.fromiter((len(d.petitioner_keys) for d in docs), dtype=np.int64, count=len(docs))
+        p_lengths = np.fromiter((len(d.petitioner_keys) for d in docs), dtype=np.int64, count=n)
         p_keys = np.concatenate([d.petitioner_keys for d in docs]).astype(np.uint32) if docs else keys[:0]
-        self.petitioners.build(p_keys, np.repeat(np.arange(len(docs), dtype=np.int32), p_lengths))
-        self.built_size = len(docs)
+        i_lengths = np.fromiter((len(d.identifiers) for d in docs), dtype=np.int64, count=n)
+        i_keys = np.concatenate([d.identifiers for d in docs]).astype(np.uint32) if docs else keys[:0]
+        slots = np.arange(n, dtype=np.int32)
+        self.build_arrays(columns, keys, np.repeat(slots, lengths), p_keys, np.repeat(slots, p_lengths),
+                          stats=stats, identifiers=(i_keys, i_lengths))
 
     def build_arrays(self, columns: dict[str, np.ndarray], keys: np.ndarray, owners: np.ndarray,
-                     p_keys: np.ndarray, p_owners: np.ndarray) -> None:
-        """Bulk build from flat arrays (the benchmark's million letters; no per-letter objects)."""
+                     p_keys: np.ndarray, p_owners: np.ndarray, *, stats: CorpusStats | None = None,
+                     identifiers: tuple[np.ndarray, np.ndarray] | None = None) -> None:
+        """Bulk build from flat arrays (the benchmark's million letters; no per-letter objects).
+
+        `identifiers`: (keys, count per letter) in letter order."""
         n = len(columns["letter"])
-        self.cutoff = float(max(self.min_cutoff, self.cutoff_share * n))
-        self.terms = Postings(cap=math.ceil(self.cutoff))
+        if stats is None:
+            stats = CorpusStats.compute(keys, np.asarray(columns["matter"])[owners] if n else keys[:0], letters=n)
+        self.stats = stats
+        self.terms = Postings(keep=self._useful)
         self.petitioners = Postings()
         columns = dict(columns)
         columns.setdefault("has_petitioner", np.bincount(p_owners, minlength=n)[:n] > 0)
+        columns.setdefault("group", np.zeros(n, dtype=bool))
         for name in COLUMNS:
             if name in columns:
                 self.columns[name].set_all(columns[name])
         self.columns["alive"].set_all(np.ones(n, dtype=bool))
-        self.slot_of = dict(zip(columns["letter"].tolist(), range(n), strict=True))
+        self.slot_of = dict(zip(np.asarray(columns["letter"]).tolist(), range(n), strict=True))
         self._build_arrays(keys, owners, n)
         self.petitioners.build(p_keys, p_owners)
+        i_keys, i_lengths = identifiers if identifiers is not None else (np.zeros(0, np.uint32),
+                                                                         np.zeros(n, np.int64))
+        self.ident_keys = np.asarray(i_keys, dtype=np.uint32)
+        self.ident_offsets = np.concatenate(([0], np.cumsum(i_lengths))).astype(np.int64)
+        self.extra_idents = {}
         self.built_size = n
 
     def _build_arrays(self, keys: np.ndarray, owners: np.ndarray, n: int) -> None:
         self.terms.build(keys, owners)
-        # Each letter's norm under the weights of the whole collection, from the kept postings (the keys
-        # dropped at the cap weigh 0): the weight of each key repeated over its postings, no lookup per pair.
-        w = self.weights(self.terms.counts.astype(np.int64))
+        # Each letter's norm under the snapshot's weights, from the kept postings (the keys dropped weigh 0):
+        # the weight of each key repeated over its postings, summed per letter in key order by `bincount`,
+        # exactly as `add` sums one letter's (so a letter has the same norm however it entered the index).
+        w = self.weights(self.terms.keys)
         w2 = np.repeat(w * w, np.diff(self.terms.offsets))
         norms = np.sqrt(np.bincount(self.terms.slots, w2, minlength=n)) if n else np.zeros(0)
         self.columns["norm"].set_all(norms.astype(np.float32))
@@ -292,8 +414,29 @@ class DuplicateIndex:
         features = np.unique(doc.features.astype(np.uint32))
         self.terms.add(slot, features)
         self.petitioners.add(slot, np.unique(doc.petitioner_keys.astype(np.uint32)))
-        w = self.weights(self.terms.df(features))
-        self.columns["norm"].data[slot] = float(np.sqrt(np.sum(w * w)))
+        if len(doc.identifiers):
+            self.extra_idents[slot] = np.unique(doc.identifiers.astype(np.uint32))
+        w = self.weights(features)
+        norm2 = np.bincount(np.zeros(len(features), dtype=np.intp), w * w, minlength=1)[0]
+        self.columns["norm"].data[slot] = np.float32(np.sqrt(norm2))
+
+    def identifiers_of(self, slots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(position in `slots`, identifier) pairs of the given slots."""
+        owners, keys = [], []
+        built = len(self.ident_offsets) - 1
+        for i, slot in enumerate(slots.tolist()):
+            if slot < built:
+                part = self.ident_keys[self.ident_offsets[slot]:self.ident_offsets[slot + 1]]
+            else:
+                part = self.extra_idents.get(slot)
+                if part is None:
+                    continue
+            if len(part):
+                keys.append(part)
+                owners.append(np.full(len(part), i, dtype=np.int64))
+        if not keys:
+            return _EMPTY64, np.zeros(0, dtype=np.uint32)
+        return np.concatenate(owners), np.concatenate(keys)
 
     def remove(self, letter: int) -> None:
         slot = self.slot_of.pop(letter, None)
@@ -301,15 +444,17 @@ class DuplicateIndex:
             self.columns["alive"].data[slot] = False
 
     def needs_rebuild(self) -> bool:
-        """After the collection has doubled, the cutoff fixed at the last build is too low."""
-        grown = len(self.slot_of) > 2 * max(self.built_size, self.min_cutoff / self.cutoff_share)
+        """Too many tombstones (replaced or archived letters): worth a compact reload. Weights do not change."""
         tombstones = self.columns["letter"].size - len(self.slot_of)
-        return grown or tombstones > max(1000, len(self.slot_of))
+        return tombstones > max(1000, len(self.slot_of))
 
     # ------------------------------------------------------------------------------------ reading
     def nbytes(self) -> int:
         columns = sum(c.data.nbytes for c in self.columns.values())
-        return columns + self.terms.nbytes() + self.petitioners.nbytes() + len(self.slot_of) * 100
+        idents = (self.ident_keys.nbytes + self.ident_offsets.nbytes
+                  + sum(a.nbytes + 100 for a in self.extra_idents.values()))
+        stats = self.stats.keys.nbytes + self.stats.df.nbytes
+        return columns + self.terms.nbytes() + self.petitioners.nbytes() + len(self.slot_of) * 100 + idents + stats
 
     def query(
         self,
@@ -332,7 +477,7 @@ class DuplicateIndex:
         if n == 0:
             return []
         features = np.unique(query.features.astype(np.uint32))
-        w = self.weights(self.terms.df(features))
+        w = self.weights(features)
         q_norm = float(np.sqrt(np.sum(w * w)))
         useful = w > 0
         keys = features[useful]
@@ -448,16 +593,24 @@ class DuplicateIndex:
         # Both letters name a petitioner the viewer may compare, and they differ: most repeats come from
         # the same person, so the score is lowered (a letter of another signer may still be the same matter).
         other = (pet == 0) & self.col("has_petitioner")[slots] & bool(query.petitioner_keys)
+        # A group of households and one of its residents may well write about the same matter.
+        other &= ~self.col("group")[slots] & (not query.group)
         if not see_protected_petitioners:
             other &= ~self.col("protected")[slots]
+        owners, idents = self.identifiers_of(slots)
+        conflict = conflicts(np.unique(query.identifiers.astype(np.uint32)), owners, idents, len(slots))
+        other_area = (self.col("subject_area")[slots] != query.subject_area) & (self.col("subject_area")[slots] != 0)
+        other_area &= query.subject_area != 0
+        conflict = np.maximum(conflict, AREA_CONFLICT * other_area)
         scores = combine(text, pet, strong.astype(np.float64), same_area.astype(np.float64),
-                         same_field.astype(np.float64), other.astype(np.float64))
+                         same_field.astype(np.float64), other.astype(np.float64), conflict)
         # Ties broken by the most recent letter first, then the id, so that results are reproducible.
         order = np.lexsort((-self.col("letter")[slots], -self.col("received")[slots], -scores))[:k]
         return [
             Hit(letter=int(self.col("letter")[slots[i]]), matter=int(self.col("matter")[slots[i]]),
                 score=float(scores[i]), text=float(text[i]), petitioner=float(pet[i]), strong=int(strong[i]),
-                same_area=bool(same_area[i]), same_field=bool(same_field[i]), other_petitioner=bool(other[i]))
+                same_area=bool(same_area[i]), same_field=bool(same_field[i]), other_petitioner=bool(other[i]),
+                conflict=float(conflict[i]), other_area=bool(other_area[i]))
             for i in order
         ]
 
@@ -480,10 +633,12 @@ class ExactScan:
     def __init__(self, index: DuplicateIndex):
         self.index = index
         keys, owners = self._pairs(index.terms)
-        w = index.weights(index.terms.df(keys)) if len(keys) else np.zeros(0)
+        w = index.weights(keys) if len(keys) else np.zeros(0)
         useful = w > 0
         self.keys, self.owners, self.w2 = keys[useful], owners[useful], w[useful] ** 2
         self.pkeys, self.powners = self._pairs(index.petitioners)
+        n = index.columns["letter"].size
+        self.iowners, self.ikeys = index.identifiers_of(np.arange(n, dtype=np.int64))
 
     @staticmethod
     def _pairs(postings: Postings) -> tuple[np.ndarray, np.ndarray]:
@@ -503,7 +658,7 @@ class ExactScan:
         idx = self.index
         n = idx.columns["letter"].size
         q = np.unique(query.features.astype(np.uint32))
-        qw = idx.weights(idx.terms.df(q))
+        qw = idx.weights(q)
         q_norm = float(np.sqrt(np.sum(qw * qw)))
         hit = np.isin(self.keys, q)
         acc = np.bincount(self.owners[hit], self.w2[hit], minlength=n)
@@ -518,11 +673,16 @@ class ExactScan:
         if not see_protected_petitioners:
             pet = np.where(protected, 0.0, pet)
         other = (pet == 0) & idx.col("has_petitioner") & bool(query.petitioner_keys)
+        other &= ~idx.col("group") & (not query.group)
         if not see_protected_petitioners:
             other &= ~protected
+        conflict = conflicts(np.unique(query.identifiers.astype(np.uint32)), self.iowners, self.ikeys, n)
+        other_area = (idx.col("subject_area") != query.subject_area) & (idx.col("subject_area") != 0)
+        conflict = np.maximum(conflict, AREA_CONFLICT * (other_area & (query.subject_area != 0)))
         same_area = (idx.col("subject_area") == query.subject_area) & (query.subject_area != 0)
         same_field = idx.col("field") == query.field
-        score = combine(text, pet, strong, same_area.astype(float), same_field.astype(float), other.astype(float))
+        score = combine(text, pet, strong, same_area.astype(float), same_field.astype(float), other.astype(float),
+                        conflict)
         keep = idx.col("alive") & (score > 0)
         if allowed_areas is not None:
             areas = idx.col("scope_area")

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext
 
 from danvan.core.text import fold as _core_fold
+from danvan.duplicates import vocabulary
 
 # ------------------------------------------------------------------------------------------ tables
 
@@ -93,6 +94,31 @@ def _phrase_table(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ..
 
 
 _BOILERPLATE = _phrase_table(BOILERPLATE_PHRASES)
+_SYNONYM_OF = {variant: canonical for canonical, variants in vocabulary.SYNONYMS.items() for variant in variants}
+_SYNONYMS = _phrase_table(_SYNONYM_OF)
+_GROUP = _phrase_table(vocabulary.GROUP_PHRASES)
+
+
+def apply_synonyms(tokens: list[str]) -> list[str]:
+    """Each variant of `vocabulary.SYNONYMS` (longest first) replaced by the syllables of its canonical form."""
+    out: list[str] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        for phrase in _SYNONYMS.get(tokens[i], ()):
+            if tuple(tokens[i:i + len(phrase)]) == phrase:
+                out.extend(_SYNONYM_OF[" ".join(phrase)].split())
+                i += len(phrase)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def speaks_for_a_group(text: str) -> bool:
+    """The letter speaks for several households or people ("thay mặt 40 hộ", "chúng tôi", "các hộ dân")."""
+    tokens = syllables(fold(text))
+    return any(tuple(tokens[i:i + len(p)]) == p for i, t in enumerate(tokens) for p in _GROUP.get(t, ()))
 
 
 def _fold_table() -> dict[int, str]:
@@ -158,11 +184,63 @@ class Signals:
     plots: tuple[str, ...]
     numbers: tuple[str, ...]
     rest: str
+    amounts: tuple[str, ...] = ()
+
+
+_SUPERSCRIPTS = str.maketrans({"²": "2", "³": "3"})
+_TIME = re.compile(r"(?<![\d/.,])(\d{1,2})\s*(?:h|g|gio)\s*(?:(\d{2})\s*(?:phut|p)?)?(?![\w])")
+_GLUED = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)(m2|m3|m|km|ha|kg|cm|dong|d|vnd|trieu|tr|ty|ti|nghin|ngan|sao)\b")
+_SCALES = {"ty": 10**9, "ti": 10**9, "trieu": 10**6, "tr": 10**6, "nghin": 10**3, "ngan": 10**3}
+_AMOUNT_WORDS = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{1,3})?)\s+(ty|ti|trieu|tr)\b"
+    r"(?:\s+(\d{1,3})\s+(trieu|tr|nghin|ngan)\b)?(?:\s+(dong|d|vnd)\b)?"
+)
+_AMOUNT = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d{4,})\s*(?:dong|d|vnd)\b")
+_NUMBER_WORD = "|".join(sorted(vocabulary.NUMBER_WORDS, key=len, reverse=True))
+_COUNTER = "|".join(sorted(vocabulary.COUNTERS, key=len, reverse=True))
+_SINGLE_WORD = "|".join(sorted(set(vocabulary.NUMBER_WORDS) - vocabulary.COMPOUND_ONLY, key=len, reverse=True))
+_SPELLED = re.compile(
+    rf"\b(?:((?:{_NUMBER_WORD})\s+muoi|muoi)(?:\s+({_NUMBER_WORD}))?|({_SINGLE_WORD}))\s+({_COUNTER})\b(?!\s*\d)"
+)
+MIN_AMOUNT = 100_000  # đồng: below this a number followed by "đ" is rarely an amount at stake
+
+
+def _spelled(match: re.Match[str]) -> str:
+    tens, units, single, counter = match.groups()
+    if single:
+        value = vocabulary.NUMBER_WORDS[single]
+    else:
+        head = tens.split()[0]
+        value = 10 if head == "muoi" else vocabulary.NUMBER_WORDS[head] * 10
+        if units:
+            value += 1 if units == "mot" else vocabulary.NUMBER_WORDS[units] % 10
+    return f"{value} {counter}"
+
+
+def _amount_words(match: re.Match[str]) -> str:
+    """"12 triệu đồng" → "12000000 dong"; "1,2 tỷ" → "1200000000 dong"; "1 tỷ 230 triệu" → "1230000000 dong"."""
+    number, scale, more, more_scale, _unit = match.groups()
+    whole, _, fraction = number.partition(",")
+    value = int(whole) * _SCALES[scale] + (int(fraction) * _SCALES[scale] // 10 ** len(fraction) if fraction else 0)
+    if more:
+        value += int(more) * _SCALES[more_scale]
+    return f"{value} dong"
+
+
+def normalise(folded: str) -> str:
+    """What is written two ways, written one way: units glued to numbers, amounts in millions, times, numbers
+    in words ("450m2" = "450 m2", "12 triệu đồng" = "12.000.000 đồng", "21h" = "21 giờ", "bốn tháng" = "4
+    tháng"). Works on folded text."""
+    text = folded.translate(_SUPERSCRIPTS)
+    text = _TIME.sub(lambda m: f"{int(m.group(1))} gio" + (f" {int(m.group(2))} phut" if m.group(2) else ""), text)
+    text = _GLUED.sub(r"\1 \2", text)
+    text = _AMOUNT_WORDS.sub(_amount_words, text)
+    return _SPELLED.sub(_spelled, text)
 
 
 def extract_signals(text: str) -> Signals:
     """Document numbers, dates and numbers of a text, canonical, in order of appearance (unique)."""
-    folded = fold(text)
+    folded = normalise(fold(text))
     dates: list[str] = []
     documents: list[str] = []
     numbers: list[str] = []
@@ -196,6 +274,17 @@ def extract_signals(text: str) -> Signals:
     folded = _DOC_STATE.sub(take_state, folded)
     folded = _DOC_PARTY.sub(take_party, folded)
 
+    amounts: list[str] = []
+
+    def take_amount(match: re.Match[str]) -> str:
+        value = canonical_number(match.group(1))
+        if int(value) >= MIN_AMOUNT:
+            amounts.append(value)
+            return " dong "
+        return match.group(0)
+
+    folded = _AMOUNT.sub(take_amount, folded)
+
     def take_number(match: re.Match[str]) -> str:
         numbers.append(canonical_number(match.group(0)))
         return " "
@@ -207,6 +296,7 @@ def extract_signals(text: str) -> Signals:
         plots=tuple(dict.fromkeys(plots)),
         numbers=tuple(dict.fromkeys(numbers)),
         rest=folded,
+        amounts=tuple(dict.fromkeys(amounts)),
     )
 
 
@@ -264,6 +354,39 @@ class LetterFeatures:
     def strong_hashes(self) -> list[int]:
         return sorted({feature_hash(t) for t in self.strong})
 
+    def identifier_hashes(self) -> list[int]:
+        return identifier_hashes(self.strong)
+
+
+KIND_DECISION, KIND_PLOT, KIND_AMOUNT = 0, 1, 2  # as `engine.KIND_*`
+
+
+def identifiers(strong: Iterable[str]) -> list[tuple[int, str]]:
+    """The strong signals that name one thing of a matter — an individual decision (its year left out: "125/QĐ-UBND"
+    and "125/2024/QĐ-UBND" are one decision), a land plot, an amount — as (kind, value)."""
+    found = []
+    for feature in strong:
+        kind, _, value = feature.partition(":")
+        if kind == "vb" and "/" in value:
+            number, *middle, symbol = value.split("/")
+            if "-" in number or symbol.split("-")[0] not in vocabulary.INDIVIDUAL_ACTS:
+                continue
+            found.append((KIND_DECISION, f"{number}/{symbol}"))
+        elif kind == "thua":
+            found.append((KIND_PLOT, value))
+        elif kind == "tien":
+            found.append((KIND_AMOUNT, value))
+    return found
+
+
+def identifier_hash(kind: int, value: str) -> int:
+    """A stable 32-bit hash whose two low bits are the kind (the engine reads it back from there)."""
+    return (zlib.crc32(f"{kind}|{value}".encode()) & 0xFFFFFFFC) | kind
+
+
+def identifier_hashes(strong: Iterable[str]) -> list[int]:
+    return sorted({identifier_hash(kind, value) for kind, value in identifiers(strong)})
+
 
 def _remove_names(tokens: list[str], names: Iterable[str]) -> list[str]:
     """Drop every occurrence of each name (as a run of syllables) from the token list."""
@@ -290,7 +413,8 @@ def letter_features(text: str, *, identity: Identity | None = None) -> LetterFea
     signals = extract_signals(text)
     hidden_numbers = {canonical_number(n) for n in (identity.numbers if identity else ()) if n}
     strong: set[str] = ({f"vb:{d}" for d in signals.documents} | {f"ngay:{d}" for d in signals.dates}
-                        | {f"thua:{p}" for p in signals.plots})
+                        | {f"thua:{p}" for p in signals.plots}
+                        | {f"tien:{a}" for a in signals.amounts if a not in hidden_numbers})
     terms: set[str] = set(strong)
     for number in signals.numbers:
         if number in hidden_numbers:
@@ -300,7 +424,7 @@ def letter_features(text: str, *, identity: Identity | None = None) -> LetterFea
             strong.add(f"so:{number}")
         terms.add(f"so:{number}")
     terms |= strong
-    kept = strip_boilerplate(syllables(signals.rest))
+    kept = strip_boilerplate(apply_synonyms(syllables(signals.rest)))
     if identity and identity.names:
         kept = _remove_names(kept, identity.names)
     words = [t for t in kept if t == "|" or (t not in STOP_SYLLABLES and not t.isdigit() and len(t) > 1)]
@@ -310,6 +434,11 @@ def letter_features(text: str, *, identity: Identity | None = None) -> LetterFea
     terms.update(w for w in words if w != "|" and w not in hidden_syllables)
     terms.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a != "|" and b != "|")
     return LetterFeatures(terms=frozenset(terms), strong=frozenset(strong))
+
+
+# A name without birth year or ID number still counts (issue 19): most letters are signed by name alone, and
+# two other people of the same name rarely write about matters that share text and place.
+NAME_ONLY = 0.75
 
 
 def petitioner_keys(*, full_name: str = "", id_number: str = "", birth_year: int | None = None,
@@ -329,12 +458,12 @@ def petitioner_keys(*, full_name: str = "", id_number: str = "", birth_year: int
     if name:
         if stored:
             keys[f"nm:{name}|{birth_year or '?'}"] = 0.9
-            keys[f"nm:{name}"] = 0.5
+            keys[f"nm:{name}"] = NAME_ONLY
         elif birth_year:
             keys[f"nm:{name}|{birth_year}"] = 0.9
-            keys[f"nm:{name}|?"] = 0.5
+            keys[f"nm:{name}|?"] = NAME_ONLY
         else:
-            keys[f"nm:{name}"] = 0.5
+            keys[f"nm:{name}"] = NAME_ONLY
     return keys
 
 
@@ -353,6 +482,8 @@ def describe_strong(feature: str) -> str:
     if kind == "ngay":
         year, month, day = value.split("-")
         return f"{int(day)}/{int(month)}/{year}"
+    if kind == "tien":
+        return describe_strong(f"so:{value}") + " đồng"
     if kind == "so":
         whole, _, fraction = value.partition(".")
         groups = []

@@ -20,10 +20,18 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from django.db import connections, transaction
+from django.db.models import Count, Max
 
 from danvan.core.choices import Field
-from danvan.duplicates.engine import Doc, DuplicateIndex
-from danvan.duplicates.features import Identity, feature_hash, letter_features, petitioner_keys
+from danvan.duplicates.engine import CorpusStats, Doc, DuplicateIndex
+from danvan.duplicates.features import (
+    Identity,
+    feature_hash,
+    identifier_hashes,
+    letter_features,
+    petitioner_keys,
+    speaks_for_a_group,
+)
 from danvan.duplicates.models import IndexGeneration, LetterFingerprint
 from danvan.people.identity import record_is_protected
 
@@ -55,12 +63,36 @@ def letter_identity(letter: Letter, citizens) -> Identity | None:
     return Identity(names=tuple(n for n in names if n), numbers=tuple(n for n in numbers if n))
 
 
-def stored_petitioner_keys(citizens) -> list[int]:
+# Filed among a letter's petitioner keys when it speaks for a group (several signers, households): never a
+# key a query looks up, it only tells the engine not to count another signer against the letter.
+GROUP_KEY = feature_hash("nhom:")
+GROWTH_REFRESH_MIN = 1000  # statistics are refreshed when the active letters pass twice the snapshot's (and this)
+
+
+def stored_petitioner_keys(citizens, *, group: bool = False) -> list[int]:
     keys: set[int] = set()
     for citizen in citizens:
         keys |= {feature_hash(k) for k in petitioner_keys(full_name=citizen.full_name, id_number=citizen.id_number,
                                                            birth_year=citizen.birth_year, stored=True)}
+    if group:
+        keys.add(GROUP_KEY)
     return sorted(keys)
+
+
+def is_group(text: str, citizens) -> bool:
+    return len(citizens) > 1 or speaks_for_a_group(text)
+
+
+def analyse(letter: Letter, citizens) -> tuple:
+    """(features, extra strong strings, group) of a letter: its text's features plus the communes its addresses
+    name, old units read as today's (issue 18). A protected letter's addresses are left out with its name."""
+    from danvan.duplicates.addresses import address_features
+
+    protected = record_is_protected(letter.content_kind, citizens)
+    text = letter_text(letter)
+    features = letter_features(text, identity=letter_identity(letter, citizens))
+    places = set() if protected else address_features([text, *(c.address for c in citizens if c.address)])
+    return features, places, is_group(text, citizens)
 
 
 def _to_blob(values) -> bytes:
@@ -73,7 +105,7 @@ def _from_blob(blob) -> np.ndarray:
 
 def fingerprint_fields(letter: Letter) -> dict:
     citizens = [link.citizen for link in letter.petitioner_links.select_related("citizen")]
-    features = letter_features(letter_text(letter), identity=letter_identity(letter, citizens))
+    features, places, group = analyse(letter, citizens)
     return {
         "matter_id": letter.matter_id,
         "scope_area_id": letter.area_id,
@@ -82,9 +114,9 @@ def fingerprint_fields(letter: Letter) -> dict:
         "received_on": letter.received_on,
         "protected": record_is_protected(letter.content_kind, citizens),
         "active": letter.archived_at is None,
-        "features": _to_blob(features.hashes()),
-        "petitioner_keys": _to_blob(stored_petitioner_keys(citizens)),
-        "strong": " ".join(sorted(features.strong)),
+        "features": _to_blob(features.hashes() + [feature_hash(p) for p in places]),
+        "petitioner_keys": _to_blob(stored_petitioner_keys(citizens, group=group)),
+        "strong": " ".join(sorted(features.strong | places)),
         "revision": time.time_ns(),
     }
 
@@ -101,10 +133,13 @@ def refresh_fingerprint(letter: Letter) -> LetterFingerprint:
 
 
 def _doc(letter_id: int, values: dict) -> Doc:
+    people = _from_blob(values["petitioner_keys"])
     return Doc(letter=letter_id, matter=values["matter_id"], scope_area=values["scope_area_id"],
                subject_area=values["subject_area_id"], field=FIELD_CODES.get(values["field"], -1),
                received=values["received_on"].toordinal(), protected=values["protected"],
-               features=_from_blob(values["features"]), petitioner_keys=_from_blob(values["petitioner_keys"]))
+               features=_from_blob(values["features"]), petitioner_keys=people[people != GROUP_KEY],
+               identifiers=np.array(identifier_hashes(values["strong"].split()), dtype=np.uint32),
+               group=bool((people == GROUP_KEY).any()))
 
 
 def _apply(state: _State, letter_id: int, values: dict) -> None:
@@ -115,11 +150,12 @@ def _apply(state: _State, letter_id: int, values: dict) -> None:
     else:
         state.index.remove(letter_id)
     state.revisions[letter_id] = values["revision"]
+    state.recent[letter_id] = values["revision"]
     state.watermark = max(state.watermark, values["revision"])
 
 
 ROW_FIELDS = ("letter_id", "matter_id", "scope_area_id", "subject_area_id", "field", "received_on", "protected",
-              "active", "features", "petitioner_keys", "revision")
+              "active", "features", "petitioner_keys", "strong", "revision")
 
 
 @dataclass
@@ -130,6 +166,7 @@ class _State:
     watermark: int = 0
     last_sync: int = 0
     revisions: dict[int, int] = field(default_factory=dict)
+    recent: dict[int, int] = field(default_factory=dict)  # letter → revision, for revisions inside the sync margin
     area_masks: dict[str, tuple[float, np.ndarray]] = field(default_factory=dict)
 
 
@@ -140,6 +177,31 @@ def _current_token() -> str:
     token = IndexGeneration.objects.order_by("-pk").values_list("token", flat=True).first()
     if token is None:
         token = IndexGeneration.objects.create(token=uuid.uuid4().hex).token
+    return token
+
+
+def _stats_of(generation: IndexGeneration) -> CorpusStats | None:
+    if generation.letters < 0:
+        return None
+    return CorpusStats.from_blobs(generation.token, generation.letters, generation.matters, generation.stats_keys,
+                                  generation.stats_df)
+
+
+def _save_stats(generation: IndexGeneration, stats: CorpusStats) -> CorpusStats:
+    keys, df = stats.to_blobs()
+    IndexGeneration.objects.filter(pk=generation.pk, letters__lt=0).update(
+        letters=stats.letters, matters=stats.matters, stats_keys=keys, stats_df=df)
+    generation.refresh_from_db()
+    return _stats_of(generation)
+
+
+def refresh_statistics() -> str:
+    """A new generation whose corpus statistics are those of the active fingerprints now (ADR 0009): the
+    scheduled refresh (`danvan reindex_duplicates --statistics`), also made when the letters have doubled.
+    Every process reloads at its next query; until then it scores with the previous snapshot."""
+    token = uuid.uuid4().hex
+    IndexGeneration.objects.create(token=token)
+    forget()
     return token
 
 
@@ -163,7 +225,7 @@ def _fingerprint_missing(limit: int) -> int:
 
 LOAD_CHUNK = 50_000
 LOAD_FIELDS = ("letter_id", "matter_id", "scope_area_id", "subject_area_id", "field", "received_on", "protected",
-               "features", "petitioner_keys", "revision")
+               "features", "petitioner_keys", "strong", "revision")
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
 
@@ -203,7 +265,7 @@ def _full_load(state: _State, token: str) -> None:
         for column, values in zip(raw, zip(*rows, strict=True), strict=True):
             column.extend(values)
         last = rows[-1][0]
-    letters, matters, scopes, subjects, fields, received, protected, blobs, p_blobs, revision_list = raw
+    letters, matters, scopes, subjects, fields, received, protected, blobs, p_blobs, strongs, revision_list = raw
     arrays = {
         "letter": np.asarray(letters, dtype=COLUMNS["letter"]), "matter": np.asarray(matters, dtype=COLUMNS["matter"]),
         "scope_area": np.asarray(scopes, dtype=COLUMNS["scope_area"]),
@@ -217,10 +279,25 @@ def _full_load(state: _State, token: str) -> None:
     del blobs, raw
     p_keys = np.frombuffer(b"".join(p_blobs), dtype="<u4").astype(np.uint32)
     owners = np.arange(len(letters), dtype=np.int32)
-    index = DuplicateIndex()
-    index.build_arrays(arrays, keys, np.repeat(owners, lengths), p_keys, np.repeat(owners, p_lengths))
+    p_owners = np.repeat(owners, p_lengths)
+    grouped = p_keys == GROUP_KEY
+    arrays["group"] = np.bincount(p_owners[grouped], minlength=len(letters)).astype(bool)
+    p_keys, p_owners = p_keys[~grouped], p_owners[~grouped]
+    idents = [identifier_hashes(text.split()) if text else [] for text in strongs]
+    i_lengths = np.fromiter(map(len, idents), dtype=np.int64, count=len(idents))
+    i_keys = np.fromiter((k for part in idents for k in part), dtype=np.uint32, count=int(i_lengths.sum()))
+    key_owners = np.repeat(owners, lengths)
+    generation = IndexGeneration.objects.get(token=token)
+    stats = _stats_of(generation)
+    if stats is None:  # a new generation: its snapshot, from the fingerprints as they are now
+        stats = _save_stats(generation, CorpusStats.compute(keys, arrays["matter"][key_owners], letters=len(letters),
+                                                            version=token))
+    index = DuplicateIndex(stats)
+    index.build_arrays(arrays, keys, key_owners, p_keys, p_owners, stats=stats, identifiers=(i_keys, i_lengths))
     revisions = dict(zip(letters, revision_list, strict=True))
     state.index, state.token, state.revisions = index, token, revisions
+    since = state.last_sync - 2 * SYNC_MARGIN_NS
+    state.recent = {letter: revision for letter, revision in revisions.items() if revision >= since}
     state.watermark = max(revision_list, default=0)
 
 
@@ -232,11 +309,22 @@ def current_index() -> DuplicateIndex:
         if state.index is None or state.token != token or state.index.needs_rebuild():
             _full_load(state, token)
             return state.index
+        if len(state.index) > 2 * max(state.index.stats.letters, GROWTH_REFRESH_MIN):
+            # The letters have doubled since the snapshot: a new one, the same for every process.
+            _full_load(state, refresh_statistics())
+            return state.index
         # Only (letter, revision) pairs first: after a bulk load the margin covers thousands of rows already
         # applied, and their features need not be read again at every query.
         # A row committed since the last sync was written at most SYNC_MARGIN_NS before it was committed.
         since, state.last_sync = state.last_sync - SYNC_MARGIN_NS, time.time_ns()
-        recent = LetterFingerprint.objects.filter(revision__gte=since).values_list("letter_id", "revision")
+        state.recent = {letter: revision for letter, revision in state.recent.items() if revision >= since}
+        window = LetterFingerprint.objects.filter(revision__gte=since)
+        # One row first: when the database holds exactly the revisions this process applied in the margin (the
+        # usual case, and right after a bulk load, when the margin covers thousands of rows), nothing to read.
+        seen = window.aggregate(n=Count("pk"), top=Max("revision"))
+        if seen["n"] == len(state.recent) and (seen["top"] or 0) <= state.watermark:
+            return state.index
+        recent = window.values_list("letter_id", "revision")
         changed = [letter for letter, revision in recent if state.revisions.get(letter) != revision]
         for start in range(0, len(changed), 500):
             for row in LetterFingerprint.objects.filter(letter_id__in=changed[start:start + 500]).values(*ROW_FIELDS):
@@ -246,8 +334,12 @@ def current_index() -> DuplicateIndex:
 
 def forget() -> None:
     """Drop this process's index (tests; after a rebuild the generation token does the same)."""
+    from danvan.duplicates import addresses
+
+    addresses.forget()
     with _STATE.lock:
         _STATE.index, _STATE.token, _STATE.revisions, _STATE.watermark, _STATE.last_sync = None, None, {}, 0, 0
+        _STATE.recent = {}
         _STATE.area_masks.clear()
 
 
@@ -284,13 +376,14 @@ def _fingerprint_rows(letters: list[Letter]) -> list[LetterFingerprint]:
     rows = []
     for letter in letters:
         people = citizens.get(letter.pk, [])
-        features = letter_features(letter_text(letter), identity=letter_identity(letter, people))
+        features, places, group = analyse(letter, people)
         rows.append(LetterFingerprint(
             letter_id=letter.pk, matter_id=letter.matter_id, scope_area_id=letter.area_id,
             subject_area_id=letter.subject_area_id or 0, field=letter.field, received_on=letter.received_on,
             protected=record_is_protected(letter.content_kind, people), active=letter.archived_at is None,
-            features=_to_blob(features.hashes()), petitioner_keys=_to_blob(stored_petitioner_keys(people)),
-            strong=" ".join(sorted(features.strong)), revision=time.time_ns(),
+            features=_to_blob(features.hashes() + [feature_hash(p) for p in places]),
+            petitioner_keys=_to_blob(stored_petitioner_keys(people, group=group)),
+            strong=" ".join(sorted(features.strong | places)), revision=time.time_ns(),
         ))
     return rows
 

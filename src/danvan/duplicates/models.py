@@ -46,6 +46,13 @@ class IndexGeneration(models.Model):
 
     token = models.CharField(max_length=32, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The corpus statistics every score of this generation uses (`engine.CorpusStats`, ADR 0009): document
+    # frequencies per matter of the features found in more than a few matters, snapshotted from the active
+    # fingerprints when the generation was made. letters = -1: not computed yet (a generation made before).
+    letters = models.IntegerField(default=-1)
+    matters = models.IntegerField(default=0)
+    stats_keys = models.BinaryField(default=b"")
+    stats_df = models.BinaryField(default=b"")
 
     def __str__(self) -> str:
         return self.token

@@ -23,13 +23,22 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from danvan.core import services as audited
 from danvan.core.choices import Field
 from danvan.core.models import Action
 from danvan.duplicates import index as dup_index
+from danvan.duplicates.addresses import address_features
 from danvan.duplicates.engine import Hit, Query
-from danvan.duplicates.features import describe_strong, feature_hash, letter_features, petitioner_keys
+from danvan.duplicates.features import (
+    describe_strong,
+    feature_hash,
+    identifier_hashes,
+    identifiers,
+    letter_features,
+    petitioner_keys,
+)
 from danvan.duplicates.models import DuplicateDecision, LetterFingerprint, Verdict
 from danvan.people import identity
 from danvan.people.identity import MASK
@@ -40,13 +49,22 @@ if TYPE_CHECKING:
     from danvan.matters.models import Matter
     from danvan.units.models import Area
 
-# At or above this score a suggestion is shown as "probably the same matter" (tuned on the labelled
-# sets in tests/duplicates/test_quality.py, which fail if precision or recall drop).
-SAME_MATTER_THRESHOLD = 0.25
+# Bands shown to the officer instead of a percentage (issue 19). At or above SAME_MATTER_THRESHOLD a
+# suggestion is "rất có thể cùng vụ việc" (the flag): the threshold is calibrated for precision ≥ 0,95 on the
+# labelled sets of tests/duplicates/test_quality.py (the generator's chains and the hand-written letters),
+# which fail if precision or recall drop; from POSSIBLE_THRESHOLD "có thể"; below, "ít khả năng".
+SAME_MATTER_THRESHOLD = 0.3
+POSSIBLE_THRESHOLD = 0.15
 # ...and only when the texts share something: the same petitioner in the same commune and field, with
 # nothing else in common, is as often another matter of the same person (hand-written set, A and B).
-SAME_MATTER_MIN_TEXT = 0.05
+SAME_MATTER_MIN_TEXT = 0.15
 DEFAULT_SUGGESTIONS = 5
+
+
+class Band:
+    LIKELY, POSSIBLE, UNLIKELY = "likely", "possible", "unlikely"
+    LABELS = {LIKELY: gettext_lazy("Rất có thể cùng vụ việc"), POSSIBLE: gettext_lazy("Có thể cùng vụ việc"),
+              UNLIKELY: gettext_lazy("Ít khả năng cùng vụ việc")}
 
 
 @dataclass
@@ -61,8 +79,12 @@ class Suggestion:
     hit: Hit
 
     @property
-    def percent(self) -> int:
-        return round(self.score * 100)
+    def band(self) -> str:
+        return band_of(self.hit)
+
+    @property
+    def band_label(self) -> str:
+        return str(Band.LABELS[self.band])
 
 
 @dataclass
@@ -74,6 +96,12 @@ class MatterSuggestion:
 
 def is_likely_same(hit: Hit) -> bool:
     return hit.score >= SAME_MATTER_THRESHOLD and (hit.text >= SAME_MATTER_MIN_TEXT or hit.strong > 0)
+
+
+def band_of(hit: Hit) -> str:
+    if is_likely_same(hit):
+        return Band.LIKELY
+    return Band.POSSIBLE if hit.score >= POSSIBLE_THRESHOLD else Band.UNLIKELY
 
 
 def _see_identities(user: User) -> bool:
@@ -99,7 +127,21 @@ def _rejected_with(letter_id: int) -> frozenset[int]:
     return frozenset(left) | frozenset(right)
 
 
-def _reasons(user: User, hit: Hit, letter: Letter, shared_strong: list[str]) -> list[str]:
+def _conflicting(query_strong: set[str], stored_strong: set[str]) -> list[str]:
+    """Kinds of identifiers both letters name without one in common, as an officer reads them."""
+    mine, theirs = identifiers(query_strong), identifiers(stored_strong)
+    names = {0: _("Khác số quyết định"), 1: _("Khác thửa đất"), 2: _("Khác số tiền")}
+    return [names[kind] for kind in sorted(names)
+            if {v for k, v in mine if k == kind} and {v for k, v in theirs if k == kind}
+            and not {v for k, v in mine if k == kind} & {v for k, v in theirs if k == kind}]
+
+
+def _places(strong: Iterable[str]) -> set[str]:
+    return {s for s in strong if s.startswith("dc:")}
+
+
+def _reasons(user: User, hit: Hit, letter: Letter, shared_strong: list[str], shared_places: list[str] = (),
+             conflicting: list[str] = ()) -> list[str]:
     reasons = []
     if hit.petitioner >= 1.0:
         reasons.append(_("Trùng người viết đơn (số CCCD)"))
@@ -117,8 +159,16 @@ def _reasons(user: User, hit: Hit, letter: Letter, shared_strong: list[str]) -> 
         reasons.append(_("Cùng địa bàn: %(area)s") % {"area": letter.subject_area.name})
     if hit.same_field:
         reasons.append(_("Cùng lĩnh vực: %(field)s") % {"field": Field(letter.field).label})
+    if hit.same_area and letter.subject_area_id:
+        shared_places = [p for p in shared_places if p != letter.subject_area.name]
+    if shared_places:
+        reasons.append(_("Cùng địa chỉ (theo đơn vị hành chính hiện nay): %(places)s")
+                       % {"places": ", ".join(shared_places)})
     if hit.other_petitioner:
         reasons.append(_("Người viết đơn khác"))
+    if hit.other_area and letter.subject_area_id:
+        reasons.append(_("Khác địa bàn: %(area)s") % {"area": letter.subject_area.name})
+    reasons.extend(conflicting)
     return reasons
 
 
@@ -135,11 +185,14 @@ def _suggest(user: User, query: Query, query_strong: set[str], *, k: int, receiv
              exclude_pairs: frozenset[int] = frozenset()) -> list[Suggestion]:
     from danvan.letters.models import Letter, LetterPetitioner
     from danvan.matters.models import MatterStatus
+    from danvan.units.models import Area
 
     if not (user and user.is_authenticated and user.is_active):
         return []
     idx = dup_index.current_index()
-    hits = idx.query(query, k=k * 2 + 5, allowed_areas=dup_index.allowed_areas(user),
+    # The index already leaves out archived letters and letters outside the viewer's areas: a few more than k
+    # cover a letter moved or archived since the index saw it.
+    hits = idx.query(query, k=k + 3, allowed_areas=dup_index.allowed_areas(user),
                      received_before=received_before, exclude_letters=exclude_letters,
                      exclude_matters=exclude_matters, exclude_pairs=exclude_pairs,
                      see_protected_petitioners=_see_identities(user))
@@ -156,20 +209,25 @@ def _suggest(user: User, query: Query, query_strong: set[str], *, k: int, receiv
         .select_related("matter", "subject_area").defer("content").annotate(duplicate_strong=Subquery(strong))
         .prefetch_related(Prefetch("petitioner_links", LetterPetitioner.objects.select_related("citizen")))
     }
-    strong_of = {pk: letter.duplicate_strong or "" for pk, letter in letters.items()}
+    strong_of = {pk: set((letter.duplicate_strong or "").split()) for pk, letter in letters.items()}
+    place_ids = {int(p[3:]) for p in _places(query_strong)}
+    place_names = dict(Area.objects.filter(pk__in=place_ids).values_list("pk", "name")) if place_ids else {}
     suggestions = []
     for hit in hits:
         letter = letters.get(hit.letter)
         if letter is None:
             continue  # archived, or moved out of the viewer's scope since the index saw it
-        shared = sorted(set(strong_of.get(letter.pk, "").split()) & query_strong)
+        stored = strong_of.get(letter.pk, set())
+        shared = sorted((stored & query_strong) - _places(stored))
+        places = sorted(place_names.get(int(p[3:]), "") for p in _places(stored) & query_strong)
+        conflicting = _conflicting(query_strong, stored)
         if letter.protects_identity and not letter.may_see_identity(user):
             # A denunciation's content is shown only to heads and its handler (Luật Tố cáo 2018 Điều 47):
             # the numbers it shares are counted in the score but not listed.
-            shared = []
+            shared, places = [], []
         suggestions.append(Suggestion(
             letter=letter, matter=letter.matter, score=hit.score, likely_same=is_likely_same(hit),
-            reasons=_reasons(user, hit, letter, [describe_strong(s) for s in shared]),
+            reasons=_reasons(user, hit, letter, [describe_strong(s) for s in shared], places, conflicting),
             petitioner=_petitioner_display(letter),
             matter_resolved=letter.matter.status in (MatterStatus.RESOLVED, MatterStatus.FINAL), hit=hit,
         ))
@@ -193,11 +251,14 @@ def suggestions_for_letter(user: User, letter: Letter, *, k: int = DEFAULT_SUGGE
     keys = _petitioner_query_keys((c.full_name, c.id_number, c.birth_year) for c in citizens) \
         if may_use_petitioner else {}
     strong = set(fingerprint.strong.split())
+    people = np.frombuffer(bytes(fingerprint.petitioner_keys), dtype="<u4")
     query = Query(
         features=np.frombuffer(bytes(fingerprint.features), dtype="<u4").astype(np.uint32),
-        strong=np.array(sorted(feature_hash(s) for s in strong), dtype=np.uint32),
+        strong=np.array(sorted(feature_hash(s) for s in strong - _places(strong)), dtype=np.uint32),
         petitioner_keys=keys, subject_area=letter.subject_area_id or 0,
         field=dup_index.FIELD_CODES.get(letter.field, -1),
+        identifiers=np.array(identifier_hashes(strong), dtype=np.uint32),
+        group=bool((people == dup_index.GROUP_KEY).any()),
     )
     return _suggest(user, query, strong, k=k, received_before=letter.received_on.toordinal(),
                     exclude_letters=frozenset({letter.pk}), exclude_matters=frozenset({letter.matter_id}),
@@ -218,15 +279,19 @@ def suggestions_for_draft(
     """Suggestions while a letter is being entered: `text` is its summary and content, `petitioners`
     (full name, ID number, birth year) as typed."""
     features = letter_features(text)
+    petitioners = list(petitioners)
     if not features.terms and not any(p[0] or p[1] for p in petitioners):
         return []
+    places = address_features([text])
     query = Query(
-        features=np.array(features.hashes(), dtype=np.uint32),
+        features=np.array(sorted(set(features.hashes()) | {feature_hash(p) for p in places}), dtype=np.uint32),
         strong=np.array(features.strong_hashes(), dtype=np.uint32),
         petitioner_keys=_petitioner_query_keys(petitioners),
         subject_area=subject_area.pk if subject_area else 0, field=dup_index.FIELD_CODES.get(field, -1),
+        identifiers=np.array(features.identifier_hashes(), dtype=np.uint32),
+        group=dup_index.is_group(text, [p for p in petitioners if p[0] or p[1]]),
     )
-    return _suggest(user, query, set(features.strong), k=k,
+    return _suggest(user, query, set(features.strong) | places, k=k,
                     received_before=received_on.toordinal() if received_on else None,
                     exclude_letters=exclude_letters)
 
