@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "danvan.letters",
     "danvan.mobilisation",
     "danvan.reports",
+    "danvan.reading",
     "danvan.datagen",
     "danvan.duplicates",
     "danvan.ops",

@@ -174,10 +174,12 @@ GOLD: list[tuple[str, list[G]]] = [
     # 41 — reception by the chairman, two numbers in one sentence with "lượt người"
     ("Đồng chí Bí thư Huyện ủy tiếp công dân định kỳ 12 kỳ, tiếp 47 lượt công dân, tăng 5 lượt so với cùng kỳ.",
      [G("TCD_LUOT", 47), G("TCD_LUOT", 5, comparison=5)]),
-    # 42 — letters by field list
+    # 42 — letters by field: the catalogue does not break "Số đơn tiếp nhận" down (its `disaggregation` is
+    # empty, so an entered value by field could not be stored): the list is not figures of the catalogue, and the
+    # reader lists it as not understood. (Relabelled after the first measurement: the first labels assumed a
+    # breakdown the catalogue does not have.)
     ("Tiếp nhận 230 đơn (đất đai, nhà ở 140 đơn; chế độ, chính sách 52 đơn; tư pháp 38 đơn).",
-     [G("DT_NHAN", 230), G("DT_NHAN", 140, key="land"), G("DT_NHAN", 52, key="policy"),
-      G("DT_NHAN", 38, key="justice")]),
+     [G("DT_NHAN", 230)]),
     # 43 — dialogue, pressing issues approx
     ("Thông qua đối thoại đã giải quyết được gần 30 vấn đề bức xúc của Nhân dân.",
      [G("VDBX_SO", 30, approx="gần")]),
