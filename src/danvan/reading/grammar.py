@@ -194,7 +194,7 @@ NOT_FIGURES = [
     re.compile(r"(?i)(?<!\w)(?:chỉ thị|nghị quyết|kết luận|quyết định|nghị định|thông tư|quy định|hướng dẫn|"
                r"luật|công văn|kế hoạch)\s+(?:số\s+)?\d+"),
     re.compile(rf"(?i)(?:{NUMBER})\s+(?:năm|tháng|ngày|tuần|giờ)(?!\w)"),  # durations
-    re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,]|\s*%)"),  # years
+    re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?!\d|[.,]\d|\s*%)"),  # years
     re.compile(r"^\s*(?:\d+\.)+\s"),  # section numbers
 ]
 COMPARISON_VERB = re.compile(r"(?i)(tăng|giảm)(?:\s+thêm)?\s*$")
