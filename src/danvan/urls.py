@@ -10,6 +10,7 @@ urlpatterns = [
     path("don-thu/", include("danvan.letters.urls")),
     path("dan-van/", include("danvan.mobilisation.urls")),
     path("bao-cao/", include("danvan.reports.urls")),
+    path("doc-bao-cao/", include("danvan.reading.urls")),
     path("don-trung/", include("danvan.duplicates.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
