@@ -20,7 +20,8 @@ def test_a_phrase_added_by_an_administrator_is_read_at_once_and_kept_in_history(
     phrase = audited.create(IndicatorPhrase, root, reason="Cách viết của huyện",
                             indicator=Indicator.objects.get(code="DT_NHAN"), phrase="tiếp nhận tổng cộng {n} đơn")
     figures = reader().read(SENTENCE).figures
-    assert [(f.indicator, f.value, f.rule) for f in figures] == [("DT_NHAN", 412, "cụm từ: tiếp nhận tổng cộng {n} đơn")]
+    assert [(f.indicator, f.value, f.rule) for f in figures] == [
+        ("DT_NHAN", 412, "cụm từ: tiếp nhận tổng cộng {n} đơn")]
     assert phrase.history.first().history_user == root
     audited.archive(phrase, root, reason="Không dùng nữa")
     assert not reader().read(SENTENCE).figures
