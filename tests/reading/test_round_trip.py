@@ -20,6 +20,7 @@ from danvan.units.models import Area
 pytestmark = pytest.mark.django_db
 
 RATIOS = {"DT_TYLE_GQ": ("DT_GIAIQUYET", "DT_PHAIGQ"), "DT_TYLE_DUNGHAN": ("DT_DUNGHAN", "DT_GIAIQUYET")}
+ADDED = {"KNC_SO", "VDBX_SO", "LLVT_LUOT"}
 COMPARED = {"TCD_LUOT", "TCD_VUVIEC", "DT_NHAN", "DTH_CUOC", "MH_DANGKY", "KNC_SO", "VDBX_SO", "LLVT_LUOT"}
 
 
@@ -86,6 +87,8 @@ def check(report: Report, text: str, read) -> None:
         if code not in RATIOS and figure.value and code not in hidden:
             assert code in seen_values, (code, text)
     for code in COMPARED:
+        if code in ADDED and not (now[code].value or before[code].value):
+            continue  # an added indicator at 0 in both periods is not written
         if code != "TCD_VUVIEC" or now["TCD_LUOT"].value != before["TCD_LUOT"].value or now[code] != before[code]:
             assert code in seen_changes, (code, text)
     for key, (value, _before) in by_key.items():
@@ -102,3 +105,16 @@ def test_every_report_danvan_writes_reads_back_to_its_figures():
         report = random_report(rng, indicators)
         text = "\n".join(paragraph for _heading, paragraphs in sections(report) for paragraph in paragraphs)
         check(report, text, read)
+
+
+def test_the_indicators_added_for_reading_do_not_write_zero_sentences_into_every_report():
+    """KNC_SO, VDBX_SO, LLVT_LUOT joined the catalogue: a unit that has none of them in either period gets no
+    "…: 0 người, bằng cùng kỳ." line (the shipped sentences do not write zeros either); one that has them does."""
+    indicators = catalogue()
+    report = random_report(random.Random(1), indicators)
+    for code in ("KNC_SO", "VDBX_SO", "LLVT_LUOT"):
+        report.total.current[code] = report.total.previous[code] = Figure(0)
+    report.total.current["KNC_SO"] = Figure(5)
+    text = "\n".join(p for _heading, paragraphs in sections(report) for p in paragraphs)
+    assert "Số Kỷ niệm chương “Vì sự nghiệp Dân vận” được tặng: 5 người, tăng 5 người so với cùng kỳ." in text
+    assert "bức xúc" not in text and "lực lượng vũ trang" not in text
