@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "danvan.letters",
     "danvan.mobilisation",
     "danvan.reports",
+    "danvan.reading",
     "danvan.datagen",
     "danvan.duplicates",
     "danvan.papers",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("don-thu/", include("danvan.letters.urls")),
     path("dan-van/", include("danvan.mobilisation.urls")),
     path("bao-cao/", include("danvan.reports.urls")),
+    path("doc-bao-cao/", include("danvan.reading.urls")),
     path("don-trung/", include("danvan.duplicates.urls")),
     path("vu-viec/", include("danvan.matters.urls")),
     path("giay-to/", include("danvan.papers.urls")),

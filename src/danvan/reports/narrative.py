@@ -296,7 +296,7 @@ def generic_sentences(report: Report, group: str, known: set[str]) -> list[str]:
         now, before = report.total.current[indicator.code], report.total.previous[indicator.code]
         if indicator.is_ratio:
             sentences.append(f"{indicator.name}: {now.text() or '—'} (cùng kỳ: {before.text() or '—'}).")
-        else:
+        elif now.value or before.value:  # like the shipped sentences, a figure of 0 in both periods is not written
             comparison = compare_phrase(now.value, before.value, indicator.unit)
             tail = "" if comparison == SAME else " so với cùng kỳ"
             sentences.append(f"{indicator.name}: {vn_number(now.value)} {indicator.unit}, {comparison}{tail}.")
