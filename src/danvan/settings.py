@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "danvan.reports",
     "danvan.datagen",
     "danvan.duplicates",
+    "danvan.hotspots",
     "danvan.ops",
     "django_prometheus",
 ]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("dan-van/", include("danvan.mobilisation.urls")),
     path("bao-cao/", include("danvan.reports.urls")),
     path("don-trung/", include("danvan.duplicates.urls")),
+    path("diem-nong/", include("danvan.hotspots.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
     path("", include("danvan.ops.urls")),
