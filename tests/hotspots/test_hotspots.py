@@ -110,3 +110,23 @@ def test_counted_in_the_period_report(tree, alice):
     assert (figures.identified, figures.directed, figures.resolved, figures.open_at_end) == (1, 1, 1, 1)
     assert count_hotspots(tree.ha_noi, *q1).identified == 0
     assert HotSpot.objects.filter(area__path__startswith=tree.cao_bang.path, identified_on__range=q1).count() == 1
+
+
+def test_the_quarters_report_shows_the_hot_spot_figures(tree, alice):
+    import io
+
+    from docx import Document
+
+    from danvan.reports.documents import word_document
+    from danvan.reports.periods import parse_period
+    from danvan.reports.rollup import build_report
+
+    spot = hotspot(alice, tree.board_cb, tree.quang_lam, identified_on=dt.date(2026, 2, 1))
+    step = measure(alice, spot, decided_on=dt.date(2026, 2, 3))
+    services.complete_measure(alice, step, done_on=dt.date(2026, 3, 1), result="Đã chi trả bồi thường")
+    services.resolve_hotspot(alice, spot, on=dt.date(2026, 3, 2))
+    report = build_report(tree.cao_bang, parse_period("2026-Q1"))
+    assert [report.total.current[code].value for code in ("DN_PHATSINH", "DN_CHIDAO", "DN_GIAIQUYET")] == [1, 1, 1]
+    texts = [p.text for p in Document(io.BytesIO(word_document(tree.board_cb, report, dt.date(2026, 4, 5)).content))
+             .paragraphs]
+    assert any(t.startswith("Số vấn đề bức xúc, nổi cộm được chỉ đạo xử lý: 1 vụ việc") for t in texts), texts
