@@ -39,6 +39,12 @@ def main(argv=None) -> int:
         started = time.perf_counter()
         call_command("generate", scale=args.scale, seed=args.seed, hot_spots=args.hot_spots, no_progress=True)
         print(f"Sinh dữ liệu: {time.perf_counter() - started:.0f} s")
+    # A bench database only: start from no alerts, so the figures are those of the current rules.
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for table in ("hotspots_historicalalert", "hotspots_alert", "hotspots_alertrun"):
+            cursor.execute(f"DELETE FROM {table}")
     run = GenerationRun.objects.order_by("-pk").first()
     planted = run.counts.get("planted_hotspots", [])
     started = time.perf_counter()

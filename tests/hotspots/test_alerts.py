@@ -111,7 +111,7 @@ def test_a_surge_against_the_communes_own_earlier_years(tree, alice):
     assert alert.subject_area == tree.hoa_an
     assert len(alert.evidence["letters"]) == 8
     assert "cùng kỳ 3 năm trước là 1, 1, 1" in alert.explanation
-    assert "Poisson, xác suất có từ 8 trở lên chỉ là dưới 0,01% (nhỏ hơn mức 1%)" in alert.explanation
+    assert "Poisson, xác suất có từ 8 trở lên chỉ là dưới 0,01% (nhỏ hơn mức 0,1%)" in alert.explanation
 
 
 def test_no_surge_without_earlier_years_to_compare_with(tree, alice):
@@ -134,3 +134,28 @@ def test_an_alert_opened_as_a_hot_spot_links_its_records_and_is_reviewed(tree, a
     assert (alert.status, alert.hotspot) == (AlertStatus.OPENED, spot)
     assert spot.status == HotSpotStatus.EMERGING and spot.people_involved == 25
     assert {link.target_kind for link in spot.links.all()} == {"matter", "letter", "visit"}
+
+
+def test_overdue_resolution_on_a_crowded_matter(tree, alice):
+    from tests.letters.factories import accepted
+
+    late = accepted(alice, tree.board_cb, received_on=DAY - dt.timedelta(days=120), subject_area=tree.quang_lam,
+                    new_petitioners=[{"full_name": f"Hộ dân {i}"} for i in range(6)])
+    services.compute_alerts(DAY)
+    [alert] = alerts(RuleKind.OVERDUE_RESOLUTION)
+    assert alert.evidence == {"letters": [late.pk]} and "quá hạn giải quyết" in alert.explanation
+
+
+def test_overdue_commitments_of_a_dialogue_about_an_open_hot_spot(tree, alice):
+    from tests.hotspots.factories import hotspot
+    from tests.mobilisation import factories as mob
+
+    talk = mob.dialogue(alice, tree.ubnd_quang_lam, held_on=DAY - dt.timedelta(days=60), participants=80)
+    promise = mob.commitment(alice, talk, due_on=DAY - dt.timedelta(days=10))
+    services.compute_alerts(DAY)
+    assert alerts(RuleKind.OVERDUE_COMMITMENT) == []  # a dialogue about no hot spot: the dialogue pages follow it
+    spot = hotspot(alice, tree.board_cb, tree.quang_lam)
+    services.link(alice, spot, talk)
+    services.compute_alerts(DAY)
+    [alert] = alerts(RuleKind.OVERDUE_COMMITMENT)
+    assert alert.evidence == {"commitments": [promise.pk]} and alert.subject_area == tree.quang_lam

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Min, Q
 from django.db.models.functions import Coalesce
 
+from danvan.core.choices import Field
 from danvan.core.formatting import vn_date, vn_number
 from danvan.hotspots import stats
 from danvan.hotspots.models import AlertRule, RuleKind
@@ -133,15 +134,17 @@ def repeated(rule: AlertRule, on: dt.date, matter_ids: set[int] | None) -> list[
 
 
 def over_levels(rule: AlertRule, on: dt.date, matter_ids: set[int] | None) -> list[Finding]:
-    """A matter received at the province or the centre within `window_days` days, after a commune received it
-    and before the commune resolved it (vượt cấp)."""
+    """A matter still open, received at the province or the centre within `window_days` days, after a commune
+    received it (within `window_days` days before) and before the commune resolved it (vượt cấp)."""
     start, end = _window(on, rule.window_days)
+    span = dt.timedelta(days=rule.window_days)
     findings = []
     for chunk in _chunks(matter_ids):
+        closed = Q(matter__status__in=(MatterStatus.RESOLVED, MatterStatus.FINAL))
         higher_letters = letters().filter(received_on__range=(start, end), area__level__in=HIGHER_LEVELS,
-                                          matter__isnull=False).exclude(complaint_round=2)
+                                          matter__isnull=False).exclude(complaint_round=2).exclude(closed)
         higher_visits = visits().filter(date__range=(start, end), area__level__in=HIGHER_LEVELS,
-                                        matter__isnull=False)
+                                        matter__isnull=False).exclude(closed)
         if chunk is not None:
             higher_letters = higher_letters.filter(matter_id__in=chunk)
             higher_visits = higher_visits.filter(matter_id__in=chunk)
@@ -165,7 +168,8 @@ def over_levels(rule: AlertRule, on: dt.date, matter_ids: set[int] | None) -> li
             first_high = None
             first_low = None
             for day, kind, pk in sorted(higher[m]):
-                before = [row for row in lower[m] if row[0] <= day and (row[1] is None or row[1] >= day)]
+                # The commune received it within the window before, and had not resolved it by then.
+                before = [row for row in lower[m] if day - span <= row[0] <= day and (row[1] is None or row[1] >= day)]
                 if before:
                     getattr(found, kind).append(pk)
                     for low in before:
@@ -190,7 +194,7 @@ def _commune_of(qs):
 
 def large_groups(rule: AlertRule, on: dt.date, matter_ids: set[int] | None = None) -> list[Finding]:
     """`threshold` large groups (visits of `min_persons` or more) and group letters (as many signers or more,
-    TT 05/2021/TT-TTCP: 5) on one matter, or in one commune, within `window_days` days."""
+    TT 05/2021/TT-TTCP: 5) on one matter, or in one commune and field, within `window_days` days."""
     start, end = _window(on, rule.window_days)
     group_letters = _commune_of(letters().filter(received_on__range=(start, end), signer_count__gte=rule.min_persons))
     group_visits = _commune_of(visits().filter(date__range=(start, end), persons__gte=rule.min_persons))
@@ -204,7 +208,7 @@ def large_groups(rule: AlertRule, on: dt.date, matter_ids: set[int] | None = Non
     for event in events:
         if event[2] is not None:
             by_matter[event[2]].append(event)
-        by_commune[event[3]].append(event)
+        by_commune[(event[3], event[4])].append(event)
     findings = []
     flagged_matters = {m for m, evs in by_matter.items() if len(evs) >= rule.threshold}
     areas = _matter_areas(flagged_matters)
@@ -219,15 +223,17 @@ def large_groups(rule: AlertRule, on: dt.date, matter_ids: set[int] | None = Non
         for kind, pk, *_rest in evs:
             getattr(f, kind).append(pk)
         findings.append(f)
-    names = dict(Area.objects.filter(pk__in=list(by_commune)).values_list("pk", "name"))
-    for commune, evs in sorted(by_commune.items()):
+    names = dict(Area.objects.filter(pk__in=[c for c, _f in by_commune]).values_list("pk", "name"))
+    labels = dict(Field.choices)
+    for (commune, fld), evs in sorted(by_commune.items()):
         if len(evs) < rule.threshold:
             continue
         if len({e[2] for e in evs}) == 1 and evs[0][2] in flagged_matters:
             continue  # one matter, already warned about
-        f = Finding(key=f"large_groups:area:{commune}", subject_area_id=commune,
+        f = Finding(key=f"large_groups:area:{commune}:{fld}", subject_area_id=commune, field=fld,
                     explanation=(
-                        f"{names.get(commune, '')}: {vn_number(len(evs))} đoàn đông người, đơn đông người "
+                        f"{names.get(commune, '')}, lĩnh vực {labels.get(fld, fld)}: {vn_number(len(evs))} đoàn đông "
+                        f"người, đơn đông người "
                         f"(tổng {vn_number(sum(e[5] for e in evs))} người) trong {vn_number(rule.window_days)} "
                         f"ngày đến {vn_date(end)}."))
         for kind, pk, *_rest in evs:
@@ -283,8 +289,6 @@ def surge(rule: AlertRule, on: dt.date, matter_ids: set[int] | None = None) -> l
         return []
     history = [_counts_by_commune_field(_shift_years(start, y), _shift_years(end, y)) for y in years]
     names = dict(Area.objects.filter(pk__in=[k[0] for k in candidates]).values_list("pk", "name"))
-    from danvan.core.choices import Field
-
     labels = dict(Field.choices)
     findings = []
     for (commune, fld), n in sorted(candidates.items()):
@@ -348,12 +352,18 @@ def overdue_resolution(rule: AlertRule, on: dt.date, matter_ids: set[int] | None
 
 
 def overdue_commitment(rule: AlertRule, on: dt.date, matter_ids: set[int] | None = None) -> list[Finding]:
-    """Commitments made at a dialogue of `min_persons` participants or more, still open `window_days` days or
-    more after their due date (QĐ 23-QĐ/TW 2021: what is promised at a dialogue is followed until done)."""
+    """Commitments made at a dialogue about a hot spot not yet resolved (the register of complex, crowded matters),
+    still open `window_days` days or more after their due date (QĐ 23-QĐ/TW 2021: what is promised at a dialogue is
+    followed until done)."""
+    from danvan.hotspots.models import HotSpotLink, HotSpotStatus
+
     limit = on - dt.timedelta(days=rule.window_days)
+    dialogues = HotSpotLink.objects.filter(
+        archived_at__isnull=True, dialogue__isnull=False, hotspot__archived_at__isnull=True,
+    ).exclude(hotspot__status=HotSpotStatus.RESOLVED).values_list("dialogue_id", flat=True)
     rows = DialogueCommitment.objects.filter(
         archived_at__isnull=True, dialogue__archived_at__isnull=True, status=FollowUpStatus.OPEN, due_on__lt=limit,
-        dialogue__participants__gte=rule.min_persons,
+        dialogue_id__in=dialogues,
     ).values_list("pk", "dialogue_id", "dialogue__area_id", "dialogue__topic", "dialogue__participants", "due_on")
     by_dialogue: dict[int, list] = defaultdict(list)
     for row in rows:
@@ -366,8 +376,9 @@ def overdue_commitment(rule: AlertRule, on: dt.date, matter_ids: set[int] | None
             key=f"overdue_commitment:dialogue:{dialogue_id}", subject_area_id=area_id,
             commitments=[r[0] for r in items],
             explanation=(
-                f"Cuộc đối thoại «{topic}» ({vn_number(participants)} người tham gia) còn {vn_number(len(items))} "
-                f"cam kết quá hạn chưa thực hiện (hạn sớm nhất {vn_date(oldest)})."),
+                f"Cuộc đối thoại «{topic}» ({vn_number(participants)} người tham gia) về một điểm nóng chưa giải "
+                f"quyết xong còn {vn_number(len(items))} cam kết quá hạn chưa thực hiện (hạn sớm nhất "
+                f"{vn_date(oldest)})."),
         ))
     return findings
 

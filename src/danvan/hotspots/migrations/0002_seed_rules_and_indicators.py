@@ -10,17 +10,18 @@ REASON = "Quy tắc cảnh báo sớm và chỉ tiêu điểm nóng (migration h
 RULES = [
     ("repeated", 3, 90, 5, 3, "0.01",
      "Một vụ việc được tiếp nhận (đơn, lượt tiếp) từ 3 lần trở lên trong 90 ngày."),
-    ("over_levels", 1, 180, 5, 3, "0.01",
-     "Vụ việc cấp xã đang giải quyết nhưng công dân gửi đơn, đến trình bày ở cấp tỉnh, Trung ương (trong 180 ngày)."),
+    ("over_levels", 1, 90, 5, 3, "0.01",
+     "Vụ việc cấp xã tiếp nhận, chưa giải quyết xong, nhưng trong vòng 90 ngày công dân đã gửi đơn, đến trình bày ở "
+     "cấp tỉnh, Trung ương."),
     ("large_groups", 2, 90, 5, 3, "0.01",
      "Từ 2 đoàn đông người, đơn đông người (từ 5 người) về một vụ việc hoặc một xã trong 90 ngày."),
-    ("surge", 5, 30, 5, 3, "0.01",
-     "30 ngày gần nhất so với cùng kỳ 3 năm trước của chính xã và lĩnh vực đó; kiểm định Poisson, p < 0,01, "
+    ("surge", 5, 30, 5, 3, "0.001",
+     "30 ngày gần nhất so với cùng kỳ 3 năm trước của chính xã và lĩnh vực đó; kiểm định Poisson, p < 0,001, "
      "từ 5 đơn, lượt trở lên."),
     ("overdue_resolution", 1, 1, 5, 3, "0.01",
      "Đơn quá hạn giải quyết thuộc vụ việc có đoàn đông người hoặc đơn đông người (từ 5 người)."),
-    ("overdue_commitment", 1, 1, 30, 3, "0.01",
-     "Cam kết tại cuộc đối thoại từ 30 người tham gia đã quá hạn mà chưa hoàn thành."),
+    ("overdue_commitment", 1, 1, 5, 3, "0.01",
+     "Cam kết tại cuộc đối thoại về một điểm nóng chưa giải quyết xong đã quá hạn mà chưa hoàn thành."),
 ]
 
 # code, name, short name, position, registry key
