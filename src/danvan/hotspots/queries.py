@@ -165,30 +165,38 @@ def map_points(user) -> list[MapPoint]:
     return sorted(by_commune.values(), key=lambda p: (-(p.hotspots * 3 + p.alerts), p.area.name))
 
 
-WIDTH, HEIGHT, PAD = 520, 640, 24
+WIDTH, MAX_HEIGHT, PAD, LABELS = 520, 640, 28, 8
 
 
 def draw_map(points: list[MapPoint]) -> dict:
-    """Place the points in an SVG box (equirectangular projection, longitude scaled by cos(latitude)); radius by
-    weight, colour red for a hot spot not resolved, amber for alerts only."""
+    """Place the points in an SVG box (equirectangular projection, longitude scaled by cos(latitude)), the box as
+    tall as the scope is; radius by weight, red for a hot spot not resolved, amber for alerts only. The heaviest
+    points are named on the map; every point is named in the table and in its tooltip."""
     placed = [p for p in points if p.has_coordinates]
     if not placed:
-        return {"width": WIDTH, "height": HEIGHT, "points": [], "missing": len(points)}
+        return {"width": WIDTH, "height": 200, "points": [], "labels": [], "missing": len(points)}
     lats = [float(p.area.latitude) for p in placed]
     lons = [float(p.area.longitude) for p in placed]
     mid = math.cos(math.radians(sum(lats) / len(lats)))
-    lat_span = max(max(lats) - min(lats), 0.05)
-    lon_span = max((max(lons) - min(lons)) * mid, 0.05)
-    scale = min((WIDTH - 2 * PAD) / lon_span, (HEIGHT - 2 * PAD) / lat_span)
-    top = max(lats)
-    left = min(lons)
+    lat_span = max(max(lats) - min(lats), 0.02)
+    lon_span = max((max(lons) - min(lons)) * mid, 0.02)
+    scale = min((WIDTH - 2 * PAD) / lon_span, (MAX_HEIGHT - 2 * PAD) / lat_span)
+    height = max(200, round(lat_span * scale + 2 * PAD))
+    # Centre the drawing in the box (a single commune sits in the middle, not in a corner).
+    left_pad = (WIDTH - (max(lons) - min(lons)) * mid * scale) / 2
+    top_pad = (height - (max(lats) - min(lats)) * scale) / 2
     for p in placed:
-        p.x = round(PAD + (float(p.area.longitude) - left) * mid * scale, 1)
-        p.y = round(PAD + (top - float(p.area.latitude)) * scale, 1)
+        p.x = round(left_pad + (float(p.area.longitude) - min(lons)) * mid * scale, 1)
+        p.y = round(top_pad + (max(lats) - float(p.area.latitude)) * scale, 1)
         weight = p.hotspots * 3 + p.alerts
         p.r = round(min(4 + 3 * math.sqrt(weight), 22), 1)
         p.colour = "hot" if p.hotspots else "warn"
-    return {"width": WIDTH, "height": HEIGHT, "points": placed, "missing": len(points) - len(placed)}
+    labels = []
+    for p in placed[:LABELS]:  # the heaviest first (map_points' order)
+        end = p.x > WIDTH * 0.6
+        labels.append({"x": round(p.x - p.r - 3 if end else p.x + p.r + 3, 1), "y": round(p.y + 4, 1),
+                       "anchor": "end" if end else "start", "name": p.area.name})
+    return {"width": WIDTH, "height": height, "points": placed, "labels": labels, "missing": len(points) - len(placed)}
 
 
 # ---------------------------------------------------------------- situation reports
