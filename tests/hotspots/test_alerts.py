@@ -159,3 +159,15 @@ def test_overdue_commitments_of_a_dialogue_about_an_open_hot_spot(tree, alice):
     services.compute_alerts(DAY)
     [alert] = alerts(RuleKind.OVERDUE_COMMITMENT)
     assert alert.evidence == {"commitments": [promise.pk]} and alert.subject_area == tree.quang_lam
+
+
+def test_the_next_night_looks_only_at_matters_with_new_records(tree, alice):
+    first = letter(alice, tree.board_cb, on=DAY - dt.timedelta(days=30), subject_area=tree.quang_lam)
+    letter(alice, tree.board_cb, on=DAY - dt.timedelta(days=20), matter=first.matter)
+    services.compute_alerts(DAY)
+    letter(alice, tree.board_cb, on=DAY, matter=first.matter)
+    from danvan.hotspots import alerts as rules
+
+    assert rules.touched_matters(services.AlertRun.objects.latest("started_at").watermark) == {first.matter_id}
+    run = services.compute_alerts(DAY + dt.timedelta(days=1))
+    assert (run.full, run.created) == (False, 1)

@@ -224,7 +224,9 @@ def compute_alerts(on: dt.date | None = None, *, full: bool = False) -> AlertRun
     touched = None if full else rules.touched_matters(last.watermark)
     for rule in AlertRule.objects.filter(active=True, archived_at__isnull=True):
         compute = rules.RULES[rule.kind]
-        rule_full = full or rule.updated_at > last.watermark or on != last.computed_on
+        # A new day only slides the windows: a matter's count in a window grows only with new records, so the
+        # matter rules stay incremental from one night to the next; a retuned rule is recomputed in full.
+        rule_full = full or rule.updated_at > last.watermark
         matters = None if rule_full or rule.kind not in rules.INCREMENTAL else touched
         with transaction.atomic():
             for finding in compute(rule, on, matters):
