@@ -171,3 +171,16 @@ def test_the_next_night_looks_only_at_matters_with_new_records(tree, alice):
     assert rules.touched_matters(services.AlertRun.objects.latest("started_at").watermark) == {first.matter_id}
     run = services.compute_alerts(DAY + dt.timedelta(days=1))
     assert (run.full, run.created) == (False, 1)
+
+
+def test_an_administrator_tunes_a_rule_in_the_admin_with_its_history(tree, root, client):
+    rule = AlertRule.objects.get(kind=RuleKind.SURGE)
+    client.force_login(root)
+    url = f"/quan-tri/hotspots/alertrule/{rule.pk}/change/"
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"active": "on", "threshold": "8", "window_days": "30", "min_persons": "5",
+                                 "history_years": "3", "p_value": "0.001", "description": rule.description})
+    assert response.status_code == 302
+    rule.refresh_from_db()
+    assert rule.threshold == 8 and rule.history.count() == 2
+    assert client.post(f"/quan-tri/hotspots/alertrule/{rule.pk}/delete/").status_code == 403
