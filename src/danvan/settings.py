@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "danvan.datagen",
     "danvan.duplicates",
     "danvan.papers",
+    "danvan.hotspots",
     "danvan.ops",
     "danvan.workqueue",
     "django_prometheus",

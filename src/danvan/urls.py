@@ -15,6 +15,7 @@ urlpatterns = [
     path("vu-viec/", include("danvan.matters.urls")),
     path("giay-to/", include("danvan.papers.urls")),
     path("nhac-viec/", include("danvan.workqueue.urls")),
+    path("diem-nong/", include("danvan.hotspots.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
     path("", include("danvan.ops.urls")),

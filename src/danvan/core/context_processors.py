@@ -10,6 +10,7 @@ MODULES = [
     ("reception:session_list", _("Tiếp công dân")),
     ("letters:letter_list", _("Đơn thư")),
     ("mobilisation:index", _("Công tác dân vận")),
+    ("hotspots:list", _("Điểm nóng")),
     ("reports:dashboard", _("Báo cáo")),
     ("units:browse", _("Đơn vị")),
     ("legal:calendar", _("Lịch làm việc")),

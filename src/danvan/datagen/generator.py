@@ -176,7 +176,7 @@ class LetterDeadlines:
 class Generator:
     def __init__(self, *, scale: Scale, seed: int, years: int | None = None, until: dt.date | None = None,
                  province_code: str = "04", history: bool = True, progress=None, letters: int | None = None,
-                 visits: int | None = None, command: str = "", bulk: bool | None = None):
+                 visits: int | None = None, command: str = "", bulk: bool | None = None, hot_spots: int = 0):
         self.scale = scale
         self.seed = seed
         self.years = years or scale.years
@@ -188,6 +188,8 @@ class Generator:
         self.letter_target = scale.letters if letters is None else letters
         self.visit_target = scale.visits if visits is None else visits
         self.command = command
+        self.hot_spots = hot_spots  # planted hot spots (datagen.hotspots, issue 21)
+        self.planted: list[dict] = []
         # Bulk mode (sink.py): indexes rebuilt once at the end. Worth it from province scale up.
         self.bulk = (self.letter_target + self.visit_target >= 50_000) if bulk is None else bulk
         self.rng = random.Random(f"danvan:{seed}")
@@ -279,6 +281,10 @@ class Generator:
             self.generate_letters(visit_letters)
         else:
             self.summary.skipped.append("letters (Letter, …): bảng chưa có")
+        if self.hot_spots and self.Letter is not None and self.Visit is not None:
+            from . import hotspots
+
+            self.planted = hotspots.plant(self, self.hot_spots)
         self.generate_mobilisation()
         self.summary.counts = self.sink.finish()
         if self.Letter is not None:
@@ -289,6 +295,8 @@ class Generator:
 
             protect_existing_denouncers()
         run.counts = self.summary.counts | {"history_rows": self.history, "skipped": self.summary.skipped}
+        if self.planted:
+            run.counts["planted_hotspots"] = self.planted
         run.finished_at = timezone.now()
         run.seconds = (run.finished_at - started).total_seconds()
         run.save()

@@ -109,6 +109,14 @@ REGISTRY: dict[str, CountSource] = _entries(
 )
 
 
+# Hot spots and pressing matters directed (issue 21, danvan.hotspots.counts).
+HOTSPOTS = "danvan.hotspots.counts:count_hotspots"
+REGISTRY.update(_entries(
+    CountSource("hotspots.identified", HOTSPOTS, "identified"),
+    CountSource("hotspots.directed", HOTSPOTS, "directed"),
+    CountSource("hotspots.resolved", HOTSPOTS, "resolved"),
+))
+
 def source_for(key: str) -> CountSource | None:
     source = REGISTRY.get(key)
     return source if source is not None and source.available else None

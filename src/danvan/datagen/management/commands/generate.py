@@ -33,6 +33,8 @@ class Command(BaseCommand):
                                  "(ADR 0010). auto: rows, trừ quy mô national.")
         parser.add_argument("--letters", type=int, default=None, help="Số đơn (ghi đè quy mô).")
         parser.add_argument("--visits", type=int, default=None, help="Số lượt tiếp (ghi đè quy mô).")
+        parser.add_argument("--hot-spots", type=int, default=0,
+                            help="Số điểm nóng cài sẵn (đông người, vượt cấp, gia tăng) để kiểm tra cảnh báo sớm.")
         parser.add_argument("--truth", default=None, help="Ghi nhãn chuỗi đơn trùng ra tệp JSONL.")
         parser.add_argument("--no-progress", action="store_true")
 
@@ -59,6 +61,7 @@ class Command(BaseCommand):
             scale=scale, seed=options["seed"], years=options["years"], until=options["until"],
             province_code=options["province"], history=history == "rows", progress=progress,
             letters=options["letters"], visits=options["visits"], command=" ".join(sys.argv),
+            hot_spots=options["hot_spots"],
         )
         try:
             summary = generator.run()

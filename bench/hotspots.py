@@ -1,0 +1,70 @@
+"""Planted hot spots against the alerts (issue 21): recall, alerts outside the planted communes, time of the job.
+
+    python -m bench.hotspots --scale demo --hot-spots 12 [--db sqlite|postgres]
+
+Generates the scale with planted hot spots into its own database (var/bench-hotspots-<scale>.sqlite3 or
+danvan_bench_hotspots_<scale>), runs `compute_alerts` as of the data's last day (full, then incremental with
+nothing new), and prints the figures of `danvan.hotspots.evaluation`."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.hotspots", description=__doc__)
+    parser.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
+    parser.add_argument("--scale", choices=("tiny", "demo", "province"), default="demo")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--hot-spots", type=int, default=12)
+    args = parser.parse_args(argv)
+
+    from bench.setup import prepare
+
+    prepare(args.db, f"hotspots_{args.scale}", None)
+    from django.core.management import call_command
+
+    from danvan.datagen.generator import is_empty
+    from danvan.datagen.models import GenerationRun
+    from danvan.hotspots.evaluation import evaluate
+    from danvan.hotspots.models import Alert
+    from danvan.hotspots.services import compute_alerts
+    from danvan.letters.models import Letter
+    from danvan.reception.models import Visit
+
+    call_command("migrate", verbosity=0, interactive=False)
+    if is_empty():
+        started = time.perf_counter()
+        call_command("generate", scale=args.scale, seed=args.seed, hot_spots=args.hot_spots, no_progress=True)
+        print(f"Sinh dữ liệu: {time.perf_counter() - started:.0f} s")
+    # A bench database only: start from no alerts, so the figures are those of the current rules.
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for table in ("hotspots_historicalalert", "hotspots_alert", "hotspots_alertrun"):
+            cursor.execute(f"DELETE FROM {table}")
+    run = GenerationRun.objects.order_by("-pk").first()
+    planted = run.counts.get("planted_hotspots", [])
+    started = time.perf_counter()
+    full = compute_alerts(run.until, full=True)
+    full_s = time.perf_counter() - started
+    started = time.perf_counter()
+    compute_alerts(run.until)
+    incremental_s = time.perf_counter() - started
+    result = evaluate(planted)
+    print(f"Dữ liệu: {Letter.objects.count():,} đơn, {Visit.objects.count():,} lượt tiếp; tính ngày {run.until}")
+    print(f"compute_alerts toàn bộ: {full_s:.1f} s ({full.created} cảnh báo mới); hồ sơ mới: {incremental_s:.1f} s")
+    print(f"Điểm nóng cài: {result.planted}; tìm thấy: {result.found}; recall {result.recall:.2f}")
+    print(f"Cảnh báo phát hiện: {result.alerts}; ngoài xã được cài: {result.outside} ({result.outside_share:.1%}); "
+          f"cảnh báo quá hạn (nhắc việc, tính riêng): {result.overdue_alerts}")
+    for kind, n in sorted(Counter(Alert.objects.values_list("rule__kind", flat=True)).items()):
+        print(f"  {kind}: {n}")
+    for missed in result.missed:
+        print(f"  bỏ sót: {missed}")
+    return 0 if result.recall >= 0.9 and result.outside_share <= 0.10 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

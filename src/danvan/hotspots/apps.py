@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HotspotsConfig(AppConfig):
+    name = "danvan.hotspots"
+    verbose_name = "Điểm nóng, cảnh báo sớm"
