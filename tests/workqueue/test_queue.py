@@ -86,3 +86,22 @@ def test_the_home_page_shows_the_queue_not_only_links(tree, alice, client_for):
     html = client_for(alice).get("/").content.decode()
     assert "Đơn chờ quyết định xử lý" in html
     assert '<span class="count">1</span>' in html
+
+
+def test_notices_owed_to_citizens_are_a_tile_that_empties_when_the_notice_is_sent(tree, alice, client_for):
+    """The papers app's pending notices (one definition) on the queue, linked to the list of their letters."""
+    from danvan.core.choices import ContentKind
+    from danvan.papers import services as papers
+
+    today = timezone.localdate()
+    forwarded = classify(alice, receive(alice, tree.board_cb, kind=ContentKind.DENUNCIATION,
+                                        received_on=today - dt.timedelta(days=2)), within=False)
+    receive(alice, tree.board_cb, received_on=today)  # owes no notice yet
+    tile = tiles(alice, today)["notices"]
+    assert tile.count == 1
+    listed = client_for(alice).get(tile.url)
+    assert [letter.pk for letter in listed.context["page"]] == [forwarded.pk]
+    paper = papers.issue_paper(alice, forwarded, "forward_notice", issued_on=today, recipient_text="Công an tỉnh")
+    papers.record_sent(alice, paper, sent_on=today, channel="direct")
+    assert tiles(alice, today)["notices"].count == 0
+    assert client_for(alice).get(tile.url).context["page"].paginator.count == 0

@@ -373,6 +373,8 @@ class LetterFilterForm(Form):
     stage = forms.ChoiceField(label=_("Giai đoạn"), required=False, widget=PlainSelect, choices=[
         ("", _("Tất cả")), ("awaiting_decision", _("Chờ quyết định xử lý"))])
     mine = forms.BooleanField(label=_("Được giao cho tôi"), required=False)
+    notice = forms.ChoiceField(label=_("Thông báo cho công dân"), required=False, widget=PlainSelect, choices=[
+        ("", _("Tất cả")), ("pending", _("Chưa gửi thông báo"))])
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -32,7 +32,7 @@ from danvan.letters import counts, forms, queries, services
 from danvan.letters import deadlines as letter_deadlines
 from danvan.letters.models import Channel, Letter, LetterAttachment, LetterPause, LetterPetitioner
 from danvan.letters.workflow import LetterStatus, offered_actions
-from danvan.papers.queries import notice_rows
+from danvan.papers.queries import notice_rows, pending_notices
 
 # The services name the letter's fields; some action forms call the same value otherwise.
 ERROR_ALIASES = {
@@ -55,6 +55,10 @@ def _filtered_letters(request: HttpRequest):
                                          today=timezone.localdate(), stage=data["stage"],
                                          handler=request.user if data["mine"] else None)
         letters = queries.search_letters(request.user, letters, data["q"])
+        if data["notice"] == "pending":
+            # The notices owed and not sent (papers.queries, one definition with the work queue's tile).
+            owed = {n.letter_id for n in pending_notices(letters, timezone.localdate())}
+            letters = letters.filter(pk__in=sorted(owed))
     return form, letters.prefetch_related(PETITIONER_LINKS)
 
 

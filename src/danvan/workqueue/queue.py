@@ -145,6 +145,16 @@ def missing_reviews_tile(ctx: QueueContext) -> Tile | None:
                 sum(len(missing) for _d, missing in groups), reverse("mobilisation:missing_reviews"), "warn", by_unit)
 
 
+def notices_tile(ctx: QueueContext) -> Tile:
+    """Notices owed to citizens and not recorded as sent (papers.queries.pending_notices)."""
+    from danvan.papers.queries import pending_notices
+
+    pending = pending_notices(ctx.letters, ctx.today)
+    tone = "bad" if any(n.overdue for n in pending) else "warn"
+    return Tile("notices", str(_("Thông báo cho công dân chưa gửi")), len(pending),
+                _letter_list({"notice": "pending"}), tone)
+
+
 TILES: list[Callable[[QueueContext], Tile | None]] = [
     letter_tile("awaiting_decision", _("Đơn chờ quyết định xử lý"), {"stage": "awaiting_decision"},
                 lambda ctx, qs: letter_queries.awaiting_decision(qs)),
@@ -154,6 +164,7 @@ TILES: list[Callable[[QueueContext], Tile | None]] = [
                 lambda ctx, qs: letter_queries.overdue(qs, ctx.today), "bad"),
     letter_tile("mine", _("Đơn được giao cho tôi"), {"mine": "on"},
                 lambda ctx, qs: letter_queries.assigned_to(qs, ctx.user), split=False),
+    notices_tile,
     commitments_tile,
     missing_reviews_tile,
 ]
