@@ -1,5 +1,6 @@
-"""Issue 16, the office's day: alice receives a letter, finds it in her work queue (waiting, due), sees it in
-her reminders the day it is due, accepts and resolves it, and it leaves the queue. The main pages pass axe-core
+"""Issue 16, the office's day: alice receives a letter and prints the receipt, finds it in her work queue
+(waiting, due), sees it in her reminders the day it is due, accepts it and sends the notice, resolves it, records
+the decision's delivery, and it leaves the queue. The main pages pass axe-core
 (WCAG 2.1 A/AA), are usable at 390 px and do not scroll sideways at 320 px; screenshots go to docs/screens/."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from danvan.accounts.models import Role
 from danvan.letters import deadlines as letter_deadlines
 from danvan.letters.models import Letter
 from danvan.letters.workflow import LetterStatus
+from danvan.papers.models import Paper
 from tests.browser.conftest import login, shot
 from tests.conftest import PASSWORD, make_user
 from tests.reception.conftest import open_session
@@ -75,6 +77,11 @@ def test_a_letter_goes_through_the_work_queue_and_the_reminders(page, tree):
     letter = Letter.objects.get()
     assert letter.due_on == today if received else letter.due_on >= today
 
+    # Print the receipt for the citizen, numbered in the body's register, and record it as handed over.
+    issue_paper(page, letter, "Giấy biên nhận", "receipt")
+    assert Paper.objects.get(kind="receipt", letter=letter).number_text in page.locator("article.sheet").inner_text()
+    record_sent(page)
+
     # It waits for a decision in the queue; its tile leads to it.
     page.goto("/")
     assert tile_count(page, "awaiting_decision") == "1"
@@ -101,6 +108,10 @@ def test_a_letter_goes_through_the_work_queue_and_the_reminders(page, tree):
     page.get_by_text("Đã cập nhật: Phân loại đơn.").wait_for()
     action_form(page, "accept").get_by_role("button").click()
     page.get_by_text("Đã cập nhật: Thụ lý.").wait_for()
+    # The notice of acceptance is issued and sent.
+    issue_paper(page, letter, "Thông báo thụ lý", "acceptance")
+    record_sent(page)
+    assert Paper.objects.get(kind="acceptance", letter=letter).sent_on == today
     page.goto("/")
     assert tile_count(page, "awaiting_decision") == "0"
     page.goto(f"/don-thu/{letter.pk}/")
@@ -111,11 +122,39 @@ def test_a_letter_goes_through_the_work_queue_and_the_reminders(page, tree):
     resolve.get_by_role("button").click()
     page.get_by_text("Đã cập nhật: Ghi kết quả giải quyết.").wait_for()
     assert Letter.objects.get().status == LetterStatus.RESOLVED
+    # The decision is owed to the complainant (Luật Khiếu nại 2011 Điều 32): a notice not sent, on the queue,
+    # until its delivery is recorded on the letter.
     page.goto("/")
-    assert [tile_count(page, key) for key in ("awaiting_decision", "due_this_week", "overdue", "mine")] == \
-        ["0", "0", "0", "0"]
+    assert tile_count(page, "notices") == "1"
+    page.goto(f"/don-thu/{letter.pk}/")
+    page.locator("summary", has_text="Ghi ngày người khiếu nại nhận quyết định").click()
+    deliver = action_form(page, "deliver")
+    deliver.get_by_label("Ngày người khiếu nại nhận quyết định").fill(f"{today:%d/%m/%Y}")
+    deliver.get_by_role("button").click()
+    page.get_by_text("Đã cập nhật: Ghi ngày người khiếu nại nhận quyết định.").wait_for()
+    page.goto("/")
+    assert [tile_count(page, key) for key in ("awaiting_decision", "due_this_week", "overdue", "mine", "notices")] == \
+        ["0", "0", "0", "0", "0"]
     page.goto("/nhac-viec/")
     assert letter.code not in page.locator("main").inner_text()
+
+
+def issue_paper(page, letter, label: str, kind: str) -> None:
+    """From the letter's page, issue a paper for the citizen and open its printable page."""
+    page.goto(f"/don-thu/{letter.pk}/")
+    page.get_by_role("link", name="In giấy tờ").click()
+    page.locator("summary", has_text=label).first.click()
+    form = page.locator(f'form[action$="/lap/{kind}/"]')
+    if kind == "receipt":
+        form.get_by_label("Thông tin, tài liệu, bằng chứng đã nhận (mỗi dòng một mục)").fill("Đơn khiếu nại 02 trang")
+    form.get_by_role("button", name="Lập và cấp số").click()
+    page.locator("article.sheet").wait_for()
+
+
+def record_sent(page) -> None:
+    page.get_by_label("Hình thức gửi").select_option(label="Trao trực tiếp")
+    page.get_by_role("button", name="Ghi nhận đã gửi").click()
+    page.get_by_text("Đã ghi nhận gửi").wait_for()
 
 
 def letter_due_week_end(today: dt.date) -> dt.date:
