@@ -25,7 +25,8 @@ from danvan.reports.periods import Period
 from danvan.units.models import Area
 
 # The apps whose records feed the figures (counts, entered values, the unit tree and its lineage).
-SOURCES = ("letters", "reception", "matters", "mobilisation", "reports", "units", "people", "legal")
+SOURCES = ("letters", "reception", "matters", "mobilisation", "reports", "units", "people", "legal", "papers",
+           "hotspots", "reading")
 LIFETIME = 300  # seconds: the longest a figure can lag behind a bulk update that writes no history
 _tables: list[tuple[str, str]] | None = None
 
@@ -64,6 +65,18 @@ def cached_report(root: Area, period: Period, today: dt.date):
         report.cache_key = key
         cache.set(key, report, LIFETIME)
     return report
+
+
+def cached_for_version(key: str, compute: Callable[[], object]) -> object:
+    """Any figure of the source records (a work-queue count) computed once per data version: `key` names it
+    and must hold whatever else it depends on (the user, the day)."""
+    version = hashlib.sha256(data_version().encode()).hexdigest()[:24]
+    full_key = f"danvan:figure:{hashlib.sha256(key.encode()).hexdigest()[:24]}:{version}"
+    value = cache.get(full_key)
+    if value is None:
+        value = compute()
+        cache.set(full_key, value, LIFETIME)
+    return value
 
 
 def cached_drawing(report, name: str, draw: Callable[[], str | bytes]) -> str | bytes:

@@ -148,11 +148,16 @@ def missing_reviews_tile(ctx: QueueContext) -> Tile | None:
 def notices_tile(ctx: QueueContext) -> Tile:
     """Notices owed to citizens and not recorded as sent (papers.queries.pending_notices)."""
     from danvan.papers.queries import pending_notices
+    from danvan.reports.cache import cached_for_version
 
-    pending = pending_notices(ctx.letters, ctx.today)
-    tone = "bad" if any(n.overdue for n in pending) else "warn"
-    return Tile("notices", str(_("Thông báo cho công dân chưa gửi")), len(pending),
-                _letter_list({"notice": "pending"}), tone)
+    def count() -> tuple[int, bool]:
+        pending = pending_notices(ctx.letters, ctx.today)
+        return len(pending), any(n.overdue for n in pending)
+
+    # Each letter's notice deadlines are computed in Python (the legal calendar): once per data version and day.
+    n, overdue = cached_for_version(f"notices:{ctx.user.pk}:{ctx.today}", count)
+    return Tile("notices", str(_("Thông báo cho công dân chưa gửi")), n, _letter_list({"notice": "pending"}),
+                "bad" if overdue else "warn")
 
 
 TILES: list[Callable[[QueueContext], Tile | None]] = [
