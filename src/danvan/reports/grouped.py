@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from danvan.core.grouping import Counted, Range
+from danvan.hotspots import counts as hotspots
 from danvan.letters import counts as letters
 from danvan.mobilisation import counts as mobilisation
 from danvan.reception import counts as reception
@@ -33,4 +34,5 @@ GROUPED: dict[str, GroupedCounts] = {
     "danvan.mobilisation.counts:count_briefings": mobilisation.briefings_by_unit,
     "danvan.mobilisation.counts:count_supervisions": mobilisation.supervisions_by_unit,
     "danvan.mobilisation.counts:count_commendations": mobilisation.commendations_by_unit,
+    "danvan.hotspots.counts:count_hotspots": hotspots.hotspots_by_unit,
 }
