@@ -91,3 +91,12 @@ def login(page, username: str, password: str) -> None:
     page.get_by_label("Mật khẩu").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
     page.wait_for_url(lambda url: "dang-nhap" not in url)
+
+
+def pick(page, label: str, text: str, search: str | None = None) -> None:
+    """Choose `text` in a searchable picker (core.pickers, ADR 0020) as a user does: type in its search box,
+    then click the matching row of the answer."""
+    box = page.get_by_label(label)
+    box.click()
+    box.fill(search or text)
+    page.locator("[data-value]", has_text=text).first.click()

@@ -52,7 +52,7 @@ def test_the_dashboard_reads_in_english(browser, live_server, settings, tree):
     page.goto("/tai-khoan/dang-nhap/")
     page.locator("input[name=username]").fill("alice")
     page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("button[type=submit]").click()
+    page.locator("form:has(input[name=password]) button[type=submit]").click()
     page.wait_for_url(lambda url: "dang-nhap" not in url)
     page.goto("/bao-cao/?ky=2025")
     body = page.locator("main").inner_text()

@@ -92,13 +92,16 @@ class Picker(forms.Select):
         return super().optgroups(name, value, attrs)
 
     def render(self, name, value, attrs=None, renderer=None):
-        attrs = {**(attrs or {}), "slot": "select"}
+        # The select carries the value for the form; people use the search box, which the label names.
+        attrs = {**(attrs or {}), "slot": "select", "aria-hidden": "true", "tabindex": "-1"}
         select = super().render(name, value, attrs, renderer)
         search_id = self.id_for_label(attrs.get("id"))
         return format_html(
             '<autocomplete-select class="picker">{}<span slot="deck"></span>'
             '<autocomplete-select-input slot="input" url="{}" no-results-text="{}" clear-text="×">'
-            '<input type="search" slot="input" id="{}" placeholder="{}" autocomplete="off" spellcheck="false">'
+            # role="combobox": the component sets aria-expanded/-autocomplete, which a plain searchbox may not carry.
+            '<input type="search" slot="input" role="combobox" id="{}" placeholder="{}" autocomplete="off" '
+            'spellcheck="false">'
             "</autocomplete-select-input></autocomplete-select>",
             select, self.url, _gettext("Không tìm thấy trong phạm vi của tài khoản"), search_id,
             _gettext("Gõ để tìm, có dấu hoặc không dấu…"),

@@ -1,8 +1,24 @@
 /* Searchable pickers (core.pickers, ADR 0020): keyboard additions to the autocomplete-light web component.
    Typing, ↓/↑ and Enter come with the component; here Backspace or Delete in an empty search box clears the
-   chosen value, and the × of a chosen value is reachable with Tab and answers Enter or Space. */
+   chosen value, and the × of a chosen value is reachable with Tab and answers Enter or Space; and the component's
+   `selected` does not throw before its result box exists. */
 (function () {
   'use strict'
+  // The component's `selected` reads its result box, which exists only once a search has opened it; before
+  // that, anything reading the property (accessibility tools walk every element's properties) got a TypeError.
+  function guard(cls) {
+    Object.defineProperty(cls.prototype, 'selected', {
+      configurable: true,
+      get: function () { return this.box ? this.box.querySelectorAll(this.choiceSelector + '.hilight') : [] }
+    })
+  }
+  if (window.customElements) {
+    ['autocomplete-light', 'autocomplete-select-input'].forEach(function (name) {
+      var cls = window.customElements.get(name)
+      if (cls) guard(cls)
+      else window.customElements.whenDefined(name).then(function () { guard(window.customElements.get(name)) })
+    })
+  }
   function clearOf(el) {
     var picker = el.closest('autocomplete-select')
     return picker && picker.querySelector('[slot=deck] [data-value]:not([data-value=""]) .clear')
