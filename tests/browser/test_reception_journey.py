@@ -44,7 +44,8 @@ def test_alice_receives_a_group_and_sees_it_in_the_register(page, tree):
     page.get_by_label("Tóm tắt nội dung").fill("Đoàn 6 hộ khiếu nại mức bồi thường khi thu hồi đất")
     page.get_by_label("Kết quả xử lý").select_option(label="Tiếp nhận đơn")
     page.get_by_role("button", name="Ghi lượt tiếp").click()
-    error = page.get_by_role("group", name="Nội dung lượt tiếp").get_by_text("Đoàn từ 5 đến 10 người cử 1 hoặc 2 người đại diện")
+    error = page.get_by_role("group", name="Nội dung lượt tiếp").get_by_text(
+        "Đoàn từ 5 đến 10 người cử 1 hoặc 2 người đại diện")
     error.wait_for()
     assert not Visit.objects.filter(persons=6).exists()
     assert page.get_by_role("radio", name="Lý Thị Mai").is_checked()  # the choice survives the error
