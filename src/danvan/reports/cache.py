@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
+from typing import TypeVar
 
 from django.apps import apps
 from django.core.cache import cache
@@ -29,6 +30,7 @@ SOURCES = ("letters", "reception", "matters", "mobilisation", "reports", "units"
            "hotspots", "reading")
 LIFETIME = 300  # seconds: the longest a figure can lag behind a bulk update that writes no history
 _tables: list[tuple[str, str]] | None = None
+T = TypeVar("T")
 
 
 def _sources() -> list[tuple[str, str]]:
@@ -67,12 +69,12 @@ def cached_report(root: Area, period: Period, today: dt.date):
     return report
 
 
-def cached_for_version(key: str, compute: Callable[[], object]) -> object:
+def cached_for_version(key: str, compute: Callable[[], T]) -> T:
     """Any figure of the source records (a work-queue count) computed once per data version: `key` names it
     and must hold whatever else it depends on (the user, the day)."""
     version = hashlib.sha256(data_version().encode()).hexdigest()[:24]
     full_key = f"danvan:figure:{hashlib.sha256(key.encode()).hexdigest()[:24]}:{version}"
-    value = cache.get(full_key)
+    value: T | None = cache.get(full_key)
     if value is None:
         value = compute()
         cache.set(full_key, value, LIFETIME)
