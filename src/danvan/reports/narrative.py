@@ -243,8 +243,9 @@ def dialogues_sentence(report: Report) -> str:
     dialogues, people = _f(row, "DTH_CUOC"), _f(row, "DTH_NGUOI")
     opinions, commitments = _f(row, "DTH_YKIEN"), _f(row, "DTH_CAMKET")
     if not dialogues[0]:
-        before = f" (cùng kỳ {_n(dialogues[1], 'cuộc')})" if dialogues[1] else ""
-        return f"Trong kỳ chưa tổ chức cuộc đối thoại nào{before}."
+        # Last year's count is in the annex: "(cùng kỳ N cuộc)" here is a number the report reader (danvan.reading)
+        # cannot tie to a figure without guessing, and every sentence danvan writes must read back (issue 20).
+        return "Trong kỳ chưa tổ chức cuộc đối thoại nào."
     text = f"Đã tổ chức {_n(dialogues[0], 'cuộc đối thoại')}"
     if people[0]:
         text += f" với {_n(people[0], 'người')} tham dự"
