@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from danvan.core.exports import StreamedWorkbook
+from danvan.core.forms import apply_errors as _apply_errors
 from danvan.core.forms import plain_selects
 from danvan.core.models import Action
 from danvan.core.views import scoped_object_or_404, scoped_queryset
@@ -29,16 +30,6 @@ from danvan.reports.documents import short_number
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 REFUSAL = _("Giấy tờ này ghi danh tính người tố cáo được bảo vệ: chỉ lãnh đạo, người được giao xử lý hoặc người "
             "đã tiếp nhận mới được lập và in (Luật Tố cáo 2018 Điều 8, Điều 47).")
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if not hasattr(exc, "error_dict"):
-        for message in exc.messages:
-            form.add_error(None, message)
-        return
-    for name, errors in exc.message_dict.items():
-        for message in errors:
-            form.add_error(name if name in form.fields else None, message)
 
 
 def _refused(request: HttpRequest, record) -> HttpResponse:
