@@ -1,10 +1,11 @@
 """Planted hot spots against the alerts (issue 21): recall, alerts outside the planted communes, time of the job.
 
-    python -m bench.hotspots --scale demo --hot-spots 12 [--db sqlite|postgres]
+    python -m bench.hotspots --scale demo --hot-spots 12 [--db sqlite|postgres] [--database-url URL]
 
 Generates the scale with planted hot spots into its own database (var/bench-hotspots-<scale>.sqlite3 or
 danvan_bench_hotspots_<scale>), runs `compute_alerts` as of the data's last day (full, then incremental with
-nothing new), and prints the figures of `danvan.hotspots.evaluation`."""
+nothing new), and prints the figures of `danvan.hotspots.evaluation`. With `--database-url`, a database generated
+beforehand with `danvan generate --hot-spots N` is used as it is (national scale: generate once, measure often)."""
 
 from __future__ import annotations
 
@@ -16,14 +17,15 @@ from collections import Counter
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.hotspots", description=__doc__)
     parser.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
-    parser.add_argument("--scale", choices=("tiny", "demo", "province"), default="demo")
+    parser.add_argument("--scale", choices=("tiny", "demo", "province", "national"), default="demo")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--hot-spots", type=int, default=12)
+    parser.add_argument("--database-url", default=None, help="a database already generated with --hot-spots")
     args = parser.parse_args(argv)
 
     from bench.setup import prepare
 
-    prepare(args.db, f"hotspots_{args.scale}", None)
+    prepare(args.db, f"hotspots_{args.scale}", args.database_url)
     from django.core.management import call_command
 
     from danvan.datagen.generator import is_empty

@@ -50,6 +50,24 @@ def wait_until_up(url: str, seconds: float = 60) -> None:
     raise SystemExit(f"gunicorn không trả lời ở {url} sau {seconds:.0f} giây")
 
 
+def worker_memory(master: int) -> list[int]:
+    """Resident memory (bytes) of each gunicorn worker at the end of the run, when each has served every kind
+    of page (the letter page loads the duplicate index, the reports their figures)."""
+    try:
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    except OSError:
+        return []
+    sizes = []
+    for pid in children:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    sizes.append(int(line.split()[1]) * 1024)
+        except OSError:
+            continue
+    return sizes
+
+
 def read_stats(prefix: Path) -> list[dict]:
     with open(f"{prefix}_stats.csv", encoding="utf-8") as f:
         return list(csv.DictReader(f))
@@ -66,6 +84,10 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--tools", type=Path, default=ROOT / "var" / "load-venv")
+    parser.add_argument("--readers", action="store_true",
+                        help="report readers instead of officers at work: each opens the report dashboard of its "
+                             "province (or a commune of it) for a year, quarter or half-year, and now and then "
+                             "downloads the Excel workbook (issue 23: 200 users on national data)")
     parser.add_argument("--no-pin", action="store_true",
                         help="do not pin gunicorn and locust to separate cores with taskset (pinned by default "
                              "when taskset exists and there are 2 cores or more)")
@@ -120,9 +142,11 @@ def main(argv=None) -> int:
             [*client_pin, str(args.tools / "bin" / "locust"), "-f", str(Path(__file__).with_name("locustfile.py")),
              "--headless",
              "-u", str(args.users), "-r", str(args.spawn_rate), "--run-time", args.time, "--stop-timeout", "10",
-             "--host", host, "--csv", str(logs), "--only-summary", "--exit-code-on-error", "0"],
+             "--host", host, "--csv", str(logs), "--only-summary", "--exit-code-on-error", "0",
+             "ReportReader" if args.readers else "Officer"],
             env=env, timeout=3600)
         wall = time.perf_counter() - started
+        workers_rss = worker_memory(gunicorn.pid)
     finally:
         os.killpg(gunicorn.pid, signal.SIGTERM)
         gunicorn.wait(timeout=30)
@@ -136,12 +160,16 @@ def main(argv=None) -> int:
         "rps": float(total["Requests/s"]),
         "p95_ms_without_login": max((float(r["95%"]) for r in browsing), default=0.0),
     }
-    print(f"\nTải: {args.users} cán bộ, {args.time}, gunicorn {args.workers} tiến trình, {database['version'][:40]}")
+    who = "người đọc báo cáo" if args.readers else "cán bộ"
+    print(f"\nTải: {args.users} {who}, {args.time}, gunicorn {args.workers} tiến trình, {database['version'][:40]}")
     print(f"  {figures['requests']} yêu cầu ({figures['rps']:.1f}/giây), lỗi: {figures['errors']}, "
           f"p50 {figures['p50_ms']:.0f} ms, p95 {figures['p95_ms']:.0f} ms, p99 {figures['p99_ms']:.0f} ms")
     print(f"  {'yêu cầu':40} {'số':>6} {'lỗi':>5} {'p50':>6} {'p95':>6}")
     for r in rows:
         print(f"  {r['Name'][:40]:40} {r['Request Count']:>6} {r['Failure Count']:>5} {r['50%']:>6} {r['95%']:>6}")
+    if workers_rss:
+        print(f"  Bộ nhớ mỗi tiến trình gunicorn cuối lượt tải: "
+              f"{', '.join(f'{b / 2**20:.0f} MiB' for b in workers_rss)}")
     from danvan.ops.cost import read as read_cost
 
     costs = read_cost(cost_log)
@@ -155,10 +183,11 @@ def main(argv=None) -> int:
     out = prefix.with_suffix(".json")
     out.write_text(json.dumps({
         "when": dt.datetime.now().isoformat(timespec="seconds"), "kind": "load", "users": args.users,
+        "who": "report readers" if args.readers else "officers", "scale": args.scale, "province": args.province,
         "run_time": args.time, "gunicorn_workers": args.workers, "wall_s": round(wall, 1),
         "locust_exit": locust.returncode,
         "database": database, "machine": describe_machine(), "figures": figures, "requests": rows,
-        "pinned": pin, "server_cost_by_view": costs,
+        "pinned": pin, "server_cost_by_view": costs, "worker_rss_bytes": workers_rss,
     }, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"Kết quả: {out.relative_to(ROOT)}")
     return 0 if figures["errors"] == 0 else 1

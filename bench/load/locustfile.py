@@ -1,4 +1,5 @@
-"""50 province officers browsing, filtering and entering (run by `python -m bench.load`, not directly).
+"""50 province officers browsing, filtering and entering (run by `python -m bench.load`, not directly); with
+`--readers`, officers reading the report pages instead (`ReportReader`).
 
 Each simulated officer logs in once with one of the accounts `bench.load.setup` made, then, with one
 to three seconds of reading between requests, mostly browses and filters the letter list and the
@@ -33,7 +34,8 @@ NAMES = ("Nông Văn Dũng", "Hoàng Thị Mai", "Lường Văn Thắng", "Nguy�
 _next = iter(range(1, 10**9))
 
 
-class Officer(HttpUser):
+class _LoggedIn(HttpUser):
+    abstract = True
     wait_time = between(1, 3)
 
     def on_start(self):
@@ -51,6 +53,44 @@ class Officer(HttpUser):
             if response.status_code != 200:
                 response.failure(f"{response.status_code}")
             return response
+
+
+PERIODS = ("2025", "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2025-H1", "2024", "2025-9M")
+UNIT_LINK = re.compile(r'don_vi=(\d+)')
+
+
+class ReportReader(_LoggedIn):
+    """An officer reading reports (`python -m bench.load --readers`): the dashboard of the province for a
+    period, a commune's dashboard from its rows, and now and then the Excel workbook."""
+
+    units: list[str] = []
+
+    @task(6)
+    def province(self):
+        response = self._get(f"/bao-cao/?ky={random.choice(PERIODS)}", "báo cáo: tỉnh, một kỳ")
+        self.units = sorted(set(UNIT_LINK.findall(response.text)))[:200] or self.units
+
+    @task(3)
+    def commune(self):
+        if not self.units:
+            return self.province()
+        self._get(f"/bao-cao/?ky={random.choice(PERIODS)}&don_vi={random.choice(self.units)}",
+                  "báo cáo: xã, một kỳ")
+
+    @task(1)
+    def workbook(self):
+        page = self._get("/bao-cao/?ky=2025", "báo cáo: tỉnh, một kỳ")
+        token = CSRF.search(page.text)
+        if token is None:
+            return
+        data = {"csrfmiddlewaretoken": token.group(1), "ky": "2025", "dinh_dang": "xlsx"}
+        with self.client.post("/bao-cao/van-ban/", name="báo cáo: tệp Excel năm", catch_response=True,
+                              data=data) as response:
+            if response.status_code != 200 or not response.content.startswith(b"PK"):
+                response.failure(f"{response.status_code}")
+
+
+class Officer(_LoggedIn):
 
     @task(6)
     def letter_list(self):
@@ -73,7 +113,10 @@ class Officer(HttpUser):
     def letter_detail(self):
         if not self.letters:
             return self.letter_list()
-        self._get(f"/don-thu/{random.choice(self.letters)}/", "đơn: chi tiết")
+        letter = random.choice(self.letters)
+        self._get(f"/don-thu/{letter}/", "đơn: chi tiết")
+        # The page's htmx panel asks for the letters that may be the same matter (the duplicate index).
+        self._get(f"/don-trung/thu/{letter}/", "đơn: gợi ý đơn trùng (htmx)")
 
     @task(3)
     def reception(self):
