@@ -282,3 +282,16 @@ def test_the_migration_protects_earlier_denouncers_and_finds_who_recorded_them(d
     plain.refresh_from_db()
     assert denouncer.protected_since is not None and plain.protected_since is None
     assert denouncer.recorded_by == rita and plain.recorded_by == rita
+
+
+def test_rows_written_beside_the_services_get_their_denouncers_protected(denouncer, rita, tree):
+    """`protect_existing_denouncers` (the generator's bulk path): denouncers marked, others not, each counted once."""
+    from danvan.people.identity import protect_existing_denouncers
+
+    plain = receive(rita, tree.board_cb, name="Nông Văn Thường").petitioners.get()
+    Citizen.objects.update(protected_since=None)
+    assert protect_existing_denouncers() == 1
+    denouncer.refresh_from_db()
+    plain.refresh_from_db()
+    assert denouncer.protected_since is not None and plain.protected_since is None
+    assert protect_existing_denouncers() == 0

@@ -299,5 +299,11 @@ def protect_existing_denouncers() -> int:
 
     by_letter = LetterPetitioner.objects.filter(letter__content_kind__in=PROTECTED_KINDS).values("citizen_id")
     by_visit = Visit.objects.filter(content_kind__in=PROTECTED_KINDS).values("citizen_id")
-    return Citizen.objects.filter(protected_since__isnull=True).filter(
-        Q(pk__in=by_letter) | Q(pk__in=by_visit)).update(protected_since=timezone.now())
+    # Two statements, not one `IN (…) OR IN (…)`: PostgreSQL turns each IN alone into a semi-join, but an OR of
+    # two into subplans that, once the ids outgrow work_mem, are rescanned for every citizen (national data:
+    # 2 million citizens, the single statement ran for over 20 minutes).
+    now = timezone.now()
+    marked = 0
+    for denounced in (by_letter, by_visit):
+        marked += Citizen.objects.filter(protected_since__isnull=True, pk__in=denounced).update(protected_since=now)
+    return marked
