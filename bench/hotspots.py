@@ -31,7 +31,7 @@ def main(argv=None) -> int:
     from danvan.datagen.generator import is_empty
     from danvan.datagen.models import GenerationRun
     from danvan.hotspots.evaluation import evaluate
-    from danvan.hotspots.models import Alert
+    from danvan.hotspots.models import Alert, AlertRule
     from danvan.hotspots.services import compute_alerts
     from danvan.letters.models import Letter
     from danvan.reception.models import Visit
@@ -65,6 +65,28 @@ def main(argv=None) -> int:
         print(f"  {kind}: {n}")
     for missed in result.missed:
         print(f"  bỏ sót: {missed}")
+    import datetime as dt
+    import json
+    from pathlib import Path
+
+    from bench.machine import describe_database, describe_machine
+
+    results = Path(__file__).resolve().parent / "results"
+    results.mkdir(exist_ok=True)
+    out = results / f"{dt.datetime.now():%Y%m%d-%H%M%S}-hotspots-{args.scale}.json"
+    out.write_text(json.dumps({
+        "when": dt.datetime.now().isoformat(timespec="seconds"), "kind": "hotspots", "scale": args.scale,
+        "data_size": {"letters.Letter": Letter.objects.count(), "reception.Visit": Visit.objects.count()},
+        "computed_on": run.until.isoformat(), "database": describe_database(connection),
+        "machine": describe_machine(),
+        "compute_alerts_full_s": round(full_s, 2), "compute_alerts_incremental_s": round(incremental_s, 2),
+        "planted": result.planted, "found": result.found, "recall": round(result.recall, 3),
+        "detection_alerts": result.alerts, "outside": result.outside,
+        "outside_share": round(result.outside_share, 3), "overdue_alerts": result.overdue_alerts,
+        "rules": [{"kind": r.kind, "threshold": r.threshold, "window_days": r.window_days,
+                   "min_persons": r.min_persons, "p_value": str(r.p_value)} for r in AlertRule.objects.all()],
+    }, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"Kết quả: {out.relative_to(results.parent.parent)}")
     return 0 if result.recall >= 0.9 and result.outside_share <= 0.10 else 1
 
 

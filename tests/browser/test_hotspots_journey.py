@@ -30,14 +30,16 @@ def test_an_alert_becomes_a_hot_spot_that_is_resolved_and_counted(page, tree):
     alice = make_user("alice", tree.board_cb, Role.OFFICER, first_name="Alice", last_name="Nguyễn")
     group = letter(alice, tree.board_cb, on=today - dt.timedelta(days=12), subject_area=tree.quang_lam, signers=7,
                    field=Field.ENVIRONMENT, summary="Phản ánh trại lợn gây ô nhiễm nguồn nước")
-    visit(alice, tree.board_cb, on=today - dt.timedelta(days=2), matter=group.matter, persons=35,
+    visit(alice, tree.board_cb, on=today - dt.timedelta(days=5), matter=group.matter, subject_area=tree.quang_lam,
+          persons=35, field=Field.ENVIRONMENT)
+    visit(alice, tree.board_cb, on=today - dt.timedelta(days=2), subject_area=tree.quang_lam, persons=18,
           field=Field.ENVIRONMENT)
     services.compute_alerts(today)  # the nightly job
 
     login(page, "alice", PASSWORD)
     page.goto("/diem-nong/canh-bao/")
     row = page.locator("#alerts tbody tr").filter(has_text="Xã Quảng Lâm")
-    assert "2 đoàn đông người, đơn đông người (tổng 42 người)" in row.inner_text()
+    assert "3 đoàn đông người, đơn đông người (tổng 60 người)" in row.inner_text()  # in the commune and field
     for width in (1366, 390):
         page.set_viewport_size({"width": width, "height": 900})
         shot(page, f"hotspots-alerts-{width}")
@@ -85,6 +87,7 @@ def test_an_alert_becomes_a_hot_spot_that_is_resolved_and_counted(page, tree):
     assert page.locator("svg circle").count() == 0  # resolved and reviewed: nothing open on the map
     visit(alice, tree.board_cb, on=today, subject_area=tree.hoa_an, persons=20, field=Field.LAND_HOUSING)
     visit(alice, tree.board_cb, on=today, subject_area=tree.hoa_an, persons=15, field=Field.LAND_HOUSING)
+    visit(alice, tree.board_cb, on=today, subject_area=tree.hoa_an, persons=9, field=Field.LAND_HOUSING)
     services.compute_alerts(today)
     page.goto("/diem-nong/ban-do/")
     assert page.locator("svg circle").count() == 1

@@ -79,22 +79,28 @@ def test_going_over_levels_is_the_province_receiving_what_the_commune_has_not_re
     at_commune = letter(None, tree.ubnd_quang_lam, on=DAY - dt.timedelta(days=40), subject_area=tree.quang_lam)
     services.compute_alerts(DAY)
     assert alerts(RuleKind.OVER_LEVELS) == []
-    at_province = letter(alice, tree.board_cb, on=DAY - dt.timedelta(days=5), matter=at_commune.matter)
+    at_province = letter(alice, tree.board_cb, on=DAY - dt.timedelta(days=20), matter=at_commune.matter)
+    services.compute_alerts(DAY)
+    assert alerts(RuleKind.OVER_LEVELS) == []  # one copy sent upwards: common, below the threshold of 2
+    again = letter(alice, tree.board_cb, on=DAY - dt.timedelta(days=5), matter=at_commune.matter)
     services.compute_alerts(DAY)
     [alert] = alerts(RuleKind.OVER_LEVELS)
-    assert alert.evidence == {"letters": sorted([at_commune.pk, at_province.pk])}
-    assert "vượt cấp" in alert.explanation
+    assert alert.evidence == {"letters": sorted([at_commune.pk, at_province.pk, again.pk])}
+    assert "Trung ương 2 lần (vượt cấp)" in alert.explanation
 
 
 def test_large_groups_and_group_letters_on_one_matter(tree, alice):
     group = letter(alice, tree.board_cb, on=DAY - dt.timedelta(days=10), subject_area=tree.quang_lam, signers=6)
     services.compute_alerts(DAY)
     assert alerts(RuleKind.LARGE_GROUPS) == []
-    crowd = visit(alice, tree.board_cb, on=DAY, matter=group.matter, persons=25)
+    crowd = visit(alice, tree.board_cb, on=DAY - dt.timedelta(days=3), matter=group.matter, persons=25)
+    services.compute_alerts(DAY)
+    assert alerts(RuleKind.LARGE_GROUPS) == []  # two in 90 days: below the threshold of 3
+    again = visit(alice, tree.board_cb, on=DAY, matter=group.matter, persons=12)
     services.compute_alerts(DAY)
     [alert] = alerts(RuleKind.LARGE_GROUPS)
-    assert alert.evidence == {"letters": [group.pk], "visits": [crowd.pk]}
-    assert "2 đoàn đông người, đơn đông người (tổng 31 người)" in alert.explanation
+    assert alert.evidence == {"letters": [group.pk], "visits": sorted([crowd.pk, again.pk])}
+    assert "3 đoàn đông người, đơn đông người (tổng 43 người)" in alert.explanation
 
 
 def test_a_surge_against_the_communes_own_earlier_years(tree, alice):
@@ -123,6 +129,7 @@ def test_no_surge_without_earlier_years_to_compare_with(tree, alice):
 
 def test_an_alert_opened_as_a_hot_spot_links_its_records_and_is_reviewed(tree, alice, charlie):
     group = letter(alice, tree.board_cb, on=DAY - dt.timedelta(days=10), subject_area=tree.quang_lam, signers=6)
+    visit(alice, tree.board_cb, on=DAY - dt.timedelta(days=2), matter=group.matter, persons=12)
     visit(alice, tree.board_cb, on=DAY, matter=group.matter, persons=25)
     services.compute_alerts(DAY)
     [alert] = alerts(RuleKind.LARGE_GROUPS)
@@ -182,5 +189,6 @@ def test_an_administrator_tunes_a_rule_in_the_admin_with_its_history(tree, root,
                                  "history_years": "3", "p_value": "0.001", "description": rule.description})
     assert response.status_code == 302
     rule.refresh_from_db()
-    assert rule.threshold == 8 and rule.history.count() == 2
+    # Seeded (migration 0002), calibrated (0003), then this edit.
+    assert rule.threshold == 8 and rule.history.count() == 3
     assert client.post(f"/quan-tri/hotspots/alertrule/{rule.pk}/delete/").status_code == 403

@@ -134,8 +134,9 @@ def repeated(rule: AlertRule, on: dt.date, matter_ids: set[int] | None) -> list[
 
 
 def over_levels(rule: AlertRule, on: dt.date, matter_ids: set[int] | None) -> list[Finding]:
-    """A matter still open, received at the province or the centre within `window_days` days, after a commune
-    received it (within `window_days` days before) and before the commune resolved it (vượt cấp)."""
+    """A matter still open, received at the province or the centre `threshold` times or more within `window_days`
+    days, each after a commune received it (within `window_days` days before) and before the commune resolved it
+    (vượt cấp). One copy sent upwards is common; a matter carried up again and again is the warning."""
     start, end = _window(on, rule.window_days)
     span = dt.timedelta(days=rule.window_days)
     findings = []
@@ -167,6 +168,7 @@ def over_levels(rule: AlertRule, on: dt.date, matter_ids: set[int] | None) -> li
             found = Finding(key=f"over_levels:matter:{m}", subject_area_id=0, matter_id=m, explanation="")
             first_high = None
             first_low = None
+            times = 0
             for day, kind, pk in sorted(higher[m]):
                 # The commune received it within the window before, and had not resolved it by then.
                 before = [row for row in lower[m] if day - span <= row[0] <= day and (row[1] is None or row[1] >= day)]
@@ -176,13 +178,15 @@ def over_levels(rule: AlertRule, on: dt.date, matter_ids: set[int] | None) -> li
                         getattr(found, low[2]).append(low[3])
                     first_high = first_high or day
                     first_low = min(first_low or before[0][0], min(row[0] for row in before))
-            if first_high is None:
+                    times += 1
+            if first_high is None or times < rule.threshold:
                 continue
             area_id, fld, title = areas[m]
             found.subject_area_id, found.field = area_id, fld
             found.explanation = (
                 f"Vụ việc «{title}» được cấp xã tiếp nhận từ {vn_date(first_low)} và chưa giải quyết xong, nhưng "
-                f"ngày {vn_date(first_high)} đã được gửi, trình bày lên cấp tỉnh hoặc Trung ương (vượt cấp)."
+                f"đã được gửi, trình bày lên cấp tỉnh hoặc Trung ương {vn_number(times)} lần (vượt cấp), lần đầu ngày "
+                f"{vn_date(first_high)}; ngưỡng cảnh báo từ {vn_number(rule.threshold)} lần."
             )
             findings.append(found)
     return findings

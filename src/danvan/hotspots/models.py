@@ -182,7 +182,8 @@ class AlertRule(AuditedModel):
     active = models.BooleanField(_("Đang áp dụng"), default=True)
     threshold = models.PositiveIntegerField(
         _("Ngưỡng (số lần, số đoàn, số đơn)"), default=3, validators=[MinValueValidator(1)],
-        help_text=_("Lặp lại: số lần tiếp nhận; đông người: số đoàn/đơn; gia tăng: số lượt tối thiểu trong kỳ."),
+        help_text=_("Lặp lại: số lần tiếp nhận; vượt cấp: số lần gửi, trình bày lên cấp trên; đông người: số "
+                    "đoàn/đơn; gia tăng: số lượt tối thiểu trong kỳ."),
     )
     window_days = models.PositiveIntegerField(_("Số ngày xét"), default=90,
                                               validators=[MinValueValidator(1), MaxValueValidator(3660)])
