@@ -80,7 +80,11 @@ def _holds_records(area: Area) -> bool:
 
     from danvan.core.models import ScopedModel
 
-    units = Area.objects.filter(path__startswith=area.path).values("pk")
+    # The subtree's ids read once, as a subquery by id: a LIKE subquery would make SQLite scan the whole unit
+    # table (its LIKE uses no index; 14.000 units with the history) once per record type, and a list of ids
+    # given to each look-up would be prepared once per record type (bench.history).
+    ids = list(Area.objects.filter(path__startswith=area.path).values_list("pk", flat=True))
+    units = Area.objects.filter(pk__in=ids).values("pk")
     return any(model._base_manager.filter(area__in=units).exists()
                for model in apps.get_models() if issubclass(model, ScopedModel))
 
@@ -319,6 +323,13 @@ class Engine:
             self.prefetch_units(sub_roots[pk], sorted(periods, key=lambda p: (p.start, p.end)), depth=depth,
                                extra=True)
 
+    def without_empty(self, areas: list[Area]) -> list[Area]:
+        """`areas` less those under an old unit where nothing was ever recorded (`prefetch_predecessors`):
+        they add 0 to every sum, and summing them costs as much as the rest of the report (bench.history)."""
+        if not self._extra_empty:
+            return areas
+        return [a for a in areas if not any(a.path.startswith(empty) for empty in self._extra_empty)]
+
     def _prefetched(self, source: CountSource, area: Area, period: Period, disaggregation_key: str) -> int | None:
         """The figure from the grouped counts: the root's whole subtree, or a unit one level below it."""
         if source.filters or (disaggregation_key and not source.breakdown):
@@ -494,6 +505,11 @@ def check_rules(label: str, figures: dict[str, Figure], rules: list[ValidationRu
     return violations
 
 
+def _kept(parts: dict[Area, Decimal], areas: list[Area]) -> dict[Area, Decimal]:
+    kept = {a.pk for a in areas}
+    return {area: weight for area, weight in parts.items() if area.pk in kept}
+
+
 def build_report(root: Area, period: Period, *, with_children: bool = True,
                  indicators: list[Indicator] | None = None, as_of: dt.date | None = None) -> Report:
     """Every figure of the report of `root` for `period`: total, one row per current child unit, the
@@ -509,10 +525,13 @@ def build_report(root: Area, period: Period, *, with_children: bool = True,
     now_sets = {c.pk: areas_standing_for(c, period, lineage) for c in children}
     before_sets = {c.pk: areas_standing_for(c, previous, lineage) for c in children}
     engine.prefetch_predecessors(root, children, {period: now_sets, previous: before_sets})
+    now_sets = {pk: engine.without_empty(areas) for pk, areas in now_sets.items()}
+    before_sets = {pk: engine.without_empty(areas) for pk, areas in before_sets.items()}
     # Divided units count for the part each successor carries (ADR 0019), stated in a footnote.
-    now_parts = {c.pk: lineage.partial(c, period.start) for c in children}
-    before_parts = {c.pk: lineage.partial(c, previous.start) for c in children}
-    root_now, root_before = areas_standing_for(root, period), areas_standing_for(root, previous)
+    now_parts = {c.pk: _kept(lineage.partial(c, period.start), now_sets[c.pk]) for c in children}
+    before_parts = {c.pk: _kept(lineage.partial(c, previous.start), before_sets[c.pk]) for c in children}
+    # The root's links are in `lineage` already: a fresh Lineage would read them again, twice.
+    root_now, root_before = areas_standing_for(root, period, lineage), areas_standing_for(root, previous, lineage)
     deepest = max((len(a.path) for sets in (now_sets, before_sets) for areas in sets.values() for a in areas),
                   default=0)
     entered_now = engine.entered(root_now, period, deepest)
