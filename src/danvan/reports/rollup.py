@@ -19,6 +19,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.db import connection
 from django.db.models import Count, Exists, Q, QuerySet, Sum
@@ -74,7 +75,7 @@ def in_sentence(name: str) -> str:
     return name
 
 
-def _subtree_ids(area: Area) -> QuerySet[Area]:
+def _subtree_ids(area: Area) -> QuerySet[Area, dict[str, Any]]:
     """The ids of `area` and the units below it, as a subquery that both databases answer from the path index.
     PostgreSQL does so for the prefix match (LIKE 'p%', `varchar_pattern_ops`); SQLite's LIKE uses no index
     and scans every unit (14.000 with the history) each time, so there the same units are read as a range:
