@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from danvan.accounts.models import Role
+from danvan.reports.narrative import compare_phrase
 from danvan.reports.periods import parse_period
 from danvan.reports.rollup import Figure, build_report
 from danvan.units.legacy import LAST_DAY, load_legacy_units
@@ -79,6 +80,30 @@ def test_a_current_ward_compared_with_its_predecessors_and_a_past_year_on_the_ol
     assert city.area.level == AreaLevel.DISTRICT and city.current["TCD_LUOT"] == Figure(4)
     assert past.total.current["TCD_LUOT"] == Figure(4)
     assert Area.objects.get(code="L052") in past.incomplete  # Huyện Nguyên Bình sent nothing
+
+
+def test_a_current_wards_2026_figures_compared_with_its_predecessors_2024_figures(real):
+    """Phường Thục Phán (since 01/7/2025) holds the territory of four units of the old city of Cao Bằng and of
+    Xã Hoàng Tung of the old huyện Hòa An: its 2024 is theirs, and nothing of Phường Sông Bằng (now Nùng Trí Cao)."""
+    lan = officer("04")
+    thuc_phan = new("Phường Thục Phán", "04")
+    visits(lan, body(old("Phường Sông Hiến", "Thành phố Cao Bằng")), D(2024, 4, 2), [1, 1])
+    visits(lan, body(old("Xã Hoàng Tung", "Huyện Hòa An")), D(2024, 10, 7), [1, 1, 1])
+    visits(lan, body(old("Phường Sông Bằng", "Thành phố Cao Bằng")), D(2024, 6, 3), [1, 1, 1, 1])
+    enter(lan, body(old("Phường Đề Thám", "Thành phố Cao Bằng")), "GS_CUOC", D(2024, 1, 1), D(2024, 12, 31), 2)
+    visits(lan, body(thuc_phan), D(2026, 3, 9), [1] * 6)
+
+    now = build_report(thuc_phan, parse_period("2026"), as_of=AS_OF)
+    before = build_report(thuc_phan, parse_period("2024"), as_of=AS_OF)
+    assert now.total.current["TCD_LUOT"] == Figure(6)
+    assert before.total.current["TCD_LUOT"] == Figure(5)  # Sông Hiến 2 + Hoàng Tung 3; not Sông Bằng's 4
+    assert before.total.current["GS_CUOC"] == Figure(2)  # entered under Đề Thám
+    assert compare_phrase(now.total.current["TCD_LUOT"].value, before.total.current["TCD_LUOT"].value,
+                          "lượt") == "tăng 1 lượt"
+    # The same 2024 in the province's report of that year, laid out on the old districts.
+    past = {row.label: row for row in build_report(province("04"), parse_period("2024"), as_of=AS_OF).rows}
+    assert past["Thành phố Cao Bằng"].current["TCD_LUOT"] == Figure(6)  # Sông Hiến 2 + Sông Bằng 4
+    assert past["Huyện Hòa An"].current["TCD_LUOT"] == Figure(3)
 
 
 def test_a_divided_commune_counts_for_its_default_successor_then_by_the_shares_set(real):
