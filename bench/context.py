@@ -50,7 +50,8 @@ def build_context(today: dt.date | None = None) -> Context:
         root = Area.objects.get(path="/".join(province_path) + "/")
     else:
         root = Area.objects.get(code="04", level=1)
-    board = Organisation.objects.get(area=root, type=OrganisationType.MOBILISATION_BOARD)
+    board = (Organisation.objects.filter(area=root, type=OrganisationType.MOBILISATION_BOARD, active=True)
+             .order_by("pk").first())
     user = User.objects.filter(username="bench-officer").first()
     if user is None:
         user = User(username="bench-officer", organisation=board, role=Role.OFFICER)
