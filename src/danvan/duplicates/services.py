@@ -192,7 +192,8 @@ def _suggest(user: User, query: Query, query_strong: set[str], *, k: int, receiv
 
     if not (user and user.is_authenticated and user.is_active):
         return []
-    engine = scan if scan is not None else dup_index.current_index()
+    idx = dup_index.current_index()  # synced either way: a scan is built on the index's letters
+    engine = scan if scan is not None else idx
     # The index already leaves out archived letters and letters outside the viewer's areas: a few more than k
     # cover a letter moved or archived since the index saw it.
     hits = engine.query(query, k=k + 3, allowed_areas=dup_index.allowed_areas(user),
