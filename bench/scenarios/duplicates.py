@@ -124,7 +124,7 @@ def _same(result, baseline) -> bool:
 
 
 @scenario(f"duplicates: top-{K} gợi ý đơn trùng (đơn mới)", requires=("danvan.duplicates.engine",),
-          baseline=_exact_run, baseline_name="quét đầy đủ, cùng đặc trưng", same=_same)
+          baseline=_exact_run, baseline_name="cùng yêu cầu, quét đầy đủ", same=_same)
 def _(ctx):
     i, draft = _next(ctx, "next")
     return i, _suggest(ctx, draft)
