@@ -148,8 +148,10 @@ def main(argv=None) -> int:
             if sc.name.startswith("page:") and isinstance(result, int):
                 row["bytes"] = result  # `ctx.get` returns the page's weight
             if sc.baseline is not None:
-                btimes, bresult = measure(sc.baseline, ctx, repeat, args.budget)
+                bcost = Cost()
+                btimes, bresult = measure(sc.baseline, ctx, repeat, args.budget, bcost)
                 row |= {"baseline_median_ms": statistics.median(btimes), "baseline_p95_ms": percentile(btimes, 95)}
+                row |= {k: v for k, v in bcost.summary("baseline_").items() if k != "baseline_bytes"}
                 row["ratio"] = row["median_ms"] / row["baseline_median_ms"] if row["baseline_median_ms"] else None
                 if sc.same is not None:
                     row["agrees"] = bool(sc.same(result, bresult))
@@ -179,17 +181,18 @@ def print_table(rows: list[dict], size: dict) -> None:
     visits = size.get("reception.Visit", 0)
     data = f"{letters // 1000}k đơn/{visits // 1000}k lượt" if letters >= 1000 else f"{letters} đơn/{visits} lượt"
     header = ("scenario", "data size", "median ms", "p95 ms", "cpu ms", "queries", "KB", "baseline", "baseline ms",
-              "ratio", "")
+              "baseline cpu ms", "ratio", "")
     table = [header]
     for r in rows:
         if "error" in r:
-            table.append((r["scenario"], data, "LỖI", "", "", "", "", r["error"][:60], "", "", ""))
+            table.append((r["scenario"], data, "LỖI", "", "", "", "", r["error"][:60], "", "", "", ""))
             continue
         table.append((
             r["scenario"], data, f"{r['median_ms']:.1f}", f"{r['p95_ms']:.1f}",
             f"{r['cpu_ms']:.1f}" if "cpu_ms" in r else "", str(r.get("queries", "")),
             f"{r['bytes'] / 1024:.0f}" if "bytes" in r else "", r.get("baseline", ""),
             f"{r['baseline_median_ms']:.1f}" if "baseline_median_ms" in r else "",
+            f"{r['baseline_cpu_ms']:.1f}" if "baseline_cpu_ms" in r else "",
             f"{r['ratio']:.1f}×" if r.get("ratio") else "", {True: "=", False: "≠"}.get(r.get("agrees"), ""),
         ))
     widths = [max(len(str(row[i])) for row in table) for i in range(len(header))]

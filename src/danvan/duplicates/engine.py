@@ -50,6 +50,11 @@ CONFLICT_PENALTY = 0.5
 # Both letters name where the matter arose, and the places differ: as much against as conflicting amounts.
 AREA_CONFLICT = 0.5
 RERANK_CANDIDATES = 200  # letters ranked by text before the full score picks the top k
+# When at most this many letters the viewer may see (scope, date, exclusions) share a weighted feature with the
+# query, every one of them gets the full score: the answer is the exact scan's, at less than its cost (issue 19,
+# ADR 0009). Beyond, the `RERANK_CANDIDATES` best by text are scored. The choice changes which letters are
+# scored, never a score.
+EXACT_RANK_UP_TO = 3000
 DENSE_SHARE = 0.3  # postings touched, as a share of the letters, from which one dense bincount is cheaper
 
 
@@ -421,22 +426,28 @@ class DuplicateIndex:
         self.columns["norm"].data[slot] = np.float32(np.sqrt(norm2))
 
     def identifiers_of(self, slots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(position in `slots`, identifier) pairs of the given slots."""
-        owners, keys = [], []
+        """(position in `slots`, identifier) pairs of the given slots: one gather from the bulk-built CSR, a
+        loop only over the few slots added since the build."""
+        slots = np.asarray(slots, dtype=np.int64)
         built = len(self.ident_offsets) - 1
-        for i, slot in enumerate(slots.tolist()):
-            if slot < built:
-                part = self.ident_keys[self.ident_offsets[slot]:self.ident_offsets[slot + 1]]
-            else:
-                part = self.extra_idents.get(slot)
-                if part is None:
-                    continue
-            if len(part):
-                keys.append(part)
-                owners.append(np.full(len(part), i, dtype=np.int64))
-        if not keys:
-            return _EMPTY64, np.zeros(0, dtype=np.uint32)
-        return np.concatenate(owners), np.concatenate(keys)
+        bulk = slots < built
+        positions = np.flatnonzero(bulk)
+        starts = self.ident_offsets[slots[positions]]
+        lengths = self.ident_offsets[slots[positions] + 1] - starts
+        total = int(lengths.sum())
+        owners = [np.repeat(positions.astype(np.int64), lengths)]
+        # Index of each pair in `ident_keys`: its letter's start plus its rank within the letter.
+        within = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        keys = [self.ident_keys[np.repeat(starts, lengths) + within]]
+        if self.extra_idents:
+            for i in np.flatnonzero(~bulk).tolist():
+                part = self.extra_idents.get(int(slots[i]))
+                if part is not None and len(part):
+                    keys.append(part)
+                    owners.append(np.full(len(part), i, dtype=np.int64))
+        if len(keys) == 1:
+            return owners[0], keys[0].astype(np.uint32)
+        return np.concatenate(owners), np.concatenate(keys).astype(np.uint32)
 
     def remove(self, letter: int) -> None:
         slot = self.slot_of.pop(letter, None)
@@ -468,10 +479,13 @@ class DuplicateIndex:
         exclude_pairs: frozenset[int] = frozenset(),
         see_protected_petitioners: bool = False,
         candidates: int = RERANK_CANDIDATES,
+        exact_up_to: int = EXACT_RANK_UP_TO,
     ) -> list[Hit]:
         """The k best stored letters for `query` by the score in the module docstring.
 
         `allowed_areas`: a boolean array indexed by area id (the viewer's scope), None for everything.
+        Every eligible letter sharing text is scored when there are at most `exact_up_to` of them (the exact
+        scan's answer), else the `candidates` best by text.
         """
         n = self.columns["letter"].size
         if n == 0:
@@ -490,7 +504,7 @@ class DuplicateIndex:
                           allowed_areas=allowed_areas, received_before=received_before,
                           exclude_letters=exclude_letters, exclude_matters=exclude_matters,
                           exclude_pairs=exclude_pairs, see_protected_petitioners=see_protected_petitioners,
-                          candidates=candidates)
+                          candidates=candidates, exact_up_to=exact_up_to)
 
     @staticmethod
     def _accumulate(lists: list[np.ndarray], w2: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -517,7 +531,10 @@ class DuplicateIndex:
         first[0] = True
         np.not_equal(sorted_slots[1:], sorted_slots[:-1], out=first[1:])
         starts = np.flatnonzero(first)
-        sums = np.add.reduceat(w2[(packed & np.uint64(0xFFFFFFFF)).astype(np.intp)], starts)
+        # `bincount` adds one term after the other, in key order within a slot, as the dense path and the exact
+        # scan do; `np.add.reduceat` sums runs of 8 or more pairwise and differed from them in the last bit.
+        run = np.cumsum(first) - 1
+        sums = np.bincount(run, w2[(packed & np.uint64(0xFFFFFFFF)).astype(np.intp)], minlength=len(starts))
         return sorted_slots[starts], sums
 
     def _petitioner_matches(self, petitioner_keys: dict[int, float]) -> tuple[np.ndarray, np.ndarray]:
@@ -560,7 +577,7 @@ class DuplicateIndex:
 
     def _rank(self, query, q_norm, text_slots, text_sums, pet_slots, pet_values, strong_lists, *, k, allowed_areas,
               received_before, exclude_letters, exclude_matters, exclude_pairs, see_protected_petitioners,
-              candidates) -> list[Hit]:
+              candidates, exact_up_to=0) -> list[Hit]:
         keep = self._eligible(text_slots, allowed_areas, received_before, exclude_letters, exclude_matters,
                               exclude_pairs)
         text_candidates, candidate_sums = text_slots[keep], text_sums[keep]
@@ -570,7 +587,7 @@ class DuplicateIndex:
             keep &= ~self.col("protected")[pet_slots]
         pet_slots, pet_values = pet_slots[keep], pet_values[keep]
         norms = self.col("norm")
-        if len(text_candidates) > candidates:
+        if len(text_candidates) > max(candidates, exact_up_to):
             text_scores = candidate_sums / np.maximum(norms[text_candidates], 1e-9)
             top = np.argpartition(-text_scores, candidates - 1)[:candidates]
             text_candidates = text_candidates[top]
@@ -652,9 +669,15 @@ class ExactScan:
     def nbytes(self) -> int:
         return self.keys.nbytes + self.owners.nbytes + self.w2.nbytes + self.pkeys.nbytes + self.powners.nbytes
 
-    def top(self, query: Query, *, k: int = 10, allowed_areas: np.ndarray | None = None,
-            received_before: int | None = None, exclude_letters: frozenset[int] = frozenset(),
-            see_protected_petitioners: bool = False) -> list[int]:
+    def top(self, query: Query, *, k: int = 10, **filters) -> list[int]:
+        """The ids of the k best letters (`query`'s filters)."""
+        return [hit.letter for hit in self.query(query, k=k, **filters)]
+
+    def query(self, query: Query, *, k: int = 10, allowed_areas: np.ndarray | None = None,
+              received_before: int | None = None, exclude_letters: frozenset[int] = frozenset(),
+              exclude_matters: frozenset[int] = frozenset(), exclude_pairs: frozenset[int] = frozenset(),
+              see_protected_petitioners: bool = False) -> list[Hit]:
+        """The k best letters with their score and its parts, like `DuplicateIndex.query`."""
         idx = self.index
         n = idx.columns["letter"].size
         q = np.unique(query.features.astype(np.uint32))
@@ -678,7 +701,8 @@ class ExactScan:
             other &= ~protected
         conflict = conflicts(np.unique(query.identifiers.astype(np.uint32)), self.iowners, self.ikeys, n)
         other_area = (idx.col("subject_area") != query.subject_area) & (idx.col("subject_area") != 0)
-        conflict = np.maximum(conflict, AREA_CONFLICT * (other_area & (query.subject_area != 0)))
+        other_area &= query.subject_area != 0
+        conflict = np.maximum(conflict, AREA_CONFLICT * other_area)
         same_area = (idx.col("subject_area") == query.subject_area) & (query.subject_area != 0)
         same_field = idx.col("field") == query.field
         score = combine(text, pet, strong, same_area.astype(float), same_field.astype(float), other.astype(float),
@@ -690,8 +714,16 @@ class ExactScan:
             keep &= inside & allowed_areas[np.where(inside, areas, 0)]
         if received_before is not None:
             keep &= idx.col("received") <= received_before
-        if exclude_letters:
-            keep &= ~np.isin(idx.col("letter"), np.fromiter(exclude_letters, dtype=np.int64))
+        if exclude_letters or exclude_pairs:
+            keep &= ~np.isin(idx.col("letter"), np.fromiter(exclude_letters | exclude_pairs, dtype=np.int64))
+        if exclude_matters:
+            keep &= ~np.isin(idx.col("matter"), np.fromiter(exclude_matters, dtype=np.int64))
         slots = np.flatnonzero(keep)
         order = np.lexsort((-idx.col("letter")[slots], -idx.col("received")[slots], -score[slots]))[:k]
-        return [int(idx.col("letter")[s]) for s in slots[order]]
+        return [
+            Hit(letter=int(idx.col("letter")[s]), matter=int(idx.col("matter")[s]), score=float(score[s]),
+                text=float(text[s]), petitioner=float(pet[s]), strong=int(strong[s]), same_area=bool(same_area[s]),
+                same_field=bool(same_field[s]), other_petitioner=bool(other[s]), conflict=float(conflict[s]),
+                other_area=bool(other_area[s]))
+            for s in slots[order].tolist()
+        ]

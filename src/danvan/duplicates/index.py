@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from django.db import connections, transaction
-from django.db.models import Count, Max
 
 from danvan.core.choices import Field
 from danvan.duplicates.engine import CorpusStats, Doc, DuplicateIndex
@@ -301,11 +300,26 @@ def _full_load(state: _State, token: str) -> None:
     state.watermark = max(revision_list, default=0)
 
 
+def _sync_row(since: int) -> tuple[str | None, int, int]:
+    """One round trip per query: the current generation's token, and the count and latest revision of the
+    fingerprints written since `since` (the sync check of `current_index`)."""
+    generations, fingerprints = IndexGeneration._meta.db_table, LetterFingerprint._meta.db_table
+    with connections[LetterFingerprint.objects.db].cursor() as cursor:
+        cursor.execute(f'SELECT (SELECT "token" FROM "{generations}" ORDER BY "id" DESC LIMIT 1), COUNT("id"), '
+                       f'MAX("revision") FROM "{fingerprints}" WHERE "revision" >= %s', [since])
+        token, n, top = cursor.fetchone()
+    return token, int(n or 0), int(top or 0)
+
+
 def current_index() -> DuplicateIndex:
     """The index of this process, brought up to date with the fingerprint table."""
     state = _STATE
     with state.lock:
-        token = _current_token()
+        # A row committed since the last sync was written at most SYNC_MARGIN_NS before it was committed.
+        now, since = time.time_ns(), state.last_sync - SYNC_MARGIN_NS
+        token, n, top = _sync_row(since)
+        if token is None:
+            token = _current_token()
         if state.index is None or state.token != token or state.index.needs_rebuild():
             _full_load(state, token)
             return state.index
@@ -315,15 +329,13 @@ def current_index() -> DuplicateIndex:
             return state.index
         # Only (letter, revision) pairs first: after a bulk load the margin covers thousands of rows already
         # applied, and their features need not be read again at every query.
-        # A row committed since the last sync was written at most SYNC_MARGIN_NS before it was committed.
-        since, state.last_sync = state.last_sync - SYNC_MARGIN_NS, time.time_ns()
+        state.last_sync = now
         state.recent = {letter: revision for letter, revision in state.recent.items() if revision >= since}
-        window = LetterFingerprint.objects.filter(revision__gte=since)
-        # One row first: when the database holds exactly the revisions this process applied in the margin (the
-        # usual case, and right after a bulk load, when the margin covers thousands of rows), nothing to read.
-        seen = window.aggregate(n=Count("pk"), top=Max("revision"))
-        if seen["n"] == len(state.recent) and (seen["top"] or 0) <= state.watermark:
+        # When the database holds exactly the revisions this process applied in the margin (the usual case,
+        # and right after a bulk load, when the margin covers thousands of rows), nothing to read.
+        if n == len(state.recent) and top <= state.watermark:
             return state.index
+        window = LetterFingerprint.objects.filter(revision__gte=since)
         recent = window.values_list("letter_id", "revision")
         changed = [letter for letter, revision in recent if state.revisions.get(letter) != revision]
         for start in range(0, len(changed), 500):

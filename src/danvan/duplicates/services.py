@@ -30,7 +30,7 @@ from danvan.core.choices import Field
 from danvan.core.models import Action
 from danvan.duplicates import index as dup_index
 from danvan.duplicates.addresses import address_features
-from danvan.duplicates.engine import Hit, Query
+from danvan.duplicates.engine import ExactScan, Hit, Query
 from danvan.duplicates.features import (
     describe_strong,
     feature_hash,
@@ -127,9 +127,10 @@ def _rejected_with(letter_id: int) -> frozenset[int]:
     return frozenset(left) | frozenset(right)
 
 
-def _conflicting(query_strong: set[str], stored_strong: set[str]) -> list[str]:
-    """Kinds of identifiers both letters name without one in common, as an officer reads them."""
-    mine, theirs = identifiers(query_strong), identifiers(stored_strong)
+def _conflicting(mine: list[tuple[int, str]], stored_strong: set[str]) -> list[str]:
+    """Kinds of identifiers both letters name without one in common, as an officer reads them (`mine`: the
+    query's `identifiers`)."""
+    theirs = identifiers(stored_strong)
     names = {0: _("Khác số quyết định"), 1: _("Khác thửa đất"), 2: _("Khác số tiền")}
     return [names[kind] for kind in sorted(names)
             if {v for k, v in mine if k == kind} and {v for k, v in theirs if k == kind}
@@ -182,17 +183,20 @@ def _petitioner_display(letter: Letter) -> str:
 
 def _suggest(user: User, query: Query, query_strong: set[str], *, k: int, received_before: int | None = None,
              exclude_letters: frozenset[int] = frozenset(), exclude_matters: frozenset[int] = frozenset(),
-             exclude_pairs: frozenset[int] = frozenset()) -> list[Suggestion]:
+             exclude_pairs: frozenset[int] = frozenset(), scan: ExactScan | None = None) -> list[Suggestion]:
+    """`scan`: rank with this exact scan instead of the index (the benchmark's baseline, tests): the same scores,
+    and the same answer whenever the index scores every candidate (`engine.EXACT_RANK_UP_TO`)."""
     from danvan.letters.models import Letter, LetterPetitioner
     from danvan.matters.models import MatterStatus
     from danvan.units.models import Area
 
     if not (user and user.is_authenticated and user.is_active):
         return []
-    idx = dup_index.current_index()
+    idx = dup_index.current_index()  # synced either way: a scan is built on the index's letters
+    engine = scan if scan is not None else idx
     # The index already leaves out archived letters and letters outside the viewer's areas: a few more than k
     # cover a letter moved or archived since the index saw it.
-    hits = idx.query(query, k=k + 3, allowed_areas=dup_index.allowed_areas(user),
+    hits = engine.query(query, k=k + 3, allowed_areas=dup_index.allowed_areas(user),
                      received_before=received_before, exclude_letters=exclude_letters,
                      exclude_matters=exclude_matters, exclude_pairs=exclude_pairs,
                      see_protected_petitioners=_see_identities(user))
@@ -212,6 +216,7 @@ def _suggest(user: User, query: Query, query_strong: set[str], *, k: int, receiv
     strong_of = {pk: set((letter.duplicate_strong or "").split()) for pk, letter in letters.items()}
     place_ids = {int(p[3:]) for p in _places(query_strong)}
     place_names = dict(Area.objects.filter(pk__in=place_ids).values_list("pk", "name")) if place_ids else {}
+    mine = identifiers(query_strong)
     suggestions = []
     for hit in hits:
         letter = letters.get(hit.letter)
@@ -220,7 +225,7 @@ def _suggest(user: User, query: Query, query_strong: set[str], *, k: int, receiv
         stored = strong_of.get(letter.pk, set())
         shared = sorted((stored & query_strong) - _places(stored))
         places = sorted(place_names.get(int(p[3:]), "") for p in _places(stored) & query_strong)
-        conflicting = _conflicting(query_strong, stored)
+        conflicting = _conflicting(mine, stored)
         if letter.protects_identity and not letter.may_see_identity(user):
             # A denunciation's content is shown only to heads and its handler (Luật Tố cáo 2018 Điều 47):
             # the numbers it shares are counted in the score but not listed.
@@ -275,9 +280,10 @@ def suggestions_for_draft(
     received_on: dt.date | None = None,
     k: int = DEFAULT_SUGGESTIONS,
     exclude_letters: frozenset[int] = frozenset(),
+    scan: ExactScan | None = None,
 ) -> list[Suggestion]:
     """Suggestions while a letter is being entered: `text` is its summary and content, `petitioners`
-    (full name, ID number, birth year) as typed."""
+    (full name, ID number, birth year) as typed. `scan`: see `_suggest`."""
     features = letter_features(text)
     petitioners = list(petitioners)
     if not features.terms and not any(p[0] or p[1] for p in petitioners):
@@ -293,7 +299,7 @@ def suggestions_for_draft(
     )
     return _suggest(user, query, set(features.strong) | places, k=k,
                     received_before=received_on.toordinal() if received_on else None,
-                    exclude_letters=exclude_letters)
+                    exclude_letters=exclude_letters, scan=scan)
 
 
 def group_by_matter(suggestions: list[Suggestion]) -> list[MatterSuggestion]:
