@@ -34,12 +34,14 @@ def test_an_alert_becomes_a_hot_spot_that_is_resolved_and_counted(page, tree):
           persons=35, field=Field.ENVIRONMENT)
     visit(alice, tree.board_cb, on=today - dt.timedelta(days=2), subject_area=tree.quang_lam, persons=18,
           field=Field.ENVIRONMENT)
+    visit(alice, tree.board_cb, on=today - dt.timedelta(days=1), subject_area=tree.quang_lam, persons=8,
+          field=Field.ENVIRONMENT)
     services.compute_alerts(today)  # the nightly job
 
     login(page, "alice", PASSWORD)
     page.goto("/diem-nong/canh-bao/")
     row = page.locator("#alerts tbody tr").filter(has_text="Xã Quảng Lâm")
-    assert "3 đoàn đông người, đơn đông người (tổng 60 người)" in row.inner_text()  # in the commune and field
+    assert "4 đoàn đông người, đơn đông người (tổng 68 người)" in row.inner_text()  # in the commune and field
     for width in (1366, 390):
         page.set_viewport_size({"width": width, "height": 900})
         shot(page, f"hotspots-alerts-{width}")
@@ -88,6 +90,7 @@ def test_an_alert_becomes_a_hot_spot_that_is_resolved_and_counted(page, tree):
     visit(alice, tree.board_cb, on=today, subject_area=tree.hoa_an, persons=20, field=Field.LAND_HOUSING)
     visit(alice, tree.board_cb, on=today, subject_area=tree.hoa_an, persons=15, field=Field.LAND_HOUSING)
     visit(alice, tree.board_cb, on=today, subject_area=tree.hoa_an, persons=9, field=Field.LAND_HOUSING)
+    visit(alice, tree.board_cb, on=today, subject_area=tree.hoa_an, persons=6, field=Field.LAND_HOUSING)
     services.compute_alerts(today)
     page.goto("/diem-nong/ban-do/")
     assert page.locator("svg circle").count() == 1

@@ -103,6 +103,19 @@ def test_large_groups_and_group_letters_on_one_matter(tree, alice):
     assert "3 đoàn đông người, đơn đông người (tổng 43 người)" in alert.explanation
 
 
+def test_crowds_in_one_commune_not_about_one_matter_need_one_more(tree, alice):
+    crowds = [visit(alice, tree.board_cb, on=DAY - dt.timedelta(days=days), subject_area=tree.hoa_an, persons=9)
+              for days in (40, 20, 5)]
+    services.compute_alerts(DAY)
+    assert alerts(RuleKind.LARGE_GROUPS) == []  # three crowds on no one matter: chance in a busy commune
+    crowds.append(visit(alice, tree.board_cb, on=DAY, subject_area=tree.hoa_an, persons=7))
+    services.compute_alerts(DAY)
+    [alert] = alerts(RuleKind.LARGE_GROUPS)
+    assert alert.subject_area == tree.hoa_an and alert.matter is None
+    assert alert.evidence == {"visits": sorted(v.pk for v in crowds)}
+    assert "Xã Hòa An, lĩnh vực Đất đai, nhà ở: 4 đoàn đông người" in alert.explanation
+
+
 def test_a_surge_against_the_communes_own_earlier_years(tree, alice):
     # One letter in each of the three earlier years' same 30 days; eight this time. Records go back to 2022.
     letter(alice, tree.board_cb, on=dt.date(2022, 6, 1), subject_area=tree.quang_lam)

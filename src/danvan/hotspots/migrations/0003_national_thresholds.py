@@ -1,7 +1,7 @@
 """Default thresholds calibrated on national data (ADR 0023, amended): on 1.000.000 letters and 1.000.000 visits
 with 60 planted hot spots, the first defaults found every planted one but 55 % of their alerts were elsewhere —
 mostly one copy of a letter sent to the province (over levels, 47) and two large groups in a commune in 90 days
-(68). A rule an administrator has already tuned (threshold or note changed) is left as it is."""
+(68). Crowds about different matters of one commune and field now need one more than the threshold. A rule an administrator has already tuned (threshold or note changed) is left as it is."""
 
 import django.core.validators
 from django.db import migrations, models
@@ -19,7 +19,8 @@ CHANGES = {
     ),
     "large_groups": (
         (2, "Từ 2 đoàn đông người, đơn đông người (từ 5 người) về một vụ việc hoặc một xã trong 90 ngày."),
-        (3, "Từ 3 đoàn đông người, đơn đông người (từ 5 người) về một vụ việc hoặc một xã trong 90 ngày."),
+        (3, "Từ 3 đoàn đông người, đơn đông người (từ 5 người) về một vụ việc, hoặc từ 4 về các vụ việc của một xã "
+            "trong một lĩnh vực, trong 90 ngày."),
     ),
     "surge": (
         (5, "30 ngày gần nhất so với cùng kỳ 3 năm trước của chính xã và lĩnh vực đó; kiểm định Poisson, p < 0,001, "
