@@ -212,6 +212,13 @@ class Letter(VersionedModel, ScopedModel):
         indexes = [
             models.Index(fields=["area", "received_on"], name="letter_area_received"),
             models.Index(fields=["area", "resolved_on"], name="letter_area_resolved"),
+            # The report's letter figures of a subtree read only this index on PostgreSQL (an index-only scan; SQLite
+            # has no INCLUDE and gets the key alone): the largest province's annual report at national scale fell
+            # from 0,76 s (a parallel scan of the whole 2,6 GB table) to 0,37 s. Issue 23.
+            models.Index(fields=["area", "received_on"], name="letter_report_cover",
+                         include=["id", "qualifying", "within_jurisdiction", "handling", "resolved_on", "closed_on",
+                                  "resolution_deadline", "matter"],
+                         condition=models.Q(archived_at__isnull=True)),
             # The list's order: a page of the newest letters is read off this index, not sorted from the scope.
             models.Index(fields=["-received_on", "-id"], name="letter_received_newest"),
             # Counting the list (pagination) reads only this index: active letters by unit, kind and field.
