@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import DateInput, Form, ModelForm
+from danvan.core.pickers import PickerField
 from danvan.hotspots.models import (
     AlertStatus,
     HotSpot,
@@ -15,7 +16,6 @@ from danvan.hotspots.models import (
     SituationReport,
     SituationTopic,
 )
-from danvan.core.pickers import PickerField
 from danvan.mobilisation.forms import use_pickers
 from danvan.units.pickers import ORGANISATIONS
 

@@ -28,10 +28,6 @@ from danvan.units.models import Area, Organisation, OrganisationType
 from danvan.units.pickers import ORGANISATIONS, PLACES
 
 
-def organisations_for(user):
-    return Organisation.objects.restrict(user).filter(active=True).select_related("area").order_by("area__path", "name")
-
-
 def use_pickers(form: forms.BaseForm, user) -> None:
     """Bodies and places chosen with searchable pickers (ADR 0020), not a flat list of thousands: a national
     user's scope holds 10.101 bodies. The pickers' choices are the user's scope (`restrict()`)."""

@@ -13,7 +13,7 @@ from danvan.core.pickers import PickerField
 from danvan.letters.forms import MultipleFileField
 from danvan.matters.pickers import MATTERS
 from danvan.reception.models import Handling, Occurrence, SessionKind
-from danvan.units.models import Area, Organisation
+from danvan.units.models import Area
 from danvan.units.pickers import ORGANISATIONS, PLACES, address_hint
 
 
@@ -26,11 +26,6 @@ ALL = _("— Tất cả —")
 
 def _with_blank(choices, label=ALL):
     return [("", label), *choices]
-
-
-def organisations_for(user):
-    return Organisation.objects.restrict(user).filter(active=True).select_related("area").order_by("area__path",
-                                                                                                      "name")
 
 
 def scope_area_choices(user) -> list[Area]:
@@ -154,15 +149,16 @@ class RegisterPeriodForm(Form):
     # The query string keeps the register's own names: ?from=dd/mm/yyyy&to=dd/mm/yyyy.
     date_from = _date_field(_("Từ ngày"))
     date_to = _date_field(_("Đến ngày"))
-    organisation = forms.ModelChoiceField(label=_("Cơ quan"), required=False, queryset=Organisation.objects.none(),
-                                          empty_label=_("— Tất cả cơ quan trong phạm vi —"))
+    # A searchable picker (ADR 0020): a national user's scope holds 10.101 bodies.
+    organisation = PickerField(ORGANISATIONS, label=_("Cơ quan"), required=False,
+                               empty_label=_("— Tất cả cơ quan trong phạm vi —"))
 
     def __init__(self, data=None, *, user, **kwargs):
         if data is not None:
             data = {"date_from": data.get("from", ""), "date_to": data.get("to", ""),
                     "organisation": data.get("organisation", "")}
         super().__init__(data, **kwargs)
-        self.fields["organisation"].queryset = organisations_for(user)
+        self.fields["organisation"].bind(user)
 
     def clean(self):
         data = super().clean()

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import DateField, Form, ModelForm
+from danvan.core.pickers import PickerField
 from danvan.reports.periods import (
     CUTOFF_LABELS,
     Cutoff,
@@ -20,6 +21,7 @@ from danvan.reports.periods import (
     year_to_date,
 )
 from danvan.units.models import Area
+from danvan.units.pickers import ORGANISATIONS
 
 
 def period_choices(today: dt.date) -> list[tuple[str, str]]:
@@ -90,14 +92,15 @@ class ReportChoiceForm(Form):
 class EntryPeriodForm(Form):
     """Which organisation enters figures, and for which period."""
 
-    co_quan = forms.ModelChoiceField(label=_("Cơ quan, đơn vị nhập số liệu"), queryset=None, empty_label=None)
+    # A searchable picker (ADR 0020): a national user may enter for any of 10.101 bodies.
+    co_quan = PickerField(ORGANISATIONS, label=_("Cơ quan, đơn vị nhập số liệu"), empty_label=None)
     ky = forms.CharField(label=_("Kỳ báo cáo"), max_length=40,
                          help_text=_("2025, 2025-Q1, 2025-H1, 2025-9M, 2025-03 hoặc 01/01/2025-30/06/2025"))
     chot = forms.ChoiceField(label=_("Chốt số liệu"), choices=list(CUTOFF_LABELS.items()), required=False)
 
-    def __init__(self, data, *, organisations, **kwargs):
+    def __init__(self, data, *, user, **kwargs):
         super().__init__(data, **kwargs)
-        self.fields["co_quan"].queryset = organisations
+        self.fields["co_quan"].bind(user)
 
     def clean(self):
         data = super().clean()
