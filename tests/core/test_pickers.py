@@ -223,3 +223,25 @@ def test_a_letters_page_and_its_papers_list_no_thousands_of_communes_or_bodies(n
     assert reverse("papers:body_picker") in html
     answer = client_for(alice).get(reverse("papers:body_picker"), {"q": "so thu nghiem 7"}).content.decode()
     assert "Sở Thử Nghiệm 7" in answer
+
+
+def test_a_province_with_many_communes_lists_none_of_them_in_the_unit_filters(tree, alice, client_for):
+    # A province of 2025 holds up to 170 communes: the unit of the reception list and of the report is a picker.
+    Area.objects.bulk_create(
+        Area(level=AreaLevel.COMMUNE, code=f"T{i:03d}", name=f"Xã Thử Nghiệm {i}", parent=tree.cao_bang,
+             path=f"{tree.cao_bang.path}t{i:03d}/", search_name=f"xa thu nghiem {i}") for i in range(80))
+    client = client_for(alice)
+    for url_name in ("reception:session_list", "reports:dashboard", "letters:letter_list"):
+        response = client.get(reverse(url_name))
+        html = response.content.decode()
+        assert response.status_code == 200 and _longest_list(html) <= 50, (url_name, _longest_list(html))
+        assert reverse("units:unit_picker") in html, url_name
+    # The report still opens on the user's own unit, named in its picker, and a commune is still chosen by link.
+    html = client.get(reverse("reports:dashboard")).content.decode()
+    assert f'<option value="{tree.cao_bang.pk}" selected>Tỉnh Cao Bằng' in html
+    response = client.get(reverse("reports:dashboard"), {"don_vi": tree.hoa_an.pk})
+    assert response.status_code == 200
+    assert f'<option value="{tree.hoa_an.pk}" selected>Xã Hòa An, Tỉnh Cao Bằng' in response.content.decode()
+    assert client.get(reverse("reports:dashboard"), {"don_vi": tree.hoan_kiem.pk}).status_code == 404
+    html = client.get(reverse("reception:session_list"), {"area": tree.hoa_an.pk}).content.decode()
+    assert f'<option value="{tree.hoa_an.pk}" selected>' in html and "data-ignored-filters" not in html

@@ -45,7 +45,7 @@ def _choice(request: HttpRequest) -> ReportChoiceForm:
             raise Http404
     units = visible.filter(pk__in=[root.pk, *([unit_id] if unit_id else [])]) | visible.filter(parent=root).current(
         today)
-    return ReportChoiceForm(asked or None, root=root, today=today, units=units.order_by("path"))
+    return ReportChoiceForm(asked or None, root=root, today=today, units=units.order_by("path"), user=request.user)
 
 
 def _report(form: ReportChoiceForm) -> Report:
