@@ -98,3 +98,59 @@ def _(ctx):
           baseline_name="SQL trang 50 mô hình")
 def _(ctx):
     return ctx.get("/dan-van/dan-van-kheo/")
+
+
+# ------------------------------------------------------------------------ page weight of a national user's lists
+# A national user's scope holds 10.101 bodies: a filter listing them all made each list weigh 663 KB (issue 16).
+# The filters are searchable pickers (ADR 0020); above this weight the scenario fails (an error row in the table).
+LIST_MAX_BYTES = 150_000
+
+
+def _national_client(ctx):
+    """A client of a national head (the central mobilisation board; a superuser without a body if the data has
+    none), made once per run."""
+    client = getattr(ctx, "national_client", None)
+    if client is not None:
+        return client
+    from django.test import Client
+
+    from danvan.accounts.models import Role, User
+    from danvan.units.models import AreaLevel, Organisation, OrganisationType
+
+    board = Organisation.objects.filter(type=OrganisationType.MOBILISATION_BOARD, area__level=AreaLevel.NATION,
+                                        active=True).order_by("pk").first()
+    user = User.objects.filter(username="bench-national").first()
+    if user is None:
+        user = User(username="bench-national", organisation=board, role=Role.HEAD, is_superuser=board is None)
+        user.set_unusable_password()
+        user._change_reason = "bench"
+        user.save()
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    ctx.national_client = client
+    return client
+
+
+def _weighed_national(ctx, url: str) -> int:
+    response = _national_client(ctx).get(url)
+    if response.status_code != 200:
+        raise AssertionError(f"GET {url} -> {response.status_code}")
+    size = len(response.content)
+    if size >= LIST_MAX_BYTES:
+        raise AssertionError(f"{url}: {size:,} byte ≥ {LIST_MAX_BYTES:,}".replace(",", "."))
+    return size
+
+
+@scenario("page: danh sách đối thoại, toàn quốc", requires=MOBILISATION + ("danvan.core.pickers",))
+def _(ctx):
+    return _weighed_national(ctx, "/dan-van/doi-thoai/")
+
+
+@scenario("page: mô hình Dân vận khéo, toàn quốc", requires=MOBILISATION + ("danvan.core.pickers",))
+def _(ctx):
+    return _weighed_national(ctx, "/dan-van/dan-van-kheo/")
+
+
+@scenario("page: danh sách đơn, toàn quốc", requires=LETTERS + ("danvan.core.pickers",))
+def _(ctx):
+    return _weighed_national(ctx, "/don-thu/")

@@ -97,6 +97,10 @@ def pick(page, label: str, text: str, search: str | None = None) -> None:
     """Choose `text` in a searchable picker (core.pickers, ADR 0020) as a user does: type in its search box,
     then click the matching row of the answer."""
     box = page.get_by_label(label)
+    # Typed right after the page loads, the text would reach the box before the web component listens to it.
+    box.evaluate("() => customElements.whenDefined('autocomplete-select-input')")
     box.click()
     box.fill(search or text)
-    page.locator("[data-value]", has_text=text).first.click()
+    # The answer is drawn outside a form given as `page` (a Locator): look for it in the whole page.
+    results = page.page if hasattr(page, "page") else page
+    results.locator(".autocomplete-light-box [data-value]", has_text=text).first.click()

@@ -6,7 +6,7 @@ from docx import Document
 
 from danvan.accounts.models import Role
 from danvan.reports.models import EnteredValue
-from tests.browser.conftest import login, shot
+from tests.browser.conftest import login, pick, shot
 from tests.conftest import PASSWORD, make_user
 
 LINES = [
@@ -30,7 +30,7 @@ def test_upload_review_correct_confirm_and_see_it_in_the_report(page, tree, tmp_
 
     login(page, "alice", PASSWORD)
     page.goto("/doc-bao-cao/")
-    page.get_by_label("Cơ quan, đơn vị của báo cáo").select_option(label=str(tree.ubnd_hoa_an))
+    pick(page, "Cơ quan, đơn vị của báo cáo", str(tree.ubnd_hoa_an), "hoa an")
     page.get_by_label("Tệp báo cáo (.docx, .txt)").set_input_files(str(path))
     for width in (1366, 390):
         page.set_viewport_size({"width": width, "height": 900})

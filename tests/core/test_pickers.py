@@ -148,3 +148,100 @@ def test_the_intake_form_of_a_national_user_weighs_under_150_kb(national, client
     assert size < 150_000, f"{size:,} bytes"
     # The national user's own body is chosen by default and shown by name.
     assert "Ban Dân vận Trung ương" in response.content.decode()
+
+
+def _longest_list(html: str) -> int:
+    """The number of options of the longest <select> of a page."""
+    return max((part.split("</select>")[0].count("<option") for part in html.split("<select")[1:]), default=0)
+
+
+# Every page that chose a body, a unit or a place from a flat list of the whole scope (issue 16): the filters of
+# the lists, the registers, the figures' entry, the report reading, the mobilisation and hot-spot forms.
+PAGES_WITH_A_BODY_OR_PLACE = [
+    "mobilisation:dialogue_list", "mobilisation:practice_list", "mobilisation:session_list",
+    "mobilisation:course_list", "mobilisation:supervision_list", "mobilisation:commendation_list",
+    "mobilisation:dialogue_create", "mobilisation:practice_create", "mobilisation:session_create",
+    "mobilisation:course_create", "mobilisation:supervision_create", "mobilisation:commendation_create",
+    "mobilisation:briefing_create", "mobilisation:directive_create", "mobilisation:support_create",
+    "mobilisation:session_bulk", "mobilisation:session_import",
+    "hotspots:create", "hotspots:report_create",
+    "letters:letter_list", "letters:statistics",
+    "reception:register", "papers:reception_register", "papers:letter_register",
+    "reports:entry", "reading:read",
+]
+
+
+@pytest.mark.parametrize("url_name", PAGES_WITH_A_BODY_OR_PLACE)
+def test_a_national_users_pages_list_no_thousands_of_bodies_or_places(national, client_for, url_name):
+    response = client_for(national).get(reverse(url_name))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert _longest_list(html) <= 50, f"{url_name}: a <select> of {_longest_list(html)} options"
+    assert len(response.content) < 150_000, f"{url_name}: {len(response.content):,} bytes"
+
+
+def test_a_list_filtered_by_a_body_keeps_working_and_shows_its_name(national, tree, alice, client_for):
+    from tests.mobilisation.factories import dialogue
+
+    dialogue(national, tree.board_cb, topic="Đối thoại về giải phóng mặt bằng")
+    dialogue(national, national.organisation, topic="Đối thoại ở Trung ương")
+    client = client_for(national)
+    html = client.get(reverse("mobilisation:dialogue_list"), {"organisation": tree.board_cb.pk}).content.decode()
+    assert "Đối thoại về giải phóng mặt bằng" in html and "Đối thoại ở Trung ương" not in html
+    # The chosen body is shown by name in its picker, the only option besides "Tất cả".
+    assert f'<option value="{tree.board_cb.pk}" selected>' in html
+    assert reverse("units:organisation_picker") in html and "dal_alight/autocomplete-light.js" in html
+    # A body outside the user's scope is refused, not applied: the list says so.
+    html = client_for(alice).get(reverse("mobilisation:dialogue_list"),
+                                 {"organisation": tree.board_hn.pk}).content.decode()
+    assert "data-ignored-filters" in html and "Thành ủy Hà Nội" not in html
+
+
+def test_the_letter_list_filtered_by_a_unit_shows_its_name(national, tree, alice, client_for):
+    receive(alice, alice.organisation, summary="Đơn của Cao Bằng", subject_area=None)
+    client = client_for(national)
+    html = client.get(reverse("letters:letter_list"), {"unit": tree.cao_bang.pk}).content.decode()
+    assert "Đơn của Cao Bằng" in html
+    assert f'<option value="{tree.cao_bang.pk}" selected>Tỉnh Cao Bằng' in html
+    html = client.get(reverse("letters:letter_list"), {"unit": tree.ha_noi.pk}).content.decode()
+    assert "Đơn của Cao Bằng" not in html and f'<option value="{tree.ha_noi.pk}" selected>' in html
+
+
+def test_a_letters_page_and_its_papers_list_no_thousands_of_communes_or_bodies(national, tree, alice, client_for):
+    # The amend form's commune (every commune for a letter of a central body) is a picker on the letter's page.
+    letter = receive(national, national.organisation, summary="Đơn gửi Trung ương")
+    html = client_for(national).get(reverse("letters:letter_detail", args=[letter.pk])).content.decode()
+    assert _longest_list(html) <= 50 and reverse("units:province_commune_picker") in html
+    # The forwarding slip's body: the registry's bodies of a province are hundreds.
+    Organisation.objects.bulk_create(
+        Organisation(name=f"Sở Thử Nghiệm {i}", type=OrganisationType.PEOPLES_COMMITTEE, area=tree.cao_bang,
+                     search_name=f"so thu nghiem {i}") for i in range(80))
+    letter = receive(alice, alice.organisation, summary="Đơn gửi Cao Bằng")
+    response = client_for(alice).get(reverse("papers:record_papers", args=["don", letter.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200 and _longest_list(html) <= 50
+    assert reverse("papers:body_picker") in html
+    answer = client_for(alice).get(reverse("papers:body_picker"), {"q": "so thu nghiem 7"}).content.decode()
+    assert "Sở Thử Nghiệm 7" in answer
+
+
+def test_a_province_with_many_communes_lists_none_of_them_in_the_unit_filters(tree, alice, client_for):
+    # A province of 2025 holds up to 170 communes: the unit of the reception list and of the report is a picker.
+    Area.objects.bulk_create(
+        Area(level=AreaLevel.COMMUNE, code=f"T{i:03d}", name=f"Xã Thử Nghiệm {i}", parent=tree.cao_bang,
+             path=f"{tree.cao_bang.path}t{i:03d}/", search_name=f"xa thu nghiem {i}") for i in range(80))
+    client = client_for(alice)
+    for url_name in ("reception:session_list", "reports:dashboard", "letters:letter_list"):
+        response = client.get(reverse(url_name))
+        html = response.content.decode()
+        assert response.status_code == 200 and _longest_list(html) <= 50, (url_name, _longest_list(html))
+        assert reverse("units:unit_picker") in html, url_name
+    # The report still opens on the user's own unit, named in its picker, and a commune is still chosen by link.
+    html = client.get(reverse("reports:dashboard")).content.decode()
+    assert f'<option value="{tree.cao_bang.pk}" selected>Tỉnh Cao Bằng' in html
+    response = client.get(reverse("reports:dashboard"), {"don_vi": tree.hoa_an.pk})
+    assert response.status_code == 200
+    assert f'<option value="{tree.hoa_an.pk}" selected>Xã Hòa An, Tỉnh Cao Bằng' in response.content.decode()
+    assert client.get(reverse("reports:dashboard"), {"don_vi": tree.hoan_kiem.pk}).status_code == 404
+    html = client.get(reverse("reception:session_list"), {"area": tree.hoa_an.pk}).content.decode()
+    assert f'<option value="{tree.hoa_an.pk}" selected>' in html and "data-ignored-filters" not in html

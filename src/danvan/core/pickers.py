@@ -129,6 +129,15 @@ class PickerField(forms.ModelChoiceField):
         self.widget.url = reverse(self.source.url_name)
         return self
 
+    @classmethod
+    def replacing(cls, field: forms.ModelChoiceField, source: PickerSource, user, **choices_kwargs) -> PickerField:
+        """A picker in place of a flat `field` (a ModelForm's foreign key, a list filter's choice), keeping its
+        label, help text, initial value, required flag and empty label, bound to `user`."""
+        picker = cls(source, label=field.label, required=field.required, help_text=field.help_text,
+                     initial=field.initial, disabled=field.disabled, empty_label=field.empty_label)
+        picker.error_messages = {**field.error_messages, "invalid_choice": cls.default_error_messages["invalid_choice"]}
+        return picker.bind(user, **choices_kwargs)
+
     def label_from_instance(self, obj) -> str:
         return self.source.label(obj)
 

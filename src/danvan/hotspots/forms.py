@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import DateInput, Form, ModelForm
+from danvan.core.pickers import PickerField
 from danvan.hotspots.models import (
     AlertStatus,
     HotSpot,
@@ -15,14 +16,8 @@ from danvan.hotspots.models import (
     SituationReport,
     SituationTopic,
 )
-from danvan.mobilisation.forms import organisations_for
-from danvan.units.models import Area, AreaLevel, Organisation
-
-
-def communes_for(user):
-    """Today's communes (and villages) in the user's scope, for "where it arises"."""
-    return (Area.objects.restrict(user).current().filter(level__in=(AreaLevel.COMMUNE, AreaLevel.VILLAGE))
-            .order_by("path"))
+from danvan.mobilisation.forms import use_pickers
+from danvan.units.pickers import ORGANISATIONS
 
 
 class _Scoped(ModelForm):
@@ -33,10 +28,8 @@ class _Scoped(ModelForm):
             if isinstance(field, forms.DateField):
                 field.widget = DateInput()
                 field.widget.is_required = field.required
-            if isinstance(field, forms.ModelChoiceField) and field.queryset.model is Organisation:
-                field.queryset = organisations_for(user)
-            if isinstance(field, forms.ModelChoiceField) and field.queryset.model is Area:
-                field.queryset = communes_for(user)
+        # The body and "where it arises" (today's communes and villages of the scope) are searchable pickers.
+        use_pickers(self, user)
         if "organisation" in self.fields and not self.instance.pk and user.organisation_id:
             self.fields["organisation"].initial = user.organisation_id
 
@@ -119,9 +112,8 @@ class DismissForm(Form):
 
 
 class OpenAsHotSpotForm(Form):
-    organisation = forms.ModelChoiceField(label=_("Cơ quan quản lý hồ sơ"), queryset=Organisation.objects.none(),
-                                          error_messages={"required": _("Chọn cơ quan quản lý hồ sơ."),
-                                                          "invalid_choice": _("Cơ quan không hợp lệ.")})
+    organisation = PickerField(ORGANISATIONS, label=_("Cơ quan quản lý hồ sơ"),
+                               error_messages={"required": _("Chọn cơ quan quản lý hồ sơ.")})
     title = forms.CharField(label=_("Tên vụ việc, điểm nóng"), max_length=300,
                             error_messages={"required": _("Cần ghi tên vụ việc, điểm nóng.")})
     lead_body = forms.CharField(label=_("Cơ quan chủ trì giải quyết"), max_length=255,
@@ -131,7 +123,7 @@ class OpenAsHotSpotForm(Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations_for(user)
+        self.fields["organisation"].bind(user)
         if user.organisation_id:
             self.fields["organisation"].initial = user.organisation_id
 

@@ -22,8 +22,8 @@ from danvan.letters.models import (
 )
 from danvan.letters.workflow import LetterStatus
 from danvan.matters.pickers import MATTERS
-from danvan.units.models import Area, AreaLevel
-from danvan.units.pickers import COMMUNES, ORGANISATIONS, address_hint
+from danvan.units.models import AreaLevel
+from danvan.units.pickers import COMMUNES, ORGANISATIONS, PROVINCE_COMMUNES, UNITS, address_hint
 
 
 def date_field(label, required=True, **kwargs):
@@ -190,23 +190,22 @@ class AmendForm(Form):
 
     summary = forms.CharField(label=_("Tóm tắt nội dung"), max_length=500)
     content = forms.CharField(label=_("Nội dung đơn"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
-    subject_area = forms.ModelChoiceField(label=_("Địa bàn phát sinh (xã, phường)"), required=False,
-                                          queryset=Area.objects.none())
+    subject_area = PickerField(PROVINCE_COMMUNES, label=_("Địa bàn phát sinh (xã, phường)"), required=False,
+                               empty_label=_("— Không ghi —"))
     forwarded_by_body = forms.CharField(label=_("Cơ quan chuyển đơn đến"), required=False, max_length=255)
     forwarded_by_number = forms.CharField(label=_("Số văn bản chuyển đơn"), required=False, max_length=60)
     reason = forms.CharField(label=_("Lý do sửa"), max_length=500)
 
-    def __init__(self, *args, letter: Letter, **kwargs):
+    def __init__(self, *args, letter: Letter, user, **kwargs):
         kwargs.setdefault("initial", {name: getattr(letter, name) for name in
                                       ("summary", "content", "forwarded_by_body", "forwarded_by_number")}
                           | {"subject_area": letter.subject_area_id})
         super().__init__(*args, **kwargs)
-        # The communes of the receiving body's province (every commune for a central body).
+        # The communes of the receiving body's province (every commune for a central body), searched (ADR 0020).
+        field = self.fields["subject_area"].bind(user)
         province = next((a for a in letter.area.ancestors() if a.level == AreaLevel.PROVINCE), None)
-        communes = Area.objects.current().filter(level=AreaLevel.COMMUNE)
         if province is not None:
-            communes = communes.filter(path__startswith=province.path)
-        self.fields["subject_area"].queryset = communes.order_by("search_name")
+            field.queryset = field.queryset.filter(path__startswith=province.path)
 
     def changes(self, letter: Letter) -> dict:
         """Only the fields the officer changed, so the history shows just those."""
@@ -365,8 +364,8 @@ class LetterFilterForm(Form):
                                      choices=[("", _("Tất cả")), *ContentKind.choices])
     field = forms.ChoiceField(label=_("Lĩnh vực"), required=False, widget=PlainSelect,
                               choices=[("", _("Tất cả")), *Field.choices])
-    unit = forms.ModelChoiceField(label=_("Đơn vị"), required=False, queryset=Area.objects.none(), widget=PlainSelect,
-                                  empty_label=_("Toàn bộ phạm vi"))
+    # A searchable picker (ADR 0020): a national user's scope holds 3.300 communes.
+    unit = PickerField(UNITS, label=_("Đơn vị"), required=False, empty_label=_("Toàn bộ phạm vi"))
     deadline = forms.ChoiceField(label=_("Thời hạn"), required=False, widget=PlainSelect, choices=[
         ("", _("Tất cả")), ("overdue", _("Quá hạn")), ("today", _("Đến hạn hôm nay")),
         ("this_week", _("Đến hạn trong tuần")), ("due_soon", _("Sắp đến hạn"))])
@@ -378,20 +377,17 @@ class LetterFilterForm(Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Area.objects.restrict(user).current().filter(
-            level__lte=AreaLevel.COMMUNE).order_by("path")
+        self.fields["unit"].bind(user)
 
 
 class StatisticsForm(Form):
     start = date_field(_("Từ ngày"))
     end = date_field(_("Đến ngày"))
-    unit = forms.ModelChoiceField(label=_("Đơn vị"), required=False, queryset=Area.objects.none(),
-                                  empty_label=_("Toàn bộ phạm vi"))
+    unit = PickerField(UNITS, label=_("Đơn vị"), required=False, empty_label=_("Toàn bộ phạm vi"))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Area.objects.restrict(user).current().filter(
-            level__lte=AreaLevel.COMMUNE).order_by("path")
+        self.fields["unit"].bind(user)
 
     def clean(self):
         data = super().clean()

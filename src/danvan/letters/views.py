@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, Prefetch
+from django.forms import Media
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -274,9 +275,11 @@ ACTION_LABELS = {
 }
 
 
-def _make_form(name: str, letter: Letter, data=None, files=None):
+def _make_form(name: str, letter: Letter, user, data=None, files=None):
     cls = ACTION_FORMS[name]
     kwargs = {"letter": letter} if name in NEEDS_LETTER else {}
+    if name == "amend":
+        kwargs["user"] = user  # its commune is a picker searched in the user's province (ADR 0020)
     if data is None and name == "classify":
         kwargs["initial"] = {"content_kind": letter.content_kind, "field": letter.field,
                              "complexity": letter.complexity, "several_places": letter.several_places,
@@ -370,7 +373,7 @@ def _detail(request: HttpRequest, letter: Letter, *, bound: dict | None = None, 
     action_names = _available_actions(user, letter)
     action_forms = [
         {"name": name, "label": ACTION_LABELS[name],
-         "form": plain_selects(bound["form"] if bound and bound["name"] == name else _make_form(name, letter))}
+         "form": plain_selects(bound["form"] if bound and bound["name"] == name else _make_form(name, letter, user))}
         for name in action_names if name not in PAUSE_ACTIONS
     ]
     today = timezone.localdate()
@@ -396,6 +399,8 @@ def _detail(request: HttpRequest, letter: Letter, *, bound: dict | None = None, 
         "attachments": letter.attachments.filter(archived_at__isnull=True),
         "deadline_rows": deadline_rows,
         "action_forms": action_forms,
+        # The pickers' script and style once (the amend form's commune), whichever forms carry one.
+        "media": sum((item["form"].media for item in action_forms), Media()),
         "error_action": bound["name"] if bound else "",
         "later_letters": letter.later_letters.all(),
         "second_window": letter_deadlines.second_complaint_window(letter),
@@ -424,7 +429,7 @@ def letter_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     letter = scoped_object_or_404(_letter_qs(), request.user, Action.CHANGE, pk=pk)
     if action not in ACTION_FORMS:
         raise Http404
-    form = _make_form(action, letter, request.POST, request.FILES)
+    form = _make_form(action, letter, request.user, request.POST, request.FILES)
     if action not in _available_actions(request.user, letter):
         # A page left open while someone else moved the letter on; the services would refuse it too.
         messages.error(request, _("Thao tác «%(action)s» không áp dụng cho đơn ở trạng thái «%(status)s».")

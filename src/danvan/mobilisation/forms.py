@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import DateField, DateInput, Form, ModelForm, SearchField
+from danvan.core.pickers import PickerField
 from danvan.mobilisation.choices import PracticeStatus, RecognitionLevel
 from danvan.mobilisation.models import (
     Briefing,
@@ -23,11 +24,20 @@ from danvan.mobilisation.models import (
     SupportContribution,
     TrainingCourse,
 )
-from danvan.units.models import Area, AreaLevel, Organisation, OrganisationType
+from danvan.units.models import Area, Organisation, OrganisationType
+from danvan.units.pickers import ORGANISATIONS, PLACES
 
 
-def organisations_for(user):
-    return Organisation.objects.restrict(user).filter(active=True).select_related("area").order_by("area__path", "name")
+def use_pickers(form: forms.BaseForm, user) -> None:
+    """Bodies and places chosen with searchable pickers (ADR 0020), not a flat list of thousands: a national
+    user's scope holds 10.101 bodies. The pickers' choices are the user's scope (`restrict()`)."""
+    for name, field in list(form.fields.items()):
+        if isinstance(field, PickerField) or not isinstance(field, forms.ModelChoiceField):
+            continue
+        if field.queryset.model is Organisation:
+            form.fields[name] = PickerField.replacing(field, ORGANISATIONS, user)
+        elif field.queryset.model is Area:
+            form.fields[name] = PickerField.replacing(field, PLACES, user)
 
 
 class ScopedForm(ModelForm):
@@ -40,8 +50,7 @@ class ScopedForm(ModelForm):
             if isinstance(field, forms.DateField):
                 field.widget = DateInput()
                 field.widget.is_required = field.required
-            if isinstance(field, forms.ModelChoiceField) and field.queryset.model is Organisation:
-                field.queryset = organisations_for(user)
+        use_pickers(self, user)
         if "organisation" in self.fields and not self.instance.pk and user.organisation_id:
             self.fields["organisation"].initial = user.organisation_id
 
@@ -135,12 +144,6 @@ class GoodPracticeForm(ScopedForm):
             "sustainability",
         ]
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, user=user, **kwargs)
-        self.fields["place"].queryset = (
-            Area.objects.restrict(user).current().filter(level__gte=AreaLevel.COMMUNE).order_by("path")
-        )
-
 
 class TransitionForm(Form):
     """One step of a model's life; only recognition asks for the level and the decision."""
@@ -197,11 +200,11 @@ SessionRowFormSet = session_row_formset()
 
 
 class BulkOrganisationForm(Form):
-    organisation = forms.ModelChoiceField(label=_("Cơ quan, tổ chức"), queryset=Organisation.objects.none())
+    organisation = PickerField(ORGANISATIONS, label=_("Cơ quan, tổ chức"))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations_for(user)
+        self.fields["organisation"].bind(user)
         if user.organisation_id:
             self.fields["organisation"].initial = user.organisation_id
 
@@ -257,9 +260,10 @@ class DirectiveForm(ScopedForm):
 class ReviewForm(ModelForm):
     def __init__(self, *args, user, directive, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations_for(user).filter(
-            area__path__startswith=directive.area.path
-        )
+        use_pickers(self, user)
+        # The picker searches the whole scope; a body outside the directive's area is refused as out of range.
+        field = self.fields["organisation"]
+        field.queryset = field.queryset.filter(area__path__startswith=directive.area.path)
         self.fields["filed_on"].widget = DateInput()
         if user.organisation_id:
             self.fields["organisation"].initial = user.organisation_id
@@ -301,16 +305,14 @@ class ListFilterForm(Form):
 
     start = DateField(label=_("Từ ngày"), required=False, widget=DateInput())
     end = DateField(label=_("Đến ngày"), required=False, widget=DateInput())
-    organisation = forms.ModelChoiceField(
-        label=_("Cơ quan, tổ chức"), required=False, queryset=Organisation.objects.none()
-    )
+    organisation = PickerField(ORGANISATIONS, label=_("Cơ quan, tổ chức"), required=False, empty_label=_("Tất cả"))
     q = SearchField(label=_("Tìm"))
     archived = forms.BooleanField(label=_("Bản ghi đã lưu trữ"), required=False)
 
     def __init__(self, data, *, section, user):
         super().__init__(data)
         self.section = section
-        self.fields["organisation"].queryset = organisations_for(user)
+        self.fields["organisation"].bind(user)
         for name in section.filters:
             field = section.model._meta.get_field(name)
             self.fields[name] = forms.ChoiceField(

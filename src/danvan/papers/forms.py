@@ -8,9 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import DateField, Form
+from danvan.core.pickers import PickerField
 from danvan.papers.kinds import SPECS
 from danvan.papers.models import SendChannel
 from danvan.units.models import AreaLevel, Organisation
+from danvan.units.pickers import ORGANISATIONS
 
 
 def registry_bodies(user):
@@ -27,10 +29,10 @@ def registry_bodies(user):
 
 class IssueForm(Form):
     issued_on = DateField(label=_("Ngày lập"), not_future=True)
+    # Searchable (ADR 0020): a province's registry holds some 300 bodies.
     recipient_organisation = forms.ModelChoiceField(
         label=_("Cơ quan nhận (trong danh mục)"), required=False, queryset=Organisation.objects.none(),
-        empty_label=_("— Chọn cơ quan trong danh mục —"),
-        error_messages={"invalid_choice": _("Cơ quan đã chọn không có trong danh mục.")})
+        empty_label=_("— Chọn cơ quan trong danh mục —"))
     recipient_text = forms.CharField(label=_("Cơ quan nhận (ngoài danh mục)"), required=False, max_length=255,
                                      help_text=_("Chỉ ghi khi cơ quan không có trong danh mục, ví dụ Tòa án nhân dân."))
     refusal_reason = forms.CharField(label=_("Lý do không thụ lý"), required=False, max_length=2000,
@@ -51,7 +53,11 @@ class IssueForm(Form):
         super().__init__(data, **kwargs)
         spec = SPECS[kind]
         if spec.needs_recipient:
-            self.fields["recipient_organisation"].queryset = registry_bodies(user)
+            from danvan.papers.pickers import REGISTRY_BODIES
+
+            field = self.fields["recipient_organisation"] = PickerField.replacing(
+                self.fields["recipient_organisation"], REGISTRY_BODIES, user)
+            field.error_messages["invalid_choice"] = _("Cơ quan đã chọn không có trong danh mục.")
         else:
             del self.fields["recipient_organisation"], self.fields["recipient_text"]
         if not spec.needs_reason:
@@ -84,17 +90,16 @@ class RegisterForm(Form):
 
     date_from = DateField(label=_("Từ ngày"))
     date_to = DateField(label=_("Đến ngày"))
-    organisation = forms.ModelChoiceField(label=_("Cơ quan"), required=False, queryset=Organisation.objects.none(),
-                                          empty_label=_("— Tất cả cơ quan trong phạm vi —"),
-                                          error_messages={"invalid_choice": _("Cơ quan không thuộc phạm vi.")})
+    organisation = PickerField(ORGANISATIONS, label=_("Cơ quan"), required=False,
+                               empty_label=_("— Tất cả cơ quan trong phạm vi —"),
+                               error_messages={"invalid_choice": _("Cơ quan không thuộc phạm vi.")})
 
     def __init__(self, data=None, *, user, **kwargs):
         if data is not None:
             data = {"date_from": data.get("from", ""), "date_to": data.get("to", ""),
                     "organisation": data.get("organisation", "")}
         super().__init__(data, **kwargs)
-        self.fields["organisation"].queryset = (Organisation.objects.restrict(user).filter(active=True)
-                                                .select_related("area").order_by("area__path", "name"))
+        self.fields["organisation"].bind(user)
 
     def clean(self):
         from danvan.papers.registers import MAX_DAYS

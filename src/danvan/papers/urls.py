@@ -1,11 +1,12 @@
 from django.urls import path
 
-from danvan.papers import views
+from danvan.papers import pickers, views
 
 app_name = "papers"
 urlpatterns = [
     path("so-tiep-cong-dan/", views.reception_register, name="reception_register"),
     path("so-theo-doi-don/", views.letter_register, name="letter_register"),
+    path("chon/co-quan-nhan/", pickers.body_picker, name="body_picker"),
     path("giay/<int:pk>/", views.paper_detail, name="paper_detail"),
     path("giay/<int:pk>/word/", views.paper_docx, name="paper_docx"),
     path("giay/<int:pk>/da-gui/", views.paper_sent, name="paper_sent"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import Media
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -80,6 +81,8 @@ def _page(request: HttpRequest, source: str, record, *, bound: tuple[str, object
         "record": record, "source": source, "is_letter": isinstance(record, Letter), "rows": rows,
         "issue_forms": issue_forms, "may_print": may_print, "can_change": can_change, "refusal": REFUSAL,
         "notices": notices, "error_kind": bound[0] if bound else "",
+        # The pickers' script and style once, whichever forms carry one (Media adds without repeating).
+        "media": sum((item["form"].media for item in issue_forms), Media()),
     }, status=status)
 
 

@@ -6,12 +6,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import Form
+from danvan.core.pickers import PickerField
 from danvan.reading.documents import KINDS, MAX_BYTES, DocumentError, extract_text, find_period
 from danvan.reports.periods import PeriodError, parse_period
+from danvan.units.pickers import ORGANISATIONS
 
 
 class ReadForm(Form):
-    co_quan = forms.ModelChoiceField(label=_("Cơ quan, đơn vị của báo cáo"), queryset=None, empty_label=None)
+    # A searchable picker (ADR 0020): a national user's scope holds 10.101 bodies.
+    co_quan = PickerField(ORGANISATIONS, label=_("Cơ quan, đơn vị của báo cáo"), empty_label=None)
     ky = forms.CharField(label=_("Kỳ báo cáo"), max_length=40, required=False,
                          help_text=_("Để trống để đọc ở tiêu đề báo cáo; hoặc 2019, 2024-Q3, 2025-H1, 2025-9M, "
                                      "2025-03"))
@@ -19,9 +22,9 @@ class ReadForm(Form):
     van_ban = forms.CharField(label=_("Hoặc dán nội dung báo cáo"), required=False,
                               widget=forms.Textarea(attrs={"rows": 10}))
 
-    def __init__(self, data=None, files=None, *, organisations, **kwargs):
+    def __init__(self, data=None, files=None, *, user, **kwargs):
         super().__init__(data, files, **kwargs)
-        self.fields["co_quan"].queryset = organisations
+        self.fields["co_quan"].bind(user)
 
     def clean_tep(self):
         upload = self.cleaned_data.get("tep")

@@ -64,7 +64,7 @@ def read(request: HttpRequest) -> HttpResponse:
     organisations = _organisations(request.user)
     if request.method == "POST" and request.POST.get("buoc") == "luu":
         return _confirm(request, organisations)
-    form = ReadForm(request.POST or None, request.FILES or None, organisations=organisations,
+    form = ReadForm(request.POST or None, request.FILES or None, user=request.user,
                     initial={"co_quan": request.user.organisation_id})
     if request.method == "GET" or not form.is_valid():
         return render(request, "reading/read.html", {"form": form}, status=400 if form.is_bound else 200)

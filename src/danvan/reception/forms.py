@@ -13,8 +13,8 @@ from danvan.core.pickers import PickerField
 from danvan.letters.forms import MultipleFileField
 from danvan.matters.pickers import MATTERS
 from danvan.reception.models import Handling, Occurrence, SessionKind
-from danvan.units.models import Area, Organisation
-from danvan.units.pickers import ORGANISATIONS, PLACES, address_hint
+from danvan.units.models import Area
+from danvan.units.pickers import ORGANISATIONS, PLACES, UNITS, address_hint
 
 
 def _date_field(label, required=True):
@@ -26,23 +26,6 @@ ALL = _("— Tất cả —")
 
 def _with_blank(choices, label=ALL):
     return [("", label), *choices]
-
-
-def organisations_for(user):
-    return Organisation.objects.restrict(user).filter(active=True).select_related("area").order_by("area__path",
-                                                                                                      "name")
-
-
-def scope_area_choices(user) -> list[Area]:
-    """The user's own area and the units one level below: enough to filter a province or a commune."""
-    areas = Area.objects.restrict(user)
-    roots = list(areas.filter(parent__isnull=True) if user.is_superuser or not user.scope_path
-                 else areas.filter(path=user.scope_path))
-    result = []
-    for root in roots:
-        result.append(root)
-        result.extend(root.children.current().order_by("search_name"))
-    return result
 
 
 class SessionForm(Form):
@@ -131,17 +114,16 @@ class SessionFilterForm(Form):
     kind = forms.ChoiceField(label=_("Hình thức"), required=False, choices=_with_blank(SessionKind.choices))
     date_from = _date_field(_("Từ ngày"), required=False)
     date_to = _date_field(_("Đến ngày"), required=False)
-    area = forms.ModelChoiceField(label=_("Đơn vị"), required=False, queryset=Area.objects.none(),
-                                  empty_label=_("— Tất cả —"))
+    # A searchable picker (ADR 0020): a province holds up to 170 communes.
+    area = PickerField(UNITS, label=_("Đơn vị"), required=False, empty_label=_("— Tất cả —"))
     content_kind = forms.ChoiceField(label=_("Loại nội dung"), required=False,
                                      choices=_with_blank(ContentKind.choices))
     field = forms.ChoiceField(label=_("Lĩnh vực"), required=False, choices=_with_blank(Field.choices))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields["area"]
-        field.queryset = Area.objects.restrict(user)  # any area in scope is accepted (e.g. from a link)
-        field.choices = [("", _("— Tất cả —"))] + [(a.pk, a.name) for a in scope_area_choices(user)]
+        field = self.fields["area"].bind(user)
+        field.queryset = Area.objects.restrict(user).select_related("parent")  # any area in scope (e.g. a link)
 
     def clean(self):
         data = super().clean()
@@ -154,15 +136,16 @@ class RegisterPeriodForm(Form):
     # The query string keeps the register's own names: ?from=dd/mm/yyyy&to=dd/mm/yyyy.
     date_from = _date_field(_("Từ ngày"))
     date_to = _date_field(_("Đến ngày"))
-    organisation = forms.ModelChoiceField(label=_("Cơ quan"), required=False, queryset=Organisation.objects.none(),
-                                          empty_label=_("— Tất cả cơ quan trong phạm vi —"))
+    # A searchable picker (ADR 0020): a national user's scope holds 10.101 bodies.
+    organisation = PickerField(ORGANISATIONS, label=_("Cơ quan"), required=False,
+                               empty_label=_("— Tất cả cơ quan trong phạm vi —"))
 
     def __init__(self, data=None, *, user, **kwargs):
         if data is not None:
             data = {"date_from": data.get("from", ""), "date_to": data.get("to", ""),
                     "organisation": data.get("organisation", "")}
         super().__init__(data, **kwargs)
-        self.fields["organisation"].queryset = organisations_for(user)
+        self.fields["organisation"].bind(user)
 
     def clean(self):
         data = super().clean()

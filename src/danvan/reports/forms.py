@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import DateField, Form, ModelForm
+from danvan.core.pickers import PickerField
 from danvan.reports.periods import (
     CUTOFF_LABELS,
     Cutoff,
@@ -20,6 +21,7 @@ from danvan.reports.periods import (
     year_to_date,
 )
 from danvan.units.models import Area
+from danvan.units.pickers import ORGANISATIONS, UNITS
 
 
 def period_choices(today: dt.date) -> list[tuple[str, str]]:
@@ -39,18 +41,20 @@ def period_choices(today: dt.date) -> list[tuple[str, str]]:
 class ReportChoiceForm(Form):
     """Unit, period and cut-off of a report; all optional, with the user's unit and year-to-date as defaults."""
 
-    don_vi = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Area.objects.none(), required=False,
-                                    empty_label=None)
+    # A searchable picker (ADR 0020): a province has up to 170 communes, the country 3.321.
+    don_vi = PickerField(UNITS, label=_("Đơn vị"), required=False, empty_label=None)
     ky = forms.CharField(label=_("Kỳ báo cáo"), required=False, max_length=40)
     # Typed as dd/mm/yyyy, not the browser's date picker, which showed mm/dd/yyyy (ADR 0006).
     tu_ngay = DateField(label=_("Từ ngày"), required=False)
     den_ngay = DateField(label=_("Đến ngày"), required=False)
     chot = forms.ChoiceField(label=_("Chốt số liệu"), choices=list(CUTOFF_LABELS.items()), required=False)
 
-    def __init__(self, data, *, root: Area, today: dt.date, units, **kwargs):
+    def __init__(self, data, *, root: Area, today: dt.date, units, user, **kwargs):
         super().__init__(data, **kwargs)
         self.root, self.today = root, today
-        self.fields["don_vi"].queryset = units
+        field = self.fields["don_vi"].bind(user)
+        field.queryset = units.select_related("parent")  # the units the view let through (404 for any other)
+        field.initial = root.pk
         self.fields["ky"].widget = forms.Select(choices=period_choices(today))
 
     def clean(self):
@@ -90,14 +94,15 @@ class ReportChoiceForm(Form):
 class EntryPeriodForm(Form):
     """Which organisation enters figures, and for which period."""
 
-    co_quan = forms.ModelChoiceField(label=_("Cơ quan, đơn vị nhập số liệu"), queryset=None, empty_label=None)
+    # A searchable picker (ADR 0020): a national user may enter for any of 10.101 bodies.
+    co_quan = PickerField(ORGANISATIONS, label=_("Cơ quan, đơn vị nhập số liệu"), empty_label=None)
     ky = forms.CharField(label=_("Kỳ báo cáo"), max_length=40,
                          help_text=_("2025, 2025-Q1, 2025-H1, 2025-9M, 2025-03 hoặc 01/01/2025-30/06/2025"))
     chot = forms.ChoiceField(label=_("Chốt số liệu"), choices=list(CUTOFF_LABELS.items()), required=False)
 
-    def __init__(self, data, *, organisations, **kwargs):
+    def __init__(self, data, *, user, **kwargs):
         super().__init__(data, **kwargs)
-        self.fields["co_quan"].queryset = organisations
+        self.fields["co_quan"].bind(user)
 
     def clean(self):
         data = super().clean()

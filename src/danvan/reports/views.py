@@ -18,7 +18,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from danvan.core.formatting import vn_number
 from danvan.core.forms import INT_MAX, ascii_id, ascii_int
-from danvan.core.models import Action
 from danvan.core.scope import scope_root_or_404 as _root
 from danvan.core.views import scoped_queryset
 from danvan.reports import charts, display, narrative
@@ -30,7 +29,7 @@ from danvan.reports.models import EnteredValue, Indicator, IndicatorGroup, Repor
 from danvan.reports.periods import up_to
 from danvan.reports.rollup import Report, Violation, build_report, catalogue
 from danvan.reports.services import EntryLine, enter_values, entry_lines
-from danvan.units.models import Area, Organisation
+from danvan.units.models import Area
 
 
 def _choice(request: HttpRequest) -> ReportChoiceForm:
@@ -46,7 +45,7 @@ def _choice(request: HttpRequest) -> ReportChoiceForm:
             raise Http404
     units = visible.filter(pk__in=[root.pk, *([unit_id] if unit_id else [])]) | visible.filter(parent=root).current(
         today)
-    return ReportChoiceForm(asked or None, root=root, today=today, units=units.order_by("path"))
+    return ReportChoiceForm(asked or None, root=root, today=today, units=units.order_by("path"), user=request.user)
 
 
 def _report(form: ReportChoiceForm) -> Report:
@@ -195,12 +194,10 @@ def entry(request: HttpRequest) -> HttpResponse:
     """Bulk entry of aggregates by (or for) a unit that keeps no detailed records."""
     if not request.user.can_record:
         raise PermissionDenied
-    organisations = (Organisation.objects.restrict(request.user, Action.VIEW).filter(active=True)
-                     .select_related("area").order_by("area__path", "name"))
-    chooser = EntryPeriodForm(request.GET if request.GET.get("ky") else None, organisations=organisations,
+    chooser = EntryPeriodForm(request.GET if request.GET.get("ky") else None, user=request.user,
                               initial={"co_quan": request.user.organisation_id})
     if request.method == "POST":
-        chooser = EntryPeriodForm(request.POST, organisations=organisations)
+        chooser = EntryPeriodForm(request.POST, user=request.user)
     lines_spec = entry_lines([i for i in catalogue() if not i.is_ratio])
     context = {"chooser": chooser, "lines": None, "errors": []}
     if not chooser.is_bound or not chooser.is_valid():

@@ -91,12 +91,41 @@ def area_label(area: Area) -> str:
     return f"{area.name}, {parent}" if parent else area.name
 
 
+def province_communes(user):
+    """Today's communes of the user's province (every commune for a central body): where a letter received in
+    that province may have arisen, a neighbouring commune included."""
+    qs = Area.objects.current().filter(level=AreaLevel.COMMUNE)
+    segments = [part for part in (user.scope_path or "").split("/") if part]
+    if len(segments) >= 2:
+        qs = qs.filter(path__startswith="/".join(segments[:2]) + "/")
+    elif not (user.is_superuser or user.scope_path):
+        qs = qs.none()
+    return qs
+
+
+def units(user):
+    """Today's units of the user's scope down to the communes (nation, provinces, communes): what a list or a
+    statistic is narrowed to ("Đơn vị")."""
+    return Area.objects.restrict(user).current().filter(level__in=(AreaLevel.NATION, AreaLevel.PROVINCE,
+                                                                   AreaLevel.COMMUNE))
+
+
+def _units_near(qs, user):
+    # The user's own unit first, then the units one level below it.
+    return qs.filter(_near(user)).order_by("level", "search_name", "path")
+
+
+UNITS = PickerSource("units:unit_picker", units, _search_areas, area_label, _units_near, related=("parent",))
+PROVINCE_COMMUNES = PickerSource("units:province_commune_picker", province_communes, _search_areas, area_label,
+                                 lambda qs, user: qs.order_by("search_name", "path"), related=("parent",))
 COMMUNES = PickerSource("units:commune_picker", communes, _search_areas, area_label, _areas_near,
                         related=("parent",))
 PLACES = PickerSource("units:place_picker", places, _search_areas, area_label, _areas_near, related=("parent",))
 
 organisation_picker = picker_view(ORGANISATIONS)
 commune_picker = picker_view(COMMUNES)
+unit_picker = picker_view(UNITS)
+province_commune_picker = picker_view(PROVINCE_COMMUNES)
 place_picker = picker_view(PLACES)
 
 

@@ -11,4 +11,6 @@ urlpatterns = [
     path("chon/co-quan/", pickers.organisation_picker, name="organisation_picker"),
     path("chon/xa-phuong/", pickers.commune_picker, name="commune_picker"),
     path("chon/dia-ban/", pickers.place_picker, name="place_picker"),
+    path("chon/don-vi/", pickers.unit_picker, name="unit_picker"),
+    path("chon/xa-phuong-trong-tinh/", pickers.province_commune_picker, name="province_commune_picker"),
 ]
