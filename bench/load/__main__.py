@@ -1,6 +1,7 @@
 """`python -m bench.load`: the load test. Serves danvan with gunicorn on 127.0.0.1 against PostgreSQL with
-the province data (generated on first use), runs locust headless — 50 officers for 2 minutes — then
-stops both, prints p50/p95 and the error count, and writes JSON under bench/results/.
+the province data (generated on first use), runs locust headless — 50 officers arriving over 50 seconds, then
+working for the rest of 3 minutes; the figures count from the last arrival (`--reset-stats`) — then stops
+both, prints p50/p95 and the error count, and writes JSON under bench/results/.
 
 locust and gunicorn are not dependencies of danvan: they come from a separate virtual environment
 (`--tools`, default var/load-venv, made with `python3 -m venv var/load-venv && var/load-venv/bin/pip
@@ -79,8 +80,10 @@ def main(argv=None) -> int:
     parser.add_argument("--scale", default="province", help="generated if the database holds no letters")
     parser.add_argument("--province", default="04")
     parser.add_argument("--users", type=int, default=50)
-    parser.add_argument("--spawn-rate", type=float, default=10)
-    parser.add_argument("--time", default="2m", help="locust --run-time (it stops by itself)")
+    parser.add_argument("--spawn-rate", type=float, default=1,
+                        help="officers arriving per second (1: the 50 log in over 50 s, as an office starts its day; "
+                             "the figures are reset once all have arrived, so they are those of the working load)")
+    parser.add_argument("--time", default="3m", help="locust --run-time, arrivals included (it stops by itself)")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--tools", type=Path, default=ROOT / "var" / "load-venv")
@@ -142,6 +145,7 @@ def main(argv=None) -> int:
             [*client_pin, str(args.tools / "bin" / "locust"), "-f", str(Path(__file__).with_name("locustfile.py")),
              "--headless",
              "-u", str(args.users), "-r", str(args.spawn_rate), "--run-time", args.time, "--stop-timeout", "10",
+             "--reset-stats",
              "--host", host, "--csv", str(logs), "--only-summary", "--exit-code-on-error", "0",
              "ReportReader" if args.readers else "Officer"],
             env=env, timeout=3600)
