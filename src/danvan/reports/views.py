@@ -74,14 +74,13 @@ def _sorted_rows(report: Report, key: str) -> list:
 def _open_letters(user, today):
     """Overdue letters of the user's subtree, if the letters app provides them."""
     try:
+        from danvan.letters import queries as letter_queries
         from danvan.letters.models import Letter
-        from danvan.letters.workflow import LetterStatus
     except ImportError:
         return None
-    done = [LetterStatus.RESOLVED, LetterStatus.CLOSED, LetterStatus.FILED, LetterStatus.FORWARDED,
-            LetterStatus.GUIDED]
-    return (scoped_queryset(Letter, user).filter(archived_at__isnull=True, due_on__lt=today)
-            .exclude(status__in=done).select_related("organisation").order_by("due_on", "pk")[:20])
+    # One definition of "overdue", the work queue's (letters.queries): a finished letter has no deadline.
+    return (letter_queries.overdue(scoped_queryset(Letter, user).filter(archived_at__isnull=True), today)
+            .select_related("organisation").order_by("due_on", "pk")[:20])
 
 
 def _open_commitments(user, today):
