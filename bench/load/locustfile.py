@@ -61,8 +61,10 @@ UNIT_LINK = re.compile(r'don_vi=(\d+)')
 
 class ReportReader(_LoggedIn):
     """An officer reading reports (`python -m bench.load --readers`): the dashboard of the province for a
-    period, a commune's dashboard from its rows, and now and then the Excel workbook."""
+    period, a commune's dashboard from its rows, and now and then the Excel workbook. A report page is read, not
+    skimmed: 5 to 15 seconds between pages (an officer at work: 1 to 3)."""
 
+    wait_time = between(5, 15)
     units: list[str] = []
 
     @task(6)
