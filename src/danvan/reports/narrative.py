@@ -296,6 +296,8 @@ def generic_sentences(report: Report, group: str, known: set[str]) -> list[str]:
             continue
         now, before = report.total.current[indicator.code], report.total.previous[indicator.code]
         if indicator.is_ratio:
+            if not (now.denominator or before.denominator):
+                continue  # no rate in either period ("— (cùng kỳ: —)") is not written, like a sum of 0
             sentences.append(f"{indicator.name}: {now.text() or '—'} (cùng kỳ: {before.text() or '—'}).")
         elif now.value or before.value:  # like the shipped sentences, a figure of 0 in both periods is not written
             comparison = compare_phrase(now.value, before.value, indicator.unit)
