@@ -8,7 +8,7 @@ durations, section numbers, money the catalogue does not hold).
 
 A label is G(indicator code, value, approx, comparison, key, previous):
 - value: the number as stated (45 nghìn → 45000, 96,5% → 96.5); for a comparison, the change's size;
-- approx: "gần", "trên", "hơn" or "";
+- approx: "gần", "trên", "hơn", "khoảng" or "";
 - comparison: None for a value of the period; the signed change for "tăng/giảm … so với cùng kỳ"; 0 for
   "bằng cùng kỳ";
 - key: the breakdown key (mô hình "Dân vận khéo" by field, đơn thư by field);
@@ -99,7 +99,8 @@ GOLD: list[tuple[str, list[G]]] = [
     # 19 — armed forces
     ("Lực lượng vũ trang tỉnh đã huy động trên 3.500 lượt cán bộ, chiến sĩ giúp Nhân dân khắc phục hậu quả bão số 3, "
      "hỗ trợ kinh phí 150 triệu đồng.",
-     [G("LLVT_LUOT", 3500, approx="trên")]),
+     # (the money joined the labels with the support indicators, issue 20's last bullet)
+     [G("LLVT_LUOT", 3500, approx="trên"), G("HT_TIEN", 150_000_000)]),
     # 20 — dialogue decrease, Party style
     ("Cấp ủy, người đứng đầu cấp ủy, chính quyền các cấp tổ chức 18 cuộc đối thoại trực tiếp với Nhân dân, giảm 3 "
      "cuộc so với cùng kỳ.",
@@ -165,9 +166,9 @@ GOLD: list[tuple[str, list[G]]] = [
     # 38 — dialogue participants approximate
     ("Các cuộc đối thoại thu hút hơn 1.600 lượt người tham dự với 245 ý kiến phát biểu.",
      [G("DTH_NGUOI", 1600, approx="hơn"), G("DTH_YKIEN", 245)]),
-    # 39 — armed forces, Party style, with days of work not in catalogue
+    # 39 — armed forces, Party style, with days of work (labelled once the catalogue held them)
     ("Bộ Chỉ huy Quân sự tỉnh phối hợp tổ chức cho 850 lượt cán bộ, chiến sĩ tham gia giúp dân 4.200 ngày công.",
-     [G("LLVT_LUOT", 850)]),
+     [G("LLVT_LUOT", 850), G("HT_NGAYCONG", 4200)]),
     # 40 — Kỷ niệm chương, decree distractor
     ("Năm 2024 có 27 đồng chí được tặng Kỷ niệm chương “Vì sự nghiệp Dân vận” theo Quyết định số 1208-QĐ/BDVTW.",
      [G("KNC_SO", 27)]),
@@ -199,4 +200,72 @@ GOLD: list[tuple[str, list[G]]] = [
     # 48 — sessions and people together, commune
     ("Xã đã tổ chức 15 buổi tuyên truyền với 1.350 lượt người dự về phòng, chống lừa đảo qua mạng.",
      [G("TT_BUOI", 15), G("TT_NGUOI", 1350)]),
+    # --- Written before the reader knew them: dân vận chính quyền (one-stop dossiers, electronic documents),
+    # the armed forces' help (persons, working days, money in đồng), Kỷ niệm chương, pressing issues, units holding
+    # dialogues, "khoảng". Money the support records do not hold (budgets, income) is not a figure.
+    # 49 — People's Committee of a district, dân vận chính quyền, decree distractor
+    ("Thực hiện Nghị định 61/2018/NĐ-CP của Chính phủ về cơ chế một cửa, một cửa liên thông, năm 2024 Bộ phận Một "
+     "cửa huyện tiếp nhận 12.345 hồ sơ, đã giải quyết 12.100 hồ sơ, trong đó giải quyết đúng hạn 98,5% hồ sơ.",
+     [G("HS_TIEPNHAN", 12345), G("HS_GIAIQUYET", 12100), G("HS_TYLE_DUNGHAN", 98.5)]),
+    # 50 — province, rate stated alone; electronic documents in thousands
+    ("Tỷ lệ hồ sơ giải quyết đúng và trước hạn đạt 99,2%; các cơ quan hành chính nhà nước đã gửi, nhận trên 250 "
+     "nghìn văn bản điện tử.",
+     [G("HS_TYLE_DUNGHAN", 99.2), G("VBDT_SO", 250000, approx="trên")]),
+    # 51 — commune, fraction of dossiers resolved on time; dossiers still within their time are not in the catalogue
+    ("Bộ phận tiếp nhận và trả kết quả của xã tiếp nhận 1.526 hồ sơ, giải quyết đúng và trước hạn 1.498/1.510 hồ "
+     "sơ, đạt 99,2%; còn 16 hồ sơ đang trong hạn giải quyết.",
+     [G("HS_TIEPNHAN", 1526), G("HS_DUNGHAN", 1498), G("HS_GIAIQUYET", 1510), G("HS_TYLE_DUNGHAN", 99.2)]),
+    # 52 — documents, plan number distractor, a share the catalogue does not hold, comparison
+    ("Triển khai Kế hoạch số 45-KH/BDVTU, 100% văn bản của UBND huyện (trừ văn bản mật) được gửi, nhận trên môi "
+     "trường mạng, với 18.400 văn bản đi/đến, tăng 2.100 văn bản so với năm 2023.",
+     [G("VBDT_SO", 18400), G("VBDT_SO", 2100, comparison=2100)]),
+    # 53 — military unit report: persons, about N working days, money in tỷ
+    ("Năm 2025, Bộ Chỉ huy Quân sự tỉnh tổ chức cho hơn 1.200 lượt cán bộ, chiến sĩ giúp Nhân dân xây dựng nông thôn "
+     "mới với khoảng 3.600 ngày công, tặng quà, hỗ trợ trị giá 1,2 tỷ đồng.",
+     [G("LLVT_LUOT", 1200, approx="hơn"), G("HT_NGAYCONG", 3600, approx="khoảng"), G("HT_TIEN", 1_200_000_000)]),
+    # 54 — border guard post, money in triệu, houses not in the catalogue
+    ("Đồn Biên phòng phối hợp cấp ủy, chính quyền xã huy động 320 lượt cán bộ, chiến sĩ, dân quân giúp dân thu hoạch "
+     "mùa màng 960 ngày công; vận động ủng hộ hơn 350 triệu đồng xây 05 căn nhà “Đại đoàn kết”.",
+     [G("LLVT_LUOT", 320), G("HT_NGAYCONG", 960), G("HT_TIEN", 350_000_000, approx="hơn")]),
+    # 55 — Party committee of the military, "10 năm" and resolution distractors, medal and working days
+    ("Sau 10 năm thực hiện Nghị quyết số 25-NQ/TW, lực lượng vũ trang tỉnh đã có 46 đồng chí được tặng Kỷ niệm "
+     "chương “Vì sự nghiệp Dân vận”, đóng góp trên 15.000 ngày công giúp dân.",
+     [G("KNC_SO", 46), G("HT_NGAYCONG", 15000, approx="trên")]),
+    # 56 — medal, compared with the previous year
+    ("Năm 2024, toàn tỉnh có 35 đồng chí được tặng Kỷ niệm chương “Vì sự nghiệp Dân vận”, tăng 5 đồng chí so với "
+     "năm 2023.",
+     [G("KNC_SO", 35), G("KNC_SO", 5, comparison=5)]),
+    # 57 — pressing issues directed (the hot spots' count) and resolved
+    ("Các cấp đã chỉ đạo xử lý 14 vấn đề bức xúc, nổi cộm ở cơ sở, trong đó đã giải quyết dứt điểm 11 vấn đề; không "
+     "để xảy ra điểm nóng về an ninh, trật tự.",
+     [G("DN_CHIDAO", 14), G("VDBX_SO", 11)]),
+    # 58 — units holding dialogues out of all units, with the rate and the participants
+    ("Thực hiện Quyết định số 23-QĐ/TW, năm 2024 có 10/12 xã, phường tổ chức đối thoại với Nhân dân (đạt 83,3%), "
+     "thu hút 1.450 lượt người tham gia.",
+     [G("DTH_DONVI", 10), G("DTH_DONVI_TONG", 12), G("DTH_TYLE_DONVI", 83.3), G("DTH_NGUOI", 1450)]),
+    # 59 — all communes held dialogues, as a percentage
+    ("100% xã, phường, thị trấn đã tổ chức đối thoại định kỳ; tổng số 36 cuộc đối thoại, giảm 4 cuộc so với cùng kỳ.",
+     [G("DTH_TYLE_DONVI", 100), G("DTH_CUOC", 36), G("DTH_CUOC", 4, comparison=-4)]),
+    # 60 — Party committee on dân vận chính quyền; an online share the catalogue does not hold
+    ("Cấp ủy chỉ đạo thực hiện tốt dân vận chính quyền gắn với cải cách hành chính; khoảng 85% hồ sơ được nộp qua "
+     "dịch vụ công trực tuyến, tiếp nhận 8.420 hồ sơ, tỷ lệ giải quyết hồ sơ đúng hạn đạt 97,8%.",
+     [G("HS_TIEPNHAN", 8420), G("HS_TYLE_DUNGHAN", 97.8)]),
+    # 61 — militia and army, about N persons, comparison, money approx
+    ("Lực lượng vũ trang huyện huy động khoảng 2.000 lượt cán bộ, chiến sĩ, tăng 300 lượt so với cùng kỳ, giúp Nhân "
+     "dân 5.400 ngày công, trị giá trên 800 triệu đồng.",
+     [G("LLVT_LUOT", 2000, approx="khoảng"), G("LLVT_LUOT", 300, comparison=300), G("HT_NGAYCONG", 5400),
+      G("HT_TIEN", 800_000_000, approx="trên")]),
+    # 62 — ward People's Committee, dossiers compared in brackets, on time among the resolved
+    ("Năm 2025, UBND phường tiếp nhận 3.215 hồ sơ thủ tục hành chính (giảm 185 hồ sơ so với năm 2024); đã giải quyết "
+     "3.190 hồ sơ, trong đó trước và đúng hạn 3.172 hồ sơ.",
+     [G("HS_TIEPNHAN", 3215), G("HS_TIEPNHAN", 185, comparison=-185), G("HS_GIAIQUYET", 3190),
+      G("HS_DUNGHAN", 3172)]),
+    # 63 — a budget in tỷ đồng and a share are not figures; electronic documents in millions
+    ("Năm 2024, ngân sách tỉnh chi 12 tỷ đồng cho chuyển đổi số; các sở, ngành gửi, nhận 1,2 triệu văn bản điện tử, "
+     "giảm 30% thời gian xử lý.",
+     [G("VBDT_SO", 1_200_000)]),
+    # 64 — district military command, words and zero padding, value of labour and materials
+    ("Ban Chỉ huy Quân sự huyện cử hai tổ công tác với 24 lượt cán bộ, chiến sĩ giúp dân sửa chữa 03 trường học, "
+     "trị giá ngày công và vật liệu khoảng 150 triệu đồng.",
+     [G("LLVT_LUOT", 24), G("HT_TIEN", 150_000_000, approx="khoảng")]),
 ]

@@ -188,7 +188,9 @@ EXPECTED: dict[tuple[str, str], tuple[int, int]] = {
     (HA, "GS_CUOC"): (3, 1),
 }
 # Ratios: (numerator, denominator) per row for 2025 and 2024.
-RATIOS = {"DT_TYLE_GQ": ("DT_GIAIQUYET", "DT_PHAIGQ"), "DT_TYLE_DUNGHAN": ("DT_DUNGHAN", "DT_GIAIQUYET")}
+RATIOS = {"DT_TYLE_GQ": ("DT_GIAIQUYET", "DT_PHAIGQ"), "DT_TYLE_DUNGHAN": ("DT_DUNGHAN", "DT_GIAIQUYET"),
+          # entered ratios added for reading (issue 20)
+          "HS_TYLE_DUNGHAN": ("HS_DUNGHAN", "HS_GIAIQUYET"), "DTH_TYLE_DONVI": ("DTH_DONVI", "DTH_DONVI_TONG")}
 
 
 def expected(row: str, code: str, year_index: int) -> int:

@@ -87,6 +87,10 @@ SUPERVISIONS = Figures(lambda root: _scoped(Supervision.objects.all(), root), "h
                        lambda when: {"supervisions": Count("pk", filter=when)})
 COMMENDATIONS = Figures(lambda root: _scoped(Commendation.objects.all(), root), "decided_on",
                         lambda when: {"commendations": Count("pk", filter=when)})
+# Working days and money in đồng of the support records (reports' HT_NGAYCONG, HT_TIEN; issue 20).
+SUPPORT = Figures(lambda root: _scoped(SupportContribution.objects.all(), root), "given_on",
+                  lambda when: {"contributions": Count("pk", filter=when), "workdays": Sum("workdays", filter=when),
+                                "money_vnd": Sum("money_vnd", filter=when)})
 
 
 def overdue_on(on: dt.date) -> Q:
@@ -327,3 +331,4 @@ training_by_unit = _additive_by_unit(TRAINING)
 briefings_by_unit = _additive_by_unit(BRIEFINGS)
 supervisions_by_unit = _additive_by_unit(SUPERVISIONS)
 commendations_by_unit = _additive_by_unit(COMMENDATIONS)
+support_by_unit = _additive_by_unit(SUPPORT)

@@ -64,9 +64,8 @@ class Vocabulary:
         self.patterns = [(phrase, compile_phrase(phrase.text)) for phrase in self.phrases if not phrase.key]
         # The indicator's own name is always a phrase: "Số vấn đề bức xúc được giải quyết: 7 việc".
         for term in self.terms.values():
-            if not term.is_ratio:
-                name = Phrase(term.code, f"{term.name}: {{n}}")
-                self.patterns.append((name, compile_phrase(name.text)))
+            name = Phrase(term.code, f"{term.name}: {{p}}" if term.is_ratio else f"{term.name}: {{n}}")
+            self.patterns.append((name, compile_phrase(name.text)))
         self.labels: dict[str, list[tuple[str, str]]] = {}
         for term in self.terms.values():
             self.labels[term.code] = [(normalise(label).lower(), key) for key, label in term.breakdown]
@@ -139,6 +138,8 @@ APPROX = rf"(?:(?P<approx>{'|'.join(APPROX_WORDS)})\s+)?"
 MENTION = re.compile(rf"{APPROX}(?P<number>{NUMBER})(?:\s*/\s*(?P<denominator>{NUMBER}))?(?P<percent>\s*%)?",
                      re.IGNORECASE)
 _PLACEHOLDER = {"n": "count", "r": "fraction", "p": "percent"}
+# A phrase's last word that means something else when a word follows: "đồng" (the currency) vs "đồng chí".
+NOT_FOLLOWED_BY = {"đồng": "chí"}
 
 
 def compile_phrase(text: str) -> re.Pattern:
@@ -168,6 +169,9 @@ def compile_phrase(text: str) -> re.Pattern:
     pattern = "".join(out)
     if not pattern.endswith("%)") and parts[-1].strip() and parts[-1].strip()[-1:].isalnum():
         pattern += r"(?!\w)"
+        last = parts[-1].split()[-1].lower()
+        if last in NOT_FOLLOWED_BY:  # "{n} đồng" is money, "5 đồng chí" is five comrades
+            pattern += rf"(?!\s+{NOT_FOLLOWED_BY[last]}(?!\w))"
     return re.compile(pattern, re.IGNORECASE)
 
 
@@ -190,17 +194,17 @@ def sentences(text: str) -> list[str]:
 NOT_FIGURES = [
     re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}(?!\d)"),  # dates
     re.compile(r"\d+(?:/\d+)*(?:/\d{4})?[-/][A-ZĐ][\w-]*(?:/[A-ZĐ][\w-]*)*"),  # 23-QĐ/TW, 64/2014/NĐ-CP
-    re.compile(r"(?i)(?<!\w)(?:số|điều|khoản|chương|mục|khóa|khoá|lần thứ|thứ|quý|tháng|bão số)\s+\d+"),
+    re.compile(r"(?i)(?<!\w)(?<!tổng\s)(?:số|điều|khoản|chương|mục|khóa|khoá|lần thứ|thứ|quý|tháng|bão số)\s+\d+"),
     re.compile(r"(?i)(?<!\w)(?:chỉ thị|nghị quyết|kết luận|quyết định|nghị định|thông tư|quy định|hướng dẫn|"
                r"luật|công văn|kế hoạch)\s+(?:số\s+)?\d+"),
-    re.compile(rf"(?i)(?:{NUMBER})\s+(?:năm|tháng|ngày|tuần|giờ)(?!\w)"),  # durations
+    re.compile(rf"(?i)(?:{NUMBER})\s+(?:năm|tháng|ngày(?!\s+công)|tuần|giờ)(?!\w)"),  # durations, not "ngày công"
     re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?!\d|[.,]\d|\s*%)"),  # years
     re.compile(r"^\s*(?:\d+\.)+\s"),  # section numbers
 ]
 COMPARISON_VERB = re.compile(r"(?i)(tăng|giảm)(?:\s+thêm)?\s*$")
 SAME = re.compile(r"(?i)(?:số\s+(?P<unit>[^\d,;()]+?)\s+)?bằng\s+(?:với\s+)?cùng\s+kỳ")
 RATE_AFTER = re.compile(r"(?i)(?<!cùng kỳ )đạt(?:\s+tỷ lệ)?\s*$")
-PREVIOUS_RATE = re.compile(r"(?i)cùng\s+kỳ(?:\s+năm\s+trước)?\s+đạt\s*$")
+PREVIOUS_RATE = re.compile(r"(?i)cùng\s+kỳ(?:\s+năm\s+trước)?(?:\s+đạt|\s*:)\s*$")  # "cùng kỳ: 97,2%"
 LIST_OPEN = re.compile(r"(?i)(?:\(|trong đó|gồm|bao gồm)")
 
 
@@ -377,6 +381,12 @@ class Reader:
                 term = self.vocabulary.terms.get(figure.indicator)
                 if term and term.is_ratio and not figure.previous:
                     return self._figure(term.code, number, mention, sentence, "cùng kỳ đạt N%", previous=True)
+            # "Tỷ lệ …: — (cùng kỳ: 97,2%)": no rate this period, the ratio named at the clause's start.
+            head = normalise(sentence[clause:mention.start()]).strip().lower()
+            for term in self.vocabulary.terms.values():
+                if term.is_ratio and re.fullmatch(rf"{re.escape(normalise(term.name).lower())}:\s*[-—]\s*\(cùng kỳ:",
+                                                  head):
+                    return self._figure(term.code, number, mention, sentence, "cùng kỳ: N%", previous=True)
             return None
         if RATE_AFTER.search(before):
             for figure in reversed(figures):
@@ -400,11 +410,14 @@ class Reader:
         if opened is None or opened.start() > mention.start():
             return None
         last = max([owner.end, opened.end()] + [f.end for f in figures if f.start >= owner.end])
-        between = sentence[last:mention.start()].lower()
-        between = re.sub(r"^[^\w]*(?:" + "|".join(map(re.escape, self.vocabulary.units)) + r")?", "", between)
-        between = between.strip().rstrip(":").strip()
+        raw = sentence[last:mention.start()].lower()
+        # the unit of the item before may lead ("20 mô hình; văn hóa - xã hội: 18"), or a unit word may merely
+        # start the label ("văn" of "văn bản" before "văn hóa - xã hội"): both readings are tried
+        stripped = re.sub(r"^[^\w]*(?:" + "|".join(map(re.escape, self.vocabulary.units)) + r")(?!\w)", "", raw)
         for label, key in self.vocabulary.labels[owner.indicator]:
-            if between.endswith(label):
+            for between in dict.fromkeys(b.strip().rstrip(":").strip() for b in (stripped, raw)):
+                if not between.endswith(label):
+                    continue
                 head = between[: -len(label)].strip()
                 if head in ("", "(", ",", ";", "lĩnh vực", "trong đó", "trong đó lĩnh vực", "gồm", ", lĩnh vực",
                             "; lĩnh vực", "(lĩnh vực"):

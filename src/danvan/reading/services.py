@@ -10,8 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from danvan.core.formatting import vn_number
-from danvan.core.forms import INT_MAX
-from danvan.reports.models import EnteredValue, Indicator, disaggregation_choices
+from danvan.reports.models import EnteredValue, Indicator, disaggregation_choices, value_maximum
 from danvan.reports.periods import Period
 from danvan.reports.services import EntryLine, enter_values
 
@@ -48,10 +47,11 @@ def store_figures(actor: User | None, organisation: Organisation, period: Period
             errors.setdefault(figure.indicator, []).append(
                 _("“%(code)s” không phải chỉ tiêu nhập được.") % {"code": figure.indicator[:40]})
             continue
-        if not 0 <= figure.value <= INT_MAX:
+        maximum = value_maximum(indicators[figure.indicator].unit)
+        if not 0 <= figure.value <= maximum:
             errors.setdefault(figure.indicator, []).append(
                 _("%(name)s: giá trị phải từ 0 đến %(max)s.") % {"name": indicators[figure.indicator].name,
-                                                                 "max": vn_number(INT_MAX)})
+                                                                 "max": vn_number(maximum)})
             continue
         before = chosen.setdefault((figure.indicator, figure.key), figure.value)
         if before != figure.value:

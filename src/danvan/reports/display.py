@@ -32,6 +32,11 @@ UNITS = (
     pgettext_lazy("đơn vị đo", "buổi"),
     pgettext_lazy("đơn vị đo", "lượt người"),
     pgettext_lazy("đơn vị đo", "trường hợp"),
+    pgettext_lazy("đơn vị đo", "hồ sơ"),
+    pgettext_lazy("đơn vị đo", "văn bản"),
+    pgettext_lazy("đơn vị đo", "đơn vị"),
+    pgettext_lazy("đơn vị đo", "ngày công"),
+    pgettext_lazy("đơn vị đo", "đồng"),
 )
 
 

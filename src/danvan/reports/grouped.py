@@ -34,5 +34,6 @@ GROUPED: dict[str, GroupedCounts] = {
     "danvan.mobilisation.counts:count_briefings": mobilisation.briefings_by_unit,
     "danvan.mobilisation.counts:count_supervisions": mobilisation.supervisions_by_unit,
     "danvan.mobilisation.counts:count_commendations": mobilisation.commendations_by_unit,
+    "danvan.mobilisation.counts:count_support": mobilisation.support_by_unit,
     "danvan.hotspots.counts:count_hotspots": hotspots.hotspots_by_unit,
 }

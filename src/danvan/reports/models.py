@@ -24,6 +24,8 @@ class IndicatorGroup(models.TextChoices):
     DIALOGUES = "dialogues", _("Đối thoại với Nhân dân")
     MODELS = "models", _('Mô hình "Dân vận khéo"')
     ACTIVITIES = "activities", _("Tuyên truyền, giao ban, giám sát, khen thưởng")
+    # Quy chế dân vận chính quyền: one-stop dossiers (Nghị định 61/2018/NĐ-CP), electronic documents (issue 20).
+    GOVERNMENT = "government", _("Dân vận chính quyền")
 
 
 class UnitOfMeasure(models.TextChoices):
@@ -39,7 +41,19 @@ class UnitOfMeasure(models.TextChoices):
     OPINIONS = "ý kiến", _("ý kiến")
     TASKS = "việc", _("việc")
     CASES = "trường hợp", _("trường hợp")
+    DOSSIERS = "hồ sơ", _("hồ sơ")
+    DOCUMENTS = "văn bản", _("văn bản")
+    UNITS = "đơn vị", _("đơn vị")
+    WORKDAYS = "ngày công", _("ngày công")
+    MONEY = "đồng", _("đồng")  # a value in đồng: "1,2 tỷ đồng" is 1.200.000.000
     PERCENT = "%", _("%")
+
+
+def value_maximum(unit: str) -> int:
+    """The largest value a unit enters: a count fits an int; money in đồng up to the bigint column."""
+    from danvan.core.forms import INT_MAX
+
+    return 9_223_372_036_854_775_807 if unit == UnitOfMeasure.MONEY else INT_MAX
 
 
 class Aggregation(models.TextChoices):
@@ -170,7 +184,7 @@ class EnteredValue(ScopedModel):
     period_start = models.DateField(_("Từ ngày"))
     period_end = models.DateField(_("Đến ngày"))
     disaggregation_key = models.CharField(_("Chi tiết"), max_length=20, blank=True)
-    value = models.PositiveIntegerField(_("Giá trị"))
+    value = models.PositiveBigIntegerField(_("Giá trị"))  # big: money in đồng passes 2,1 tỷ
     entered_by = models.ForeignKey("accounts.User", verbose_name=_("Người nhập"), null=True, blank=True,
                                    on_delete=models.PROTECT, related_name="+", editable=False)
 

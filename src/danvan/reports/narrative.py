@@ -296,6 +296,8 @@ def generic_sentences(report: Report, group: str, known: set[str]) -> list[str]:
             continue
         now, before = report.total.current[indicator.code], report.total.previous[indicator.code]
         if indicator.is_ratio:
+            if not (now.denominator or before.denominator):
+                continue  # no rate in either period ("— (cùng kỳ: —)") is not written, like a sum of 0
             sentences.append(f"{indicator.name}: {now.text() or '—'} (cùng kỳ: {before.text() or '—'}).")
         elif now.value or before.value:  # like the shipped sentences, a figure of 0 in both periods is not written
             comparison = compare_phrase(now.value, before.value, indicator.unit)
@@ -315,6 +317,8 @@ SECTIONS = [
     (IndicatorGroup.MODELS, "Phong trào thi đua “Dân vận khéo”", models_sentence, {"MH_DANGKY", "MH_CONGNHAN"}),
     (IndicatorGroup.ACTIVITIES, "Tuyên truyền, giao ban, giám sát và khen thưởng", activities_sentence,
      {"TT_BUOI", "TT_NGUOI", "TH_NGUOI", "GB_CUOC", "GS_CUOC", "KT_SO"}),
+    # Entered figures only (one-stop dossiers, electronic documents): the generic sentence of each.
+    (IndicatorGroup.GOVERNMENT, "Công tác dân vận chính quyền", None, set()),
 ]
 
 
@@ -327,7 +331,9 @@ def sections(report: Report) -> list[tuple[str, list[str]]]:
     result = []
     for group, heading, sentence, known in SECTIONS:
         paragraphs = []
-        if known <= codes:
+        if sentence is None:
+            pass
+        elif known <= codes:
             if group == IndicatorGroup.LETTERS:
                 paragraphs.append(letters_sentence(report, details))
                 if details is not None and details.complete and (more := letter_breakdowns(details)):

@@ -106,6 +106,10 @@ REGISTRY: dict[str, CountSource] = _entries(
     CountSource("mobilisation.briefings", "danvan.mobilisation.counts:count_briefings", "briefings"),
     CountSource("mobilisation.supervisions", "danvan.mobilisation.counts:count_supervisions", "supervisions"),
     CountSource("mobilisation.commendations", "danvan.mobilisation.counts:count_commendations", "commendations"),
+    # The support records (SupportContribution): working days and money in đồng given to the people by the armed
+    # forces and others (issue 20; the persons, "lượt cán bộ, chiến sĩ", are not recorded: LLVT_LUOT is entered).
+    CountSource("mobilisation.support_workdays", "danvan.mobilisation.counts:count_support", "workdays"),
+    CountSource("mobilisation.support_money", "danvan.mobilisation.counts:count_support", "money_vnd"),
 )
 
 

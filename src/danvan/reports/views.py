@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from danvan.core.formatting import vn_number
-from danvan.core.forms import INT_MAX, ascii_id, ascii_int
+from danvan.core.forms import ascii_id, ascii_int
 from danvan.core.scope import scope_root_or_404 as _root
 from danvan.core.views import scoped_queryset
 from danvan.reports import charts, display, narrative
@@ -25,7 +25,7 @@ from danvan.reports import services as report_services
 from danvan.reports.cache import cached_drawing, cached_report
 from danvan.reports.documents import GeneratedFile, excel_report, word_document
 from danvan.reports.forms import EntryPeriodForm, ReportChoiceForm, ReportSettingsForm, ReportTextForm
-from danvan.reports.models import EnteredValue, Indicator, IndicatorGroup, ReportDocument
+from danvan.reports.models import EnteredValue, Indicator, IndicatorGroup, ReportDocument, value_maximum
 from danvan.reports.periods import up_to
 from danvan.reports.rollup import Report, Violation, build_report, catalogue
 from danvan.reports.services import EntryLine, enter_values, entry_lines
@@ -223,9 +223,9 @@ def entry(request: HttpRequest) -> HttpResponse:
             if value is None:
                 errors.append(_("%(row)s: “%(value)s” không phải là số nguyên không âm.") % {
                     "row": line.label, "value": raw[:40]})
-            elif value > INT_MAX:
+            elif value > value_maximum(indicator.unit):
                 errors.append(_("%(row)s: “%(value)s” lớn hơn mức tối đa %(max)s.") % {
-                    "row": line.label, "value": raw[:40], "max": vn_number(INT_MAX)})
+                    "row": line.label, "value": raw[:40], "max": vn_number(value_maximum(indicator.unit))})
                 value = None
         parsed.append(EntryLine(indicator, key, value))
         rows.append({"name": name, "label": line.label, "unit": indicator.unit, "value": raw,
