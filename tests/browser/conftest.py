@@ -100,7 +100,9 @@ def pick(page, label: str, text: str, search: str | None = None) -> None:
     # Typed right after the page loads, the text would reach the box before the web component listens to it.
     box.evaluate("() => customElements.whenDefined('autocomplete-select-input')")
     box.click()
-    box.fill(search or text)
+    # Key by key, as a user types: a single `fill` was sometimes not seen by the component (no answer drawn).
+    box.fill("")
+    box.press_sequentially(search or text, delay=15)
     # The answer is drawn outside a form given as `page` (a Locator): look for it in the whole page.
     results = page.page if hasattr(page, "page") else page
     results.locator(".autocomplete-light-box [data-value]", has_text=text).first.click()

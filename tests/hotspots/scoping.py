@@ -24,8 +24,9 @@ def _link(tree, user):
 def alert(tree, user):
     group = letter(user, tree.board_cb, on=DAY - dt.timedelta(days=3), subject_area=tree.quang_lam, signers=6,
                    field=Field.ENVIRONMENT)
+    visit(user, tree.board_cb, on=DAY - dt.timedelta(days=1), matter=group.matter, persons=12, field=Field.ENVIRONMENT)
     visit(user, tree.board_cb, on=DAY, matter=group.matter, persons=20, field=Field.ENVIRONMENT)
-    services.compute_alerts(DAY)
+    services.compute_alerts(DAY)  # three crowds on one matter: the large-groups threshold (ADR 0023)
     return Alert.objects.filter(matter=group.matter).first()
 
 
