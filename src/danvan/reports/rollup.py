@@ -133,13 +133,14 @@ class Lineage:
             self.load([root])
 
     def load(self, areas: list[Area]) -> None:
-        """Read the links of `areas` and of their predecessors, once per data version: the lineage changes only
-        when units are loaded or a share is edited, and either writes rows that move the version (ADR 0021), so
-        a report built again reads one version number instead of two queries per level of the old tree."""
+        """Read the links of `areas` and of their predecessors, once per version of the unit tables: the lineage
+        changes only when units are loaded or a share is edited, and either writes rows (a unit, a link, their
+        history) that move that version (ADR 0021), so a report built again, after new records too, reads one
+        version number instead of two queries per level of the old tree."""
         todo = sorted(a.pk for a in areas if a.pk not in self.links)
         if not todo:
             return
-        links, divided = cached_for_version(f"lineage:{todo}", lambda: self._read(todo))
+        links, divided = cached_for_version(f"lineage:{todo}", lambda: self._read(todo), labels=("units",))
         for pk, found in links.items():
             self.links.setdefault(pk, found)
         self.divided |= divided
