@@ -197,3 +197,18 @@ def test_a_divided_communes_share_is_printed_under_the_annex_and_in_the_workbook
     names = [sheet.cell(row=r, column=2).value for r in range(6, sheet.max_row + 1)]
     assert {f"{labels[0]} (1)", f"{labels[1]} (2)"} <= set(names)
     assert sheet.print_area.endswith(f"${sheet.max_row}")  # the notes are printed with the table
+
+
+def test_a_record_under_an_old_unit_added_after_a_report_was_built_shows_in_the_next_build(real):
+    """The lineage and the "anything recorded under the old units" answer are kept per data version: a record
+    entered afterwards under an old commune moves the version, so the next report counts it."""
+    minh = officer("01")
+    hang_trong = old("Phường Hàng Trống", "Quận Hoàn Kiếm")
+
+    def previous():
+        report = build_report(province("01"), parse_period("2026-Q1"), as_of=AS_OF)
+        return {row.label: row for row in report.rows}["Phường Hoàn Kiếm"].previous["TCD_LUOT"]
+
+    assert previous() == Figure(0)
+    visits(minh, body(hang_trong), D(2025, 2, 3), [1] * 4)
+    assert previous() == Figure(4)

@@ -29,27 +29,27 @@ from danvan.units.models import Area
 SOURCES = ("letters", "reception", "matters", "mobilisation", "reports", "units", "people", "legal", "papers",
            "hotspots", "reading")
 LIFETIME = 300  # seconds: the longest a figure can lag behind a bulk update that writes no history
-_tables: list[tuple[str, str]] | None = None
+_tables: dict[tuple[str, ...], list[tuple[str, str]]] = {}
 T = TypeVar("T")
 
 
-def _sources() -> list[tuple[str, str]]:
+def _sources(labels: tuple[str, ...] = SOURCES) -> list[tuple[str, str]]:
     """(table, primary key column) of every model of the source apps, historical tables included."""
-    global _tables
-    if _tables is None:
+    if labels not in _tables:
         found = []
         for model in apps.get_models():
-            if model._meta.app_label in SOURCES and not model._meta.proxy and model._meta.managed \
+            if model._meta.app_label in labels and not model._meta.proxy and model._meta.managed \
                     and isinstance(model._meta.pk, models.AutoField | models.BigAutoField):
                 found.append((model._meta.db_table, model._meta.pk.column))
-        _tables = sorted(set(found))
-    return _tables
+        _tables[labels] = sorted(set(found))
+    return _tables[labels]
 
 
-def data_version() -> str:
-    """The highest id of every source table, in one query: it moves with every record and audited change."""
+def data_version(labels: tuple[str, ...] = SOURCES) -> str:
+    """The highest id of every source table, in one query: it moves with every record and audited change.
+    `labels` narrows it to some apps (the unit tree and its lineage: ("units",))."""
     quote = connection.ops.quote_name
-    parts = [f"(SELECT MAX({quote(pk)}) FROM {quote(table)})" for table, pk in _sources()]
+    parts = [f"(SELECT MAX({quote(pk)}) FROM {quote(table)})" for table, pk in _sources(labels)]
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(parts)}")  # one row, one column per table, in a fixed order
         return ".".join(str(value or 0) for value in cursor.fetchone())
@@ -69,10 +69,11 @@ def cached_report(root: Area, period: Period, today: dt.date):
     return report
 
 
-def cached_for_version(key: str, compute: Callable[[], T]) -> T:
+def cached_for_version(key: str, compute: Callable[[], T], labels: tuple[str, ...] = SOURCES) -> T:
     """Any figure of the source records (a work-queue count) computed once per data version: `key` names it
-    and must hold whatever else it depends on (the user, the day)."""
-    version = hashlib.sha256(data_version().encode()).hexdigest()[:24]
+    and must hold whatever else it depends on (the user, the day). `labels`: the apps it is read from, when
+    fewer than all (the lineage depends on the units only, so a new letter does not make it read again)."""
+    version = hashlib.sha256(data_version(labels).encode()).hexdigest()[:24]
     full_key = f"danvan:figure:{hashlib.sha256(key.encode()).hexdigest()[:24]}:{version}"
     value: T | None = cache.get(full_key)
     if value is None:

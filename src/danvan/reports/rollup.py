@@ -26,6 +26,7 @@ from django.db.models import Count, Exists, Q, QuerySet, Sum
 from django.db.models.functions import Substr
 
 from danvan.core.formatting import vn_number, vn_percent
+from danvan.reports.cache import cached_for_version
 from danvan.reports.grouped import Counted
 from danvan.reports.models import Aggregation, EnteredValue, Indicator, IndicatorGroup, Source, ValidationRule
 from danvan.reports.periods import Period, same_period_last_year
@@ -132,19 +133,36 @@ class Lineage:
             self.load([root])
 
     def load(self, areas: list[Area]) -> None:
-        todo = {a.pk: a for a in areas if a.pk not in self.links}
+        """Read the links of `areas` and of their predecessors, once per version of the unit tables: the lineage
+        changes only when units are loaded or a share is edited, and either writes rows (a unit, a link, their
+        history) that move that version (ADR 0021), so a report built again, after new records too, reads one
+        version number instead of two queries per level of the old tree."""
+        todo = sorted(a.pk for a in areas if a.pk not in self.links)
+        if not todo:
+            return
+        links, divided = cached_for_version(f"lineage:{todo}", lambda: self._read(todo), labels=("units",))
+        for pk, found in links.items():
+            self.links.setdefault(pk, found)
+        self.divided |= divided
+
+    @staticmethod
+    def _read(pks: list[int]) -> tuple[dict[int, list[tuple[Area, Decimal]]], set[int]]:
+        links: dict[int, list[tuple[Area, Decimal]]] = {}
+        divided: set[int] = set()
+        todo = set(pks)
         while todo:
             for pk in todo:
-                self.links[pk] = []
+                links[pk] = []
             found = list(AreaLineage.objects.filter(successor__in=list(todo)).select_related("predecessor"))
             for link in found:
-                self.links[link.successor_id].append((link.predecessor, link.weight))
+                links[link.successor_id].append((link.predecessor, link.weight))
             predecessors = {link.predecessor_id for link in found}
             if predecessors:
-                self.divided |= set(
+                divided |= set(
                     AreaLineage.objects.filter(predecessor__in=predecessors).values("predecessor")
                     .annotate(n=Count("pk")).filter(n__gt=1).values_list("predecessor", flat=True))
-            todo = {link.predecessor_id: link.predecessor for link in found if link.predecessor_id not in self.links}
+            todo = {link.predecessor_id for link in found if link.predecessor_id not in links}
+        return links, divided
 
     def weighted(self, area: Area, on: dt.date) -> dict[Area, Decimal]:
         """The units whose territory `area` held on `on`, each with the part of it `area` carries."""
@@ -327,7 +345,10 @@ class Engine:
                     if sub_root is not None:
                         needed[(sub_root, len(area.path))].add(period)
         sub_roots = Area.objects.in_bulk({pk for pk, _depth in needed})
-        holding = {pk for pk, area in sub_roots.items() if _holds_records(area)}
+        # Whether anything was recorded under the old units, once per data version (a new record moves it).
+        holding = cached_for_version(f"holds-records:{sorted(sub_roots)}",
+                                     lambda: {pk for pk, area in sub_roots.items() if _holds_records(area)}) \
+            if sub_roots else set()
         for (pk, depth), periods in sorted(needed.items(), key=lambda item: item[0]):
             if pk not in holding:
                 # Nothing was ever recorded under the old unit: every count there is 0 (`_prefetched`
