@@ -222,3 +222,19 @@ def test_the_excel_workbook_has_every_figure_and_totals_that_match(report):
     assert letters.cell(row=11, column=rate_column).number_format == "0.0%"
     status = [c.value for c in values["Tình hình báo cáo"]["A"] if c.value]
     assert status == ["Đơn vị chưa có số liệu trong kỳ", "Xã Trà Lĩnh"]  # no findings printed
+
+
+def test_the_excel_body_cells_keep_their_font_border_and_number_formats(report):
+    """Each body cell takes its look from the workbook's named styles (copied, not set one property at a time):
+    Times New Roman with thin borders, the totals in bold, counts "#,##0", rates "0.0%", changes signed."""
+    ws = load_workbook(io.BytesIO(excel_report(report).content))["Đơn thư"]
+    rate_column = next(c for c in range(3, 40) if ws.cell(row=4, column=c).value == "Tỷ lệ giải quyết (%)")
+    for row, style, bold in ((6, "Số liệu", False), (10, "Số liệu", False), (11, "Tổng cộng", True)):
+        for column in range(1, ws.max_column + 1):
+            cell = ws.cell(row=row, column=column)
+            assert (cell.style, cell.font.name, cell.font.b, cell.border.left.style) == \
+                (style, "Times New Roman", bold, "thin"), cell.coordinate
+        assert [ws.cell(row=row, column=c).number_format for c in (3, 4, 5)] == ["#,##0", "#,##0", "+#,##0;-#,##0;0"]
+        assert ws.cell(row=row, column=rate_column).number_format == "0.0%"
+        assert ws.cell(row=row, column=rate_column + 2).number_format == "0.0%"
+    assert ws.cell(row=6, column=5).data_type == "f" and ws.cell(row=6, column=5).value == "=C6-D6"

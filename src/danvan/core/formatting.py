@@ -8,6 +8,9 @@ def vn_number(value: int | float | Decimal | None, decimals: int = 0) -> str:
     """1538 -> "1.538"; 2.5 with decimals=1 -> "2,5". None -> "" (a missing figure is not a zero)."""
     if value is None:
         return ""
+    if type(value) is int and not decimals:
+        # A count, the common case (a province's annex writes thousands): Python's grouping, dots for commas.
+        return f"{value:,}".replace(",", ".")
     quantum = Decimal(1).scaleb(-decimals)
     number = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
     sign = "-" if number < 0 else ""
