@@ -324,6 +324,26 @@ def test_register_lists_the_period_in_order_and_prints_landscape(tree, alice, cl
     assert "reception/reception.css" in body
 
 
+def test_the_registers_queries_do_not_grow_with_its_rows(tree, alice, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    session = open_session(alice, tree.board_cb, date=dt.date(2026, 3, 10))
+    client = client_for(alice)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(reverse("reception:register"), {"from": "01/03/2026", "to": "31/03/2026"})
+            assert response.status_code == 200
+        return len(captured)
+
+    record_visit(alice, session, name="Người Thứ Nhất")
+    few = queries()
+    for n in range(5):
+        record_visit(alice, session, name=f"Người Thêm {n}")
+    assert queries() == few  # each row's identity decided from what the page already read
+
+
 def test_register_prints_each_visit_with_its_labels_and_session(tree, alice, client_for):
     session = open_session(alice, tree.board_cb, kind=SessionKind.PERIODIC, date=dt.date(2026, 3, 10))
     record_visit(alice, session, name="Lý Thị Mai", content_kind=ContentKind.RECOMMENDATION, field=Field.POLICY,
