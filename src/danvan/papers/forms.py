@@ -55,8 +55,9 @@ class IssueForm(Form):
         if spec.needs_recipient:
             from danvan.papers.pickers import REGISTRY_BODIES
 
-            field = self.fields["recipient_organisation"] = PickerField.replacing(
-                self.fields["recipient_organisation"], REGISTRY_BODIES, user)
+            flat = self.fields["recipient_organisation"]
+            assert isinstance(flat, forms.ModelChoiceField)
+            field = self.fields["recipient_organisation"] = PickerField.replacing(flat, REGISTRY_BODIES, user)
             field.error_messages["invalid_choice"] = _("Cơ quan đã chọn không có trong danh mục.")
         else:
             del self.fields["recipient_organisation"], self.fields["recipient_text"]

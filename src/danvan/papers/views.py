@@ -3,6 +3,7 @@ recording a paper as sent, and the two registers of a period (page, Excel, Word)
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import Media
@@ -82,7 +83,8 @@ def _page(request: HttpRequest, source: str, record, *, bound: tuple[str, object
         "issue_forms": issue_forms, "may_print": may_print, "can_change": can_change, "refusal": REFUSAL,
         "notices": notices, "error_kind": bound[0] if bound else "",
         # The pickers' script and style once, whichever forms carry one (Media adds without repeating).
-        "media": sum((item["form"].media for item in issue_forms), Media()),
+        "media": sum((form.media for item in issue_forms if isinstance(form := item["form"], forms.BaseForm)),
+                     Media()),
     }, status=status)
 
 
