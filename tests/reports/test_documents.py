@@ -238,3 +238,14 @@ def test_the_excel_body_cells_keep_their_font_border_and_number_formats(report):
         assert ws.cell(row=row, column=rate_column).number_format == "0.0%"
         assert ws.cell(row=row, column=rate_column + 2).number_format == "0.0%"
     assert ws.cell(row=6, column=5).data_type == "f" and ws.cell(row=6, column=5).value == "=C6-D6"
+
+
+def test_a_unit_name_that_looks_like_a_formula_stays_text_in_the_workbook(report):
+    """The body rows are written as XML (not openpyxl cells): a name beginning with "=" is still text, with
+    Excel's quote prefix and the body's look, and the XML's special characters survive."""
+    report.rows[0].label = '=HYPERLINK("http://x","<Xã & Phường>")'
+    ws = load_workbook(io.BytesIO(excel_report(report).content))["Đơn thư"]
+    cell = ws["B6"]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == (report.rows[0].label, "s", True)
+    assert (cell.font.name, cell.border.left.style) == ("Times New Roman", "thin")
+    assert not ws["B7"].quotePrefix and ws["B7"].value == ROW_LABELS[1]

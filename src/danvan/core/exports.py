@@ -5,8 +5,9 @@ never become a live formula in the file an office opens. openpyxl turns any stri
 into a formula, and Excel re-parses a cell an officer edits; so a text cell is always stored as a string
 (`data_type` "s"), and one starting with = + - @, a tab or a carriage return also gets Excel's quote
 prefix, which keeps it text when edited. Characters XML cannot hold (control characters) are dropped
-rather than failing the whole export. `set_text` (an openpyxl cell) and `StreamedWorkbook` (a list)
-are the one place for this rule: every exporter writes user text through them.
+rather than failing the whole export. `set_text` (an openpyxl cell) and `text_cell_xml` (a cell written as
+XML, by `StreamedWorkbook` and the report workbook's body) are the one place for this rule: every exporter
+writes user text through them.
 
 `StreamedWorkbook` writes rows into a temporary .xlsx as they come (memory stays bounded whatever the
 number of rows) and answers with a FileResponse that streams the file and deletes it.
@@ -86,11 +87,7 @@ class StreamedWorkbook:
                 continue
             ref = f"{column}{number}"
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                text = clean_text(value)
-                style = BOLD if header else QUOTED if looks_like_formula(text) else PLAIN
-                style_attr = f' s="{style}"' if style else ""
-                cells.append(f'<c r="{ref}" t="inlineStr"{style_attr}><is><t xml:space="preserve">'
-                             f"{escape(text, CARRIAGE_RETURN)}</t></is></c>")
+                cells.append(text_cell_xml(ref, value, BOLD if header else PLAIN, QUOTED))
             else:
                 cells.append(f'<c r="{ref}"><v>{value!r}</v></c>')
         self._write(f'<row r="{number}">{"".join(cells)}</row>')
@@ -113,6 +110,16 @@ class StreamedWorkbook:
             self.file.close()
             raise
         return FileResponse(self.file, as_attachment=True, filename=filename, content_type=XLSX)
+
+
+def text_cell_xml(ref: str, value: Any, style: int, quoted_style: int) -> str:
+    """A cell holding `value` as text (SpreadsheetML, an inline string), for sheets written as XML: the cell
+    format `quoted_style` (one with Excel's quote prefix) where the text looks like a formula, else `style`."""
+    text = clean_text(value)
+    style = quoted_style if looks_like_formula(text) else style
+    style_attr = f' s="{style}"' if style else ""
+    return (f'<c r="{ref}" t="inlineStr"{style_attr}><is><t xml:space="preserve">'
+            f"{escape(text, CARRIAGE_RETURN)}</t></is></c>")
 
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

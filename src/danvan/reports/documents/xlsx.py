@@ -3,9 +3,7 @@ rows, and for each indicator the period, the same period last year and the chang
 
 Totals and changes are formulas (=SUM(…), =C6-D6) so that an office can add a row and recompute;
 a ratio's total is recomputed from the totals of its numerator and denominator, never averaged.
-openpyxl writes formulas without results, so the computed results are written into the file as the
-formulas' cached values: the workbook shows the right figures even in viewers that do not
-recalculate, and Excel recalculates on opening (`fullCalcOnLoad`).
+The body rows are written as XML with each formula's computed result (`Body`).
 """
 
 from __future__ import annotations
@@ -18,10 +16,9 @@ from xml.sax.saxutils import escape
 from openpyxl import Workbook
 from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 
-from danvan.core.exports import set_text
+from danvan.core.exports import set_text, text_cell_xml
 from danvan.core.formatting import vn_date
 from danvan.reports.documents import footnotes
 from danvan.reports.models import IndicatorGroup
@@ -34,32 +31,60 @@ FONT = "Times New Roman"
 FIRST_ROW = 6
 PERCENT = "0.0%"
 NUMBER = "#,##0"
+CHANGE = "+#,##0;-#,##0;0"
 # The body cells' looks as named styles, registered once per workbook: a cell then takes its style by
 # name, instead of openpyxl hashing a new Font and Border for each of the report's thousands of cells.
 CELL, TOTAL = "Số liệu", "Tổng cộng"
-# A formula cell as openpyxl writes it: <c r="C11" …><f>SUM(C6:C10)</f><v></v></c>.
-FORMULA_CELL = re.compile(r'<c((?: [a-z]+="[^"]*")*? r="([A-Z]+\d+)"(?: [a-z]+="[^"]*")*)>'
-                          r"<f>(.*?)</f><v\s*/?>(?:</v>)?</c>")
 
 
 def _ratio(figure: Figure) -> float | str:
     return figure.value / figure.denominator if figure.denominator else ""
 
 
-class CachedFormulas:
-    """Formula cells and the results to store with them, keyed by (sheet index, cell reference)."""
+class Body:
+    """The unit rows and the total row of each sheet, written as SpreadsheetML rather than as openpyxl cells.
 
-    def __init__(self):
-        self.values: dict[tuple[int, str], float | int | str] = {}
+    A province's workbook has about 25.000 body cells; as openpyxl cells they took two thirds of the workbook's
+    time (a Cell object each, its style hashed again when saved), more than the 0,3 s a document may add to
+    its report (issue 23). openpyxl still writes everything else (titles, headers, styles, print set-up); the
+    rows written here go into each sheet's XML after it has saved, as `core.exports.StreamedWorkbook` writes
+    a list. A formula is written with its computed result (openpyxl has no place for one), so the workbook
+    shows the right figures even in viewers that do not recalculate; Excel recalculates on opening
+    (`fullCalcOnLoad`). Text goes through `core.exports.text_cell_xml`, the one gate for text in a cell."""
 
-    def set(self, ws, sheet_index: int, row: int, column: int, formula: str, result, look):
-        cell = ws.cell(row=row, column=column)
-        # The formula is ours (no user text): stored as openpyxl stores a value starting with "=", without
-        # its scan for illegal characters, a fifth of the workbook's time.
-        cell._value, cell.data_type = formula, "f"
-        cell._style = StyleArray(look)
-        self.values[(sheet_index, cell.coordinate)] = result
-        return cell
+    def __init__(self, wb: Workbook):
+        self.wb = wb
+        self.rows: dict[int, list[str]] = {}  # sheet index → its body rows as XML
+        self.last: dict[int, tuple[int, str]] = {}  # sheet index → (last body row, the sheet's dimension)
+        self._styles: dict[tuple[str, str | None, bool], int] = {}
+
+    def style(self, ws, name: str, number_format: str | None = None, quoted: bool = False) -> int:
+        """The workbook's cell format for a named style with a number format, as openpyxl would store it."""
+        key = (name, number_format, quoted)
+        if key not in self._styles:
+            probe = Cell(ws)  # not placed on the sheet
+            probe.style = name
+            if number_format:
+                probe.number_format = number_format
+            probe.quotePrefix = quoted
+            self._styles[key] = self.wb._cell_styles.add(probe._style)
+        return self._styles[key]
+
+    def row(self, sheet_index: int, number: int, cells: list[str]) -> None:
+        self.rows.setdefault(sheet_index, []).append(f'<row r="{number}">{"".join(cells)}</row>')
+
+    @staticmethod
+    def number(ref: str, value, style: int) -> str:
+        if value is None or value == "":
+            return f'<c r="{ref}" s="{style}"/>'
+        return f'<c r="{ref}" s="{style}"><v>{value!r}</v></c>'
+
+    @staticmethod
+    def formula(ref: str, formula: str, result, style: int) -> str:
+        text = escape(formula.removeprefix("="))
+        if isinstance(result, str):
+            return f'<c r="{ref}" s="{style}" t="str"><f>{text}</f><v>{escape(result)}</v></c>'
+        return f'<c r="{ref}" s="{style}"><f>{text}</f><v>{result!r}</v></c>'
 
     def write_into(self, data: bytes) -> bytes:
         source = zipfile.ZipFile(io.BytesIO(data))
@@ -68,48 +93,23 @@ class CachedFormulas:
             for item in source.infolist():
                 content = source.read(item.filename)
                 match = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", item.filename)
-                if match:
-                    content = self._patch(int(match.group(1)) - 1, content.decode("utf-8")).encode("utf-8")
+                if match and int(match.group(1)) - 1 in self.rows:
+                    content = self._insert(int(match.group(1)) - 1, content.decode("utf-8")).encode("utf-8")
                 target.writestr(item, content)
         return output.getvalue()
 
-    def _patch(self, sheet_index: int, xml: str) -> str:
-        def replace(match: re.Match) -> str:
-            attributes, ref, formula = match.group(1), match.group(2), match.group(3)
-            key = (sheet_index, ref)
-            if key not in self.values:
-                return match.group(0)
-            result = self.values[key]
-            if isinstance(result, str):
-                return f'<c{attributes} t="str"><f>{formula}</f><v>{escape(result)}</v></c>'
-            return f"<c{attributes}><f>{formula}</f><v>{result!r}</v></c>"
-
-        return FORMULA_CELL.sub(replace, xml)
+    def _insert(self, sheet_index: int, xml: str) -> str:
+        """The body rows between openpyxl's rows above them (titles, headers) and below (notes), in order."""
+        last, dimension = self.last[sheet_index]
+        after = next((m.start() for m in re.finditer(r'<row r="(\d+)"', xml) if int(m.group(1)) > last),
+                     xml.index("</sheetData>"))
+        xml = xml[:after] + "".join(self.rows[sheet_index]) + xml[after:]
+        return re.sub(r'<dimension ref="[^"]*"\s*/>', f'<dimension ref="{dimension}"/>', xml, count=1)
 
 
 def _add_styles(wb: Workbook) -> None:
     for name, bold in ((CELL, False), (TOTAL, True)):
         wb.add_named_style(NamedStyle(name=name, font=Font(name=FONT, size=11, bold=bold), border=BORDER))
-
-
-class Looks:
-    """A body cell's look (its named style and number format) resolved once per workbook and copied onto each
-    cell: `cell.style = name` searched the workbook's named styles by building their list of names twice per
-    cell, and `cell.number_format` looked the format up again; together half the workbook's time at a
-    province's 169 communes. The copy is exactly what those setters store, so the file is the same."""
-
-    def __init__(self):
-        self._arrays: dict[tuple[str, str | None], object] = {}
-
-    def __call__(self, ws, name: str, number_format: str | None = None):
-        key = (name, number_format)
-        if key not in self._arrays:
-            probe = Cell(ws)  # not placed on the sheet
-            probe.style = name
-            if number_format:
-                probe.number_format = number_format
-            self._arrays[key] = probe._style
-        return self._arrays[key]
 
 
 def _style_header(cell, bold=True):
@@ -152,8 +152,7 @@ def _print_setup(ws, *, last_row: int, last_column: int, header_rows: str | None
     ws.oddFooter.center.text = "Trang &P/&N"
 
 
-def _group_sheet(wb: Workbook, sheet_index: int, report: Report, group: str, label: str,
-                 cached: CachedFormulas, looks: Looks) -> None:
+def _group_sheet(wb: Workbook, sheet_index: int, report: Report, group: str, label: str, body: Body) -> None:
     indicators = report.by_group()[group]
     ws = wb.create_sheet(title=sheet_name(group, label))
     set_text(ws["A1"], f"{label} – {report.root.name}")
@@ -193,43 +192,39 @@ def _group_sheet(wb: Workbook, sheet_index: int, report: Report, group: str, lab
         d = f"{get_column_letter(denominator + offset)}{row}"
         return f'=IF({d}=0,"",{n}/{d})'
 
+    letters = {column: get_column_letter(column) for column in range(1, 3 + 3 * len(indicators))}
+    looks = {(total, format_): body.style(ws, TOTAL if total else CELL, format_)
+             for total in (False, True) for format_ in (None, PERCENT, NUMBER, CHANGE)}
+    quoted = body.style(ws, CELL, quoted=True)
+
     def write_row(row: int, number: int | None, name: str, current: dict[str, Figure], previous: dict[str, Figure],
                   total: bool):
-        # The style first: a named style brings its own number format, which the figures then set.
-        style = TOTAL if total else CELL
-        # Each look resolved where first used, so that the workbook numbers its formats in the same order.
-        ws.cell(row=row, column=1, value=number)._style = StyleArray(looks(ws, style))
-        name_cell = ws.cell(row=row, column=2)
-        name_cell._style = StyleArray(looks(ws, style))
-        set_text(name_cell, name)
+        plain, percent, count, change = (looks[total, f] for f in (None, PERCENT, NUMBER, CHANGE))
+        cells = [Body.number(f"A{row}", number, plain),
+                 text_cell_xml(f"B{row}", name, plain, looks[True, None] if total else quoted)]
         for indicator in indicators:
             first = columns[indicator.code]
             now, before = current[indicator.code], previous[indicator.code]
             for offset, figure in ((0, now), (1, before)):
-                column_letter = get_column_letter(first + offset)
+                ref = f"{letters[first + offset]}{row}"
                 if indicator.is_ratio:
                     formula = ratio_formula(indicator, row, offset)
-                    if formula:
-                        cached.set(ws, sheet_index, row, first + offset, formula, _ratio(figure),
-                                   looks(ws, style, PERCENT))
-                    else:
-                        cell = ws.cell(row=row, column=first + offset, value=_ratio(figure))
-                        cell._style = StyleArray(looks(ws, style, PERCENT))
+                    cells.append(Body.formula(ref, formula, _ratio(figure), percent) if formula
+                                 else Body.number(ref, _ratio(figure), percent))
                 elif total:
-                    cached.set(ws, sheet_index, row, first + offset,
-                               f"=SUM({column_letter}{FIRST_ROW}:{column_letter}{last})" if rows else "=0",
-                               figure.value, looks(ws, style, NUMBER))
+                    column_letter = letters[first + offset]
+                    cells.append(Body.formula(ref, f"=SUM({column_letter}{FIRST_ROW}:{column_letter}{last})"
+                                              if rows else "=0", figure.value, count))
                 else:
-                    cell = ws.cell(row=row, column=first + offset, value=figure.value)
-                    cell._style = StyleArray(looks(ws, style, NUMBER))
-            c, p = get_column_letter(first), get_column_letter(first + 1)
+                    cells.append(Body.number(ref, figure.value, count))
+            c, p, ref = letters[first], letters[first + 1], f"{letters[first + 2]}{row}"
             if indicator.is_ratio:
-                change = _ratio(now) - _ratio(before) if now.denominator and before.denominator else ""
-                cached.set(ws, sheet_index, row, first + 2, f'=IF(OR({c}{row}="",{p}{row}=""),"",{c}{row}-{p}{row})',
-                           change, looks(ws, style, PERCENT))
+                difference = _ratio(now) - _ratio(before) if now.denominator and before.denominator else ""
+                cells.append(Body.formula(ref, f'=IF(OR({c}{row}="",{p}{row}=""),"",{c}{row}-{p}{row})',
+                                          difference, percent))
             else:
-                cached.set(ws, sheet_index, row, first + 2, f"={c}{row}-{p}{row}", now.value - before.value,
-                           looks(ws, style, "+#,##0;-#,##0;0"))
+                cells.append(Body.formula(ref, f"={c}{row}-{p}{row}", now.value - before.value, change))
+        body.row(sheet_index, row, cells)
 
     notes = footnotes(report)
     for index, unit_row in enumerate(rows):
@@ -255,7 +250,8 @@ def _group_sheet(wb: Workbook, sheet_index: int, report: Report, group: str, lab
     # Wide enough for the longest unit name on one line (within reason).
     longest = max((len(row.label) for row in rows), default=10)
     ws.column_dimensions["B"].width = min(max(longest + 2, 20), 48)
-    ws.freeze_panes = ws.cell(row=FIRST_ROW, column=3)
+    ws.freeze_panes = f"C{FIRST_ROW}"  # a name, not ws.cell(): that would place an empty cell in the body
+    body.last[sheet_index] = (total_row, f"A1:{get_column_letter(last_column)}{last_row}")
     _print_setup(ws, last_row=last_row, last_column=last_column, header_rows="4:5")
 
 
@@ -280,16 +276,15 @@ def build_xlsx(report: Report) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
     _add_styles(wb)
-    cached = CachedFormulas()
-    looks = Looks()
+    body = Body(wb)
     groups = report.by_group()
     index = 0
     for group, label in IndicatorGroup.choices:
         if group in groups:
-            _group_sheet(wb, index, report, group, str(label), cached, looks)
+            _group_sheet(wb, index, report, group, str(label), body)
             index += 1
     _status_sheet(wb, report)
     wb.calculation.fullCalcOnLoad = True
     buffer = io.BytesIO()
     wb.save(buffer)
-    return cached.write_into(buffer.getvalue())
+    return body.write_into(buffer.getvalue())
