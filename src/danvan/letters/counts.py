@@ -229,6 +229,30 @@ def letter_counts(root: Area, start: dt.date, end: dt.date, **filters: Any) -> L
     )
 
 
+# The breakdowns of form 02/XLD, as conditions: on the letters received in the period (by content kind, by
+# field, group letters) and on the letters resolved in it (by outcome). The single functions below and
+# `letter_details` read the same conditions.
+def by_content_kind() -> dict[str, Q]:
+    return {value: Q(content_kind=value) for value in ContentKind.values}
+
+
+def by_field() -> dict[str, Q]:
+    return {value: Q(field=value) for value in Field.values}
+
+
+def by_outcome() -> dict[str, Q]:
+    from danvan.letters.models import Outcome
+
+    return {value: TO_RESOLVE & Q(outcome=value) for value in Outcome.values}
+
+
+def group_letter() -> Q:
+    """Group letters: 5 signers or more."""
+    from danvan.letters.models import GROUP_LETTER_SIGNERS
+
+    return Q(signer_count__gte=GROUP_LETTER_SIGNERS)
+
+
 def _received_by(root: Area, start: dt.date, end: dt.date, column: str, values: list[str]) -> dict[str, Figure]:
     rows = (_received(root, start, end).values(column)
             .annotate(letters=Count("pk"), matters=Count("matter", distinct=True)))
@@ -248,9 +272,7 @@ def received_by_field(root: Area, start: dt.date, end: dt.date) -> dict[str, Fig
 
 def count_group_letters(root: Area, start: dt.date, end: dt.date) -> Figure:
     """Group letters (5 signers or more) received in the period."""
-    from danvan.letters.models import GROUP_LETTER_SIGNERS
-
-    return _figure(_received(root, start, end).filter(Q(signer_count__gte=GROUP_LETTER_SIGNERS)))
+    return _figure(_received(root, start, end).filter(group_letter()))
 
 
 def letter_counts_by_unit(root: Area, periods: Sequence[Range], depth: int) -> list[Counted]:
@@ -280,12 +302,7 @@ def letter_counts_by_unit(root: Area, periods: Sequence[Range], depth: int) -> l
 def resolved_by_outcome(root: Area, start: dt.date, end: dt.date) -> dict[str, Figure]:
     """Letters within jurisdiction resolved in the period per outcome (form 02/XLD: complaints right, wrong,
     partly right; denunciations true, false, partly true), zeros included; by letter and by matter."""
-    from danvan.letters.models import Outcome
-
-    rows = (_base(root).filter(resolved_in(start, end)).values("outcome")
-            .annotate(letters=Count("pk"), matters=Count("matter", distinct=True)))
-    found = {row["outcome"]: Figure(row["letters"], row["matters"]) for row in rows}
-    return {value: found.get(value, Figure(0, 0)) for value in Outcome.values}
+    return _figures(_resolved(root, start, end), by_outcome())
 
 
 @dataclass(frozen=True)
@@ -301,9 +318,27 @@ class LetterDetails:
 
 
 def letter_details(root: Area, start: dt.date, end: dt.date) -> LetterDetails:
-    """Every figure and breakdown of `root`'s letters for the period (seven queries)."""
-    return LetterDetails(counts=letter_counts(root, start, end),
-                         by_content_kind=received_by_content_kind(root, start, end),
-                         by_field=received_by_field(root, start, end),
-                         by_outcome=resolved_by_outcome(root, start, end),
-                         group_letters=count_group_letters(root, start, end))
+    """Every figure and breakdown of `root`'s letters for the period, in `letter_counts`'s three passes: the
+    breakdowns are more conditions on the same rows (three queries where there were seven; a province's year
+    at national scale, 72 → 50 ms on PostgreSQL, issue 23)."""
+    def prefixed(prefix: str, conditions: dict[str, Q]) -> dict[str, Q | None]:
+        return {f"{prefix}{name}": condition for name, condition in conditions.items()}
+
+    received = _figures(_received(root, start, end), {
+        **RECEIVED_FIGURES, **prefixed("kind:", by_content_kind()), **prefixed("field:", by_field()),
+        "group_letters": group_letter()})
+    resolved = _figures(_resolved(root, start, end), {**RESOLVED_FIGURES, **prefixed("outcome:", by_outcome())})
+    still_open = _figures(open_letters(_base(root), start, end), open_figures(start, end))
+
+    def part(found: dict[str, Figure], names: dict) -> dict[str, Figure]:
+        return {name: found[name] for name in names}
+
+    def strip(found: dict[str, Figure], prefix: str) -> dict[str, Figure]:
+        return {name.removeprefix(prefix): figure for name, figure in found.items() if name.startswith(prefix)}
+
+    return LetterDetails(
+        counts=LetterCounts(**part(received, RECEIVED_FIGURES), **part(resolved, RESOLVED_FIGURES), **still_open,
+                            resolution_rate=Rate(numerator=resolved["resolved"].letters,
+                                                 denominator=still_open["to_resolve"].letters)),
+        by_content_kind=strip(received, "kind:"), by_field=strip(received, "field:"),
+        by_outcome=strip(resolved, "outcome:"), group_letters=received["group_letters"])
