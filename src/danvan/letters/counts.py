@@ -317,12 +317,13 @@ class LetterDetails:
     group_letters: Figure
 
 
-def letter_details(root: Area, start: dt.date, end: dt.date) -> LetterDetails:
+def letter_details(root: Area, start: dt.date, end: dt.date, *, breakdowns: bool = True) -> LetterDetails:
     """Every figure and breakdown of `root`'s letters for the period, in `letter_counts`'s three passes: the
     breakdowns are more conditions on the same rows (three queries where there were seven; a province's year
-    at national scale, 72 → 50 ms on PostgreSQL, issue 23)."""
+    at national scale, 72 → 50 ms on PostgreSQL, issue 23). Without `breakdowns`, the counts and the group
+    letters only (what a report compares with the same period), the breakdowns empty."""
     def prefixed(prefix: str, conditions: dict[str, Q]) -> dict[str, Q | None]:
-        return {f"{prefix}{name}": condition for name, condition in conditions.items()}
+        return {f"{prefix}{name}": condition for name, condition in conditions.items()} if breakdowns else {}
 
     received = _figures(_received(root, start, end), {
         **RECEIVED_FIGURES, **prefixed("kind:", by_content_kind()), **prefixed("field:", by_field()),

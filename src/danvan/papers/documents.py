@@ -73,8 +73,7 @@ def _register_table(writer: Writer, header: list[str], rows: list[list[str]], we
     """The register's grid, written as one XML fragment like the reports' annex (thousands of cells), with the
     columns as wide as their content needs (`weights`, the Excel widths), a line break for each new line of a
     cell, the header repeated on every page and no row split across pages."""
-    style_id = writer._table_style().style_id
-    grid_style = writer.document.styles["Table Grid"].style_id
+    style_id, grid_style = writer._table_style()
     total_twips = int(width / 635)
     widths = [total_twips * weight // sum(weights) for weight in weights]
 

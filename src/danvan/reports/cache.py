@@ -82,14 +82,20 @@ def cached_for_version(key: str, compute: Callable[[], T], labels: tuple[str, ..
     return value
 
 
-def cached_drawing(report, name: str, draw: Callable[[], str | bytes]) -> str | bytes:
-    """A chart of a cached report (`name` tells which), drawn once with it: drawing costs more than counting."""
+def cached_with_report(report, name: str, compute: Callable[[], T]) -> T:
+    """Something computed from a cached report (`name` tells what: a chart, the letter details), kept with it
+    and computed once per data version like it; computed every time for a report that is not cached."""
     key = getattr(report, "cache_key", None)
     if key is None:
-        return draw()
+        return compute()
     key = f"{key}:{name}"
-    drawing = cache.get(key)
-    if drawing is None:
-        drawing = draw()
-        cache.set(key, drawing, LIFETIME)
-    return drawing
+    value: T | None = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, LIFETIME)
+    return value
+
+
+def cached_drawing(report, name: str, draw: Callable[[], str | bytes]) -> str | bytes:
+    """A chart of a cached report (`name` tells which), drawn once with it: drawing costs more than counting."""
+    return cached_with_report(report, name, draw)

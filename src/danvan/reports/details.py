@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from danvan.letters.counts import Figure as Counted
 from danvan.letters.counts import LetterDetails, letter_details
+from danvan.reports.cache import cached_with_report
 from danvan.reports.periods import Period
 from danvan.reports.rollup import Report, areas_standing_for
 
@@ -39,31 +40,38 @@ def _sum(parts: list[LetterDetails]) -> LetterDetails:
     return first
 
 
-def details_for(report: Report, period: Period) -> LetterDetails:
+def details_for(report: Report, period: Period, *, breakdowns: bool = True) -> LetterDetails:
     areas = areas_standing_for(report.root, period)
-    return _sum([letter_details(area, period.start, period.end) for area in areas])
+    return _sum([letter_details(area, period.start, period.end, breakdowns=breakdowns) for area in areas])
 
 
 @dataclass(frozen=True)
 class Details:
     current: LetterDetails
-    previous: LetterDetails
+    previous: LetterDetails  # the counts and the group letters (no breakdowns)
     # Whether the records hold every letter of the report's figures (no aggregates entered by letter).
     complete: bool = True
 
 
 def report_details(report: Report) -> Details:
-    """The breakdowns of `report`'s root for its period and the same period last year (cached on the report)."""
+    """The breakdowns of `report`'s root for its period and the same period last year: kept on the report, and
+    with it in the cache when it comes from there (the document page, then its Word file)."""
     cached = getattr(report, "_details", None)
     if cached is not None:
         return cached
-    current, previous = details_for(report, report.period), details_for(report, report.previous_period)
+    found = cached_with_report(report, "details", lambda: _details(report))
+    report._details = found
+    return found
+
+
+def _details(report: Report) -> Details:
+    # The text compares the counts and the group letters with the same period, not the breakdowns.
+    current = details_for(report, report.period)
+    previous = details_for(report, report.previous_period, breakdowns=False)
     total = report.total
     complete = all(
         code not in total.current or (total.current[code].value == getattr(current.counts, name).letters
                                       and total.previous[code].value == getattr(previous.counts, name).letters)
         for code, name in (("DT_NHAN", "received"), ("DT_GIAIQUYET", "resolved"), ("DT_PHAIGQ", "to_resolve"),
                            ("DT_KYTRUOC", "carried_over"), ("DT_PHATSINH", "arising"), ("DT_CHUYEN", "forwarded")))
-    found = Details(current, previous, complete)
-    report._details = found
-    return found
+    return Details(current, previous, complete)

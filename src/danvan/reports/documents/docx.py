@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import zipfile
 from xml.sax.saxutils import escape
 
 from django.utils import translation
@@ -27,15 +28,18 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
+from lxml import etree
 
 from danvan.core.formatting import vn_date, vn_long_date
 from danvan.reports import charts, narrative
+from danvan.reports.cache import cached_drawing
 from danvan.reports.documents import Authoring, Footnote, footnotes, short_number
 from danvan.reports.models import DocumentFormat, IndicatorGroup
 from danvan.reports.rollup import Report, in_sentence
 from danvan.units.models import AreaLevel, DocumentStyle, Organisation
 
 BLACK = RGBColor(0, 0, 0)
+TABLE_PLACEHOLDER = "danvan-table"
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _PREFIXES = ("Thành phố ", "Tỉnh ", "Xã ", "Phường ", "Đặc khu ", "Thị trấn ")
 _PARTY_SPLIT = re.compile(r"\s((?:Tỉnh|Thành|Đảng|Huyện|Quận) ủy\b.*)$")
@@ -86,6 +90,8 @@ class Writer:
         section.page_width, section.page_height = Mm(page["width_mm"]), Mm(page["height_mm"])
         section.top_margin, section.bottom_margin = Mm(page["top_mm"]), Mm(page["bottom_mm"])
         section.left_margin, section.right_margin = Mm(page["left_mm"]), Mm(page["right_mm"])
+        self._tables: list[str] = []  # the XML of the tables `table` wrote, put in by `save`
+        self._table_styles: tuple[str, str] | None = None
 
     def run(self, paragraph, text: str, spec: dict | None = None, **overrides):
         spec = {**(spec or {}), **overrides}
@@ -210,17 +216,21 @@ class Writer:
                 element.text = "2"
             run._element.append(element)
 
-    def _table_style(self):
+    def _table_style(self) -> tuple[str, str]:
         """A paragraph style for table cells: the annex has thousands of cells, and formatting each run
-        one by one (font, size, colour) is what makes python-docx slow; the cells inherit it instead."""
-        styles = self.document.styles
-        if "Bảng số liệu" not in [style.name for style in styles]:
-            style = styles.add_style("Bảng số liệu", WD_STYLE_TYPE.PARAGRAPH)
-            style.base_style = styles["Normal"]
-            style.font.size = Pt(self.params["table"]["size"])
-            style.paragraph_format.space_after = Pt(0)
-            style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        return styles["Bảng số liệu"]
+        one by one (font, size, colour) is what makes python-docx slow; the cells inherit it instead.
+        (its id, the grid table style's id), looked up once per document: listing the template's styles took
+        4 ms for each table."""
+        if self._table_styles is None:
+            styles = self.document.styles
+            if "Bảng số liệu" not in [style.name for style in styles]:
+                style = styles.add_style("Bảng số liệu", WD_STYLE_TYPE.PARAGRAPH)
+                style.base_style = styles["Normal"]
+                style.font.size = Pt(self.params["table"]["size"])
+                style.paragraph_format.space_after = Pt(0)
+                style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            self._table_styles = styles["Bảng số liệu"].style_id, styles["Table Grid"].style_id
+        return self._table_styles
 
     def table(self, header: list[str], rows: list[list[str]], total: list[str] | None = None, *, width=None,
               marks: dict[int, list[int]] | None = None):
@@ -229,8 +239,7 @@ class Writer:
 
         Laid out to print: fixed widths (a narrow number column, the unit names wide enough not to wrap,
         the figures sharing the rest), the header row repeated on every page, no row split across pages."""
-        style_id = self._table_style().style_id
-        grid_style = self.document.styles["Table Grid"].style_id
+        style_id, grid_style = self._table_style()
         total_twips = int((width or Mm(160)) / 635)  # EMU → twentieths of a point
         # 13 mm for "STT" on one line; the unit names as wide as the longest needs (about 2,1 mm a character at
         # 11 pt), 30 to 60 mm, so that the figures get the rest.
@@ -247,38 +256,60 @@ class Writer:
         small = (f'<w:sz w:val="{2 * (self.params["table"]["size"] - 2)}"/>'
                  if figure_twips < 907 else "")
 
-        def cell(text: str, twips: int, *, bold: bool, left: bool, mark: str = "", header: bool = False) -> str:
+        def opening(twips: int, *, bold: bool, left: bool, header: bool = False) -> str:
             run_props = f"<w:rPr><w:b/>{small if header else ''}</w:rPr>" if bold else ""
             align = '<w:jc w:val="left"/>' if left else ""
+            return (f'<w:tc><w:tcPr><w:tcW w:w="{twips}" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
+                    f'<w:pStyle w:val="{style_id}"/>{align}</w:pPr><w:r>{run_props}')
+
+        def text(value: str) -> str:
+            # xml:space only where the text has spaces at its ends: a third of the annex's bytes otherwise.
+            space = ' xml:space="preserve"' if value != value.strip() else ""
+            return f"<w:t{space}>{escape(value)}</w:t></w:r>"
+
+        # Each column's cell opening, written once per table rather than per cell (20.000 cells in a province's
+        # annex): for the header, the unit rows and the total.
+        openings = {kind: [opening(twips, bold=kind != "body", left=index == 1 and kind != "header",
+                                   header=kind == "header") for index, twips in enumerate(widths)]
+                    for kind in ("header", "body", "total")}
+
+        def row(values: list[str], kind: str, mark: str = "") -> str:
+            cells = openings[kind]
             # A footnote's number after the unit's name, raised as in a printed note ("Phường Hoàn Kiếm¹").
             note = (f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>{mark}</w:t></w:r>'
                     if mark else "")
-            return (f'<w:tc><w:tcPr><w:tcW w:w="{twips}" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
-                    f'<w:pStyle w:val="{style_id}"/>{align}</w:pPr><w:r>{run_props}'
-                    f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r>{note}</w:p></w:tc>')
+            return ("<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if kind == "header" else "") + "</w:trPr>"
+                    + "".join(cells[index] + text(value) + (note if index == 1 else "") + "</w:p></w:tc>"
+                              for index, value in enumerate(values)) + "</w:tr>")
 
-        lines = [header, *rows, *([total] if total else [])]
-        body = "".join(
-            "<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if values is header else "") + "</w:trPr>"
-            + "".join(cell(text, widths[index], bold=values is header or values is total,
-                           left=index == 1 and values is not header, header=values is header,
-                           mark="".join(f"({n})" for n in marks.get(line - 1, []))
-                           if index == 1 and 0 < line <= len(rows) else "")
-                      for index, text in enumerate(values)) + "</w:tr>"
-            for line, values in enumerate(lines))
+        body = (row(header, "header")
+                + "".join(row(values, "body", "".join(f"({n})" for n in marks.get(line, [])))
+                          for line, values in enumerate(rows))
+                + (row(total, "total") if total else ""))
         properties = (f'<w:tblPr><w:tblStyle w:val="{grid_style}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
                       '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0"/></w:tblPr>')
         grid = "".join(f'<w:gridCol w:w="{twips}"/>' for twips in widths)
-        xml = (f'<w:tbl {nsdecls("w")}>{properties}<w:tblGrid>{grid}</w:tblGrid>'
-               f"{body}</w:tbl>")
-        element = parse_xml(xml)
-        self.document.element.body.insert(len(self.document.element.body) - 1, element)  # before the sectPr
-        return element
+        # Written into the file as it is, where a placeholder stands in the document (`save`): parsed into
+        # python-docx and serialised again, the annex's 2,8 MB of XML took a third of the document's time.
+        self._tables.append(f"<w:tbl>{properties}<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>")
+        placeholder = etree.ProcessingInstruction(TABLE_PLACEHOLDER, str(len(self._tables) - 1))
+        self.document.element.body.insert(len(self.document.element.body) - 1, placeholder)  # before the sectPr
 
     def save(self) -> bytes:
         buffer = io.BytesIO()
         self.document.save(buffer)
-        return buffer.getvalue()
+        if not self._tables:
+            return buffer.getvalue()
+        source, output = zipfile.ZipFile(buffer), io.BytesIO()
+        with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+            for item in source.infolist():
+                content = source.read(item.filename)
+                if item.filename == "word/document.xml":
+                    # The body's elements are in the "w" namespace the document's root declares.
+                    content = re.sub(rf"<\?{TABLE_PLACEHOLDER} (\d+)\?>".encode(),
+                                     lambda match: self._tables[int(match.group(1))].encode("utf-8"), content)
+                target.writestr(item, content)
+        return output.getvalue()
 
 
 def subject(report: Report) -> str:
@@ -359,6 +390,11 @@ def signature_block(writer: Writer, authoring: Authoring, params: dict) -> None:
     writer.paragraph(right, authoring.signer_name, spec)
 
 
+def _comparison_png(report: Report) -> bytes:
+    with translation.override("vi"):  # the document is Vietnamese whatever the page's language
+        return cached_drawing(report, "comparison.png", lambda: charts.comparison_chart(report, "png"))
+
+
 def build_docx(report: Report, organisation: Organisation, fmt: DocumentFormat, number: str,
                issued_on: dt.date, authoring: Authoring | None = None) -> bytes:
     """The report: header, title, I. the figures (written by danvan), II–IV. the assessment, the direction
@@ -405,9 +441,7 @@ def build_docx(report: Report, organisation: Organisation, fmt: DocumentFormat, 
     if report.rows and footnotes(report):
         writer.body("Số liệu của một số đơn vị gồm một phần số liệu của đơn vị cũ được chia cho nhiều đơn vị mới "
                     "từ ngày 01/7/2025; chi tiết tại ghi chú dưới các bảng của Phụ lục.")
-    with translation.override("vi"):  # the document is Vietnamese whatever the page's language
-        chart = charts.comparison_chart(report, "png")
-    writer.document.add_picture(io.BytesIO(chart), width=Mm(140))
+    writer.document.add_picture(io.BytesIO(_comparison_png(report)), width=Mm(140))
     writer.document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     written = [
