@@ -195,9 +195,16 @@ def print_table(rows: list[dict], size: dict) -> None:
             f"{r['baseline_cpu_ms']:.1f}" if "baseline_cpu_ms" in r else "",
             f"{r['ratio']:.1f}×" if r.get("ratio") else "", {True: "=", False: "≠"}.get(r.get("agrees"), ""),
         ))
-    widths = [max(len(str(row[i])) for row in table) for i in range(len(header))]
+    print_columns(table, left=(0, 1, 7))
+
+
+def print_columns(table: list[tuple], left: tuple[int, ...] = (0,)) -> None:
+    """`table` (its first row the header) in aligned columns two spaces apart, a rule of dashes under the
+    header: the `left` columns (names) flush left, the others (figures) flush right. Shared by the benches'
+    result tables (`python -m bench`, `python -m bench.history`)."""
+    widths = [max(len(str(row[i])) for row in table) for i in range(len(table[0]))]
     for n, row in enumerate(table):
-        print("  ".join(str(c).ljust(w) if i in (0, 1, 7) else str(c).rjust(w) for i, (c, w) in
+        print("  ".join(str(c).ljust(w) if i in left else str(c).rjust(w) for i, (c, w) in
                         enumerate(zip(row, widths, strict=True))))
         if n == 0:
             print("  ".join("-" * w for w in widths))

@@ -289,6 +289,8 @@ def main(argv=None) -> int:
 
 
 def print_table(rows: list[dict]) -> None:
+    from bench.__main__ import print_columns
+
     header = ("scenario", "không LS ms", "lần 2 ms", "có LS ms", "tỷ lệ", "nhiễu", "CPU không", "CPU có",
               "CPU tỷ lệ", "truy vấn", "")
     table = [header]
@@ -301,12 +303,7 @@ def print_table(rows: list[dict]) -> None:
             f"{r['without_queries']}→{r['with_queries']}",
             {True: "=", False: "≠", None: "(khác bố cục)"}[r["agrees"]],
         ))
-    widths = [max(len(str(row[i])) for row in table) for i in range(len(header))]
-    for n, row in enumerate(table):
-        print("  ".join(str(c).ljust(w) if i in (0, 10) else str(c).rjust(w)
-                        for i, (c, w) in enumerate(zip(row, widths, strict=True))))
-        if n == 0:
-            print("  ".join("-" * w for w in widths))
+    print_columns(table, left=(0, 10))
 
 
 if __name__ == "__main__":

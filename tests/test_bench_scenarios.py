@@ -42,3 +42,25 @@ def test_every_scenario_and_its_baseline_run(ctx):
             failures.append(f"{sc.name}: {type(exc).__name__}: {exc}")
     assert not failures, "\n".join(failures)
     assert ran >= 20
+
+
+def test_both_benches_print_their_results_in_aligned_columns(capsys):
+    """`python -m bench` and `python -m bench.history` lay their tables out with one helper: names flush left,
+    figures flush right under a rule of dashes as wide as each column."""
+    from bench.__main__ import print_table
+    from bench.history import print_table as print_history
+
+    print_table([{"scenario": "report: năm 2025 của tỉnh", "baseline": "cũ", "median_ms": 204.12, "p95_ms": 250.5,
+                  "ratio": 0.51, "agrees": True},
+                 {"scenario": "x", "error": "ValueError: hỏng"}], {"letters.Letter": 50_078, "reception.Visit": 40_093})
+    print_history([{"scenario": "report: năm 2024", "without_ms": 300.0, "without_again_ms": 310.0, "with_ms": 1200.0,
+                    "ratio": 3.94, "noise": 0.032, "without_cpu_ms": 290.0, "with_cpu_ms": 880.0, "cpu_ratio": 3.03,
+                    "without_queries": 20, "with_queries": 41, "agrees": None}])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("scenario                   data size         median ms  p95 ms")
+    assert lines[1].split("  ")[:3] == ["-" * 25, "-" * 16, "-" * 9]
+    assert lines[2].startswith("report: năm 2025 của tỉnh  50k đơn/40k lượt      204.1   250.5")
+    assert lines[3].startswith("x                          50k đơn/40k lượt        LỖI")
+    assert lines[4].split()[:3] == ["scenario", "không", "LS"]
+    assert lines[6] == ("report: năm 2024        300.0     310.0    1200.0  3.94×     3%      290.0   880.0      3.03×"
+                        "     20→41  (khác bố cục)")

@@ -2,7 +2,10 @@
 an indicator added there is entered by units, rolled up and written into the documents."""
 
 import io
+import re
 
+import pytest
+from django.utils import translation
 from docx import Document
 from openpyxl import load_workbook
 
@@ -53,3 +56,25 @@ def test_an_added_indicator_is_entered_rolled_up_and_reported(tree, alice, root)
     sheet = load_workbook(io.BytesIO(excel_report(report).content), data_only=True)["Đối thoại"]
     column = next(c for c in range(3, 30) if sheet.cell(row=4, column=c).value == "Đối thoại chuyên đề (cuộc)")
     assert [sheet.cell(row=r, column=column).value for r in (6, 7, 8)] == [3, 2, 5]
+
+
+@pytest.fixture
+def back_to_vietnamese():
+    """The test client's requests activate English in this thread; the next tests expect Vietnamese."""
+    yield
+    translation.activate("vi")
+
+
+def test_every_shipped_indicator_reads_in_english_on_the_dashboard(tree, alice, client_for, back_to_vietnamese):
+    """An administrator may show any shipped indicator as a key figure: its column header and label then read in
+    English for an English user, the ones shipped later (dân vận chính quyền, the hot spots, the armed forces'
+    help, the units holding dialogues) as well as the first ones."""
+    shipped = list(Indicator.objects.order_by("group", "position"))
+    assert {"HS_TIEPNHAN", "VBDT_SO", "DN_CHIDAO", "DTH_TYLE_DONVI"} <= {i.code for i in shipped}
+    Indicator.objects.update(key_figure=True)
+    client = client_for(alice)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = client.get("/bao-cao/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    figures = re.search(r'<section class="figures".*?</section>', html, re.S).group(0)
+    assert "One-stop dossiers received" in figures and "Electronic documents" in figures
+    assert [i.short_name for i in shipped if re.search(rf">\s*{re.escape(i.short_name)}\s*<", figures)] == []
