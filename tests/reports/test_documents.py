@@ -249,3 +249,40 @@ def test_a_unit_name_that_looks_like_a_formula_stays_text_in_the_workbook(report
     assert (cell.value, cell.data_type, cell.quotePrefix) == (report.rows[0].label, "s", True)
     assert (cell.font.name, cell.border.left.style) == ("Times New Roman", "thin")
     assert not ws["B7"].quotePrefix and ws["B7"].value == ROW_LABELS[1]
+
+
+@pytest.mark.parametrize("draw", ["comparison", "units"])
+def test_a_charts_legend_runs_over_neither_its_title_nor_its_axes_with_dated_periods(scenario, monkeypatch, draw):
+    """A report over dates labels its periods "Từ ngày 01/01/2025 đến ngày 31/12/2025": the legend, beside the
+    title above the axes, ran over the title in the Word report's chart."""
+    from danvan.reports import charts
+    from danvan.reports.periods import date_range
+
+    report = build_report(scenario.province, date_range(dt.date(2025, 1, 1), dt.date(2025, 12, 31)))
+    drawn = {}
+    monkeypatch.setattr(charts, "_render", lambda fig, fmt: drawn.setdefault("fig", fig) and b"")
+    charts.comparison_chart(report, "png") if draw == "comparison" else charts.units_chart(report, "TCD_LUOT", "png")
+    fig = drawn["fig"]
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    legend = (fig.legends[0] if fig.legends else ax.get_legend()).get_window_extent(renderer)
+    assert "Từ ngày 01/01/2025" in " ".join(t.get_text() for t in (fig.legends or [ax.get_legend()])[0].get_texts())
+    for other in (ax.title.get_window_extent(renderer), ax.get_window_extent(renderer),
+                  ax.xaxis.get_tightbbox(renderer), ax.yaxis.get_tightbbox(renderer)):
+        assert not legend.overlaps(other)
+    assert 0 <= legend.x0 and legend.x1 <= fig.bbox.width and legend.y0 >= 0  # on the picture
+
+
+def test_the_annex_headers_keep_their_words_whole(tree, report):
+    """LibreOffice broke narrow headers inside a word ("thưởn|g", the activities' 15 figures) and wide ones
+    between the words of a unit ("Hồ sơ đúng hạn (hồ | sơ)"): narrow headers take narrower cell margins, and
+    a wide header's unit holds together."""
+    from docx.oxml.ns import qn
+
+    document = _docx(word_document(tree.ubnd_cb, report, ISSUED))
+    headers = {len(table.columns): table.rows[0] for table in document.tables if table.cell(0, 0).text == "STT"}
+    narrow, wide = headers[max(headers)], headers[min(headers)]
+    assert len(narrow.cells) >= 15 and all(
+        cell._tc.tcPr.find(qn("w:tcMar")) is not None for cell in narrow.cells[2:])
+    units = [cell.text[cell.text.rindex("("):] for cell in wide.cells[2:] if "(" in cell.text]
+    assert units and all(" " not in unit for unit in units) and any("\u00a0" in unit for unit in units)

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.utils import translation
 from docx import Document
 from openpyxl import load_workbook
 
@@ -204,3 +205,24 @@ def test_the_report_command_writes_both_documents(records, tmp_path):
     with pytest.raises(CommandError, match="Không tìm thấy đơn vị có mã “99”"):
         call_command("report", "--unit", "99", "--period", "2025", "-o", str(tmp_path / "x.docx"))
     assert not (tmp_path / "x.docx").exists()
+
+
+@pytest.fixture
+def back_to_vietnamese():
+    yield
+    translation.activate("vi")
+
+
+def test_an_english_user_downloads_vietnamese_documents(tree, alice, bob, client_for, back_to_vietnamese):
+    """The page is English for an English user; the Word report and the workbook are official Vietnamese documents:
+    the annex's group titles and the sheets' names and titles too (the dân vận chính quyền sheet was named
+    "Mass mobilisation in government")."""
+    for user in (alice, bob):
+        client_for(user).post("/i18n/setlang/", {"language": "en", "next": "/"})
+    workbook = load_workbook(io.BytesIO(client_for(alice).post("/bao-cao/van-ban/", {
+        "ky": "2025", "dinh_dang": "xlsx"}, HTTP_ACCEPT_LANGUAGE="en").content))
+    assert "Dân vận chính quyền" in workbook.sheetnames
+    assert workbook["Tiếp công dân"]["A1"].value.startswith("Tiếp công dân – ")
+    word = client_for(bob).post("/bao-cao/van-ban/", {"ky": "2025", "dinh_dang": "docx"}, HTTP_ACCEPT_LANGUAGE="en")
+    texts = [p.text for p in Document(io.BytesIO(word.content)).paragraphs]
+    assert "Dân vận chính quyền – Năm 2025" in texts and "Tiếp công dân – Năm 2025" in texts

@@ -56,6 +56,17 @@ def _axes(width: float, height: float, *, left: float = 0.55, bottom: float = 0.
     return fig, ax
 
 
+LEGEND = 0.3  # inches under the axes' labels for the legend
+
+
+def _legend(fig, ax) -> None:
+    """The legend under the chart, centred. Above the axes, beside the title, it ran over the title once the
+    periods were written as dates ("Từ ngày 01/01/2025 đến ngày 31/12/2025"); inside them it covered the
+    tallest bars."""
+    handles, labels = ax.get_legend_handles_labels()
+    fig.legend(handles, labels, fontsize=8, frameon=False, loc="lower center", bbox_to_anchor=(0.5, 0.02), ncol=2)
+
+
 def comparison_chart(report: Report, fmt: str = "svg") -> bytes:
     """Key figures of the period beside the same period last year."""
     indicators = [i for i in report.indicators if i.key_figure and not i.is_ratio]
@@ -64,7 +75,8 @@ def comparison_chart(report: Report, fmt: str = "svg") -> bytes:
     before = [report.total.previous[i.code].value for i in indicators]
     with _LOCK:
         # Room for the longest tick label: the largest figure, one digit more (the axis goes past it).
-        fig, ax = _axes(7.5, 3.4, left=0.25 + _text_width([vn_number(max([*now, *before], default=0) * 10)], 10))
+        fig, ax = _axes(7.5, 3.6, left=0.25 + _text_width([vn_number(max([*now, *before], default=0) * 10)], 10),
+                        bottom=0.45 + LEGEND)
         positions = range(len(labels))
         ax.bar([p - 0.2 for p in positions], now, width=0.4, color=THIS, label=report.period.display)
         ax.bar([p + 0.2 for p in positions], before, width=0.4, color=BEFORE,
@@ -72,8 +84,7 @@ def comparison_chart(report: Report, fmt: str = "svg") -> bytes:
         for p, value in zip(positions, now, strict=True):
             ax.annotate(vn_number(value), (p - 0.2, value), ha="center", va="bottom", fontsize=8)
         ax.set_xticks(list(positions), labels, fontsize=8)
-        # The legend above the axes, beside nothing: inside them it covered the tallest bars.
-        ax.legend(fontsize=8, frameon=False, loc="lower right", bbox_to_anchor=(1, 1), ncol=2)
+        _legend(fig, ax)
         ax.set_ylim(0, max([*now, *before, 1]) * 1.12)  # room for the value labels
         ax.set_title(_("Chỉ tiêu chủ yếu – %(unit)s") % {"unit": report.root.name}, fontsize=10, loc="left")
         return _render(fig, fmt)
@@ -85,7 +96,8 @@ def units_chart(report: Report, code: str = "TCD_LUOT", fmt: str = "svg") -> byt
     rows = sorted((r for r in report.rows if r.area is not None), key=lambda r: -r.current[code].value)[:15]
     with _LOCK:
         names = [r.label for r in rows][::-1]
-        fig, ax = _axes(7.5, max(2.0, 0.32 * len(rows) + 1), left=0.2 + _text_width(names, 8), bottom=0.4)
+        fig, ax = _axes(7.5, max(2.0, 0.32 * len(rows) + 1) + LEGEND, left=0.2 + _text_width(names, 8),
+                        bottom=0.4 + LEGEND)
         now = [r.current[code].value for r in rows][::-1]
         before = [r.previous[code].value for r in rows][::-1]
         positions = range(len(names))
@@ -94,7 +106,7 @@ def units_chart(report: Report, code: str = "TCD_LUOT", fmt: str = "svg") -> byt
         ax.set_yticks(list(positions), names, fontsize=8)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: vn_number(v)))
-        ax.legend(fontsize=8, frameon=False, loc="lower right", bbox_to_anchor=(1, 1), ncol=2)
+        _legend(fig, ax)
         ax.set_title(_("%(indicator)s theo đơn vị") % {"indicator": _(indicator.short_name)}, fontsize=10, loc="left")
         return _render(fig, fmt)
 

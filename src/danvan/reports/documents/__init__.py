@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.utils import translation
+
 from danvan.reports.rollup import Report
 
 if TYPE_CHECKING:
@@ -104,11 +106,13 @@ def word_document(organisation: Organisation, report: Report, on: dt.date, autho
         name = filename(report, "docx", "du-thao-bao-cao")
     else:
         name = filename(report, "docx", "bao-cao-" + re.sub(r"[^0-9A-Za-z]+", "-", number).strip("-").lower())
-    content = build_docx(report, organisation, fmt, number, on, authoring)
+    with translation.override("vi"):  # an official document is Vietnamese whatever the page's language
+        content = build_docx(report, organisation, fmt, number, on, authoring)
     return GeneratedFile(name, content, DOCX, number if not authoring.draft else "")
 
 
 def excel_report(report: Report) -> GeneratedFile:
     from danvan.reports.documents.xlsx import build_xlsx
 
-    return GeneratedFile(filename(report, "xlsx"), build_xlsx(report), XLSX)
+    with translation.override("vi"):  # the groups' titles and sheet names: Vietnamese whatever the page's language
+        return GeneratedFile(filename(report, "xlsx"), build_xlsx(report), XLSX)

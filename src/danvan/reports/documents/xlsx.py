@@ -127,6 +127,7 @@ SHEET_NAMES = {
     IndicatorGroup.DIALOGUES: "Đối thoại",
     IndicatorGroup.MODELS: "Dân vận khéo",
     IndicatorGroup.ACTIVITIES: "Tuyên truyền, giám sát",
+    IndicatorGroup.GOVERNMENT: "Dân vận chính quyền",
 }
 
 
