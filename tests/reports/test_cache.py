@@ -72,3 +72,17 @@ def test_the_charts_are_drawn_once_per_data_version(alice, client_for, monkeypat
     receive(alice, alice.organisation, received_on=dt.date.today())
     client.get(url)
     assert len(drawn) == 2  # the new letter is drawn
+
+
+def test_a_report_kept_in_the_process_lives_and_dies_with_the_caches_entry(alice, tree):
+    """The last reports are kept as objects (not unpickled again on every view), but only while the cache holds
+    them: emptied, the cache makes the next view count again."""
+    from django.core.cache import cache
+
+    today = dt.date(2026, 11, 30)
+    first = report_cache.cached_report(tree.cao_bang, _period(), today)
+    assert report_cache.cached_report(tree.cao_bang, _period(), today) is first  # nothing unpickled
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        again = report_cache.cached_report(tree.cao_bang, _period(), today)
+    assert again is not first and len(queries) > 1  # counted again

@@ -1,6 +1,7 @@
 """The reports pages: dashboard, charts, documents, entry of aggregates, catalogue; one persona each."""
 
 import io
+import re
 
 import pytest
 from django.utils import translation
@@ -42,9 +43,15 @@ def test_the_dashboard_shows_key_figures_trends_units_and_open_work(client_for, 
     assert "Khiếu nại số 0" not in page  # the one resolved is not
     assert "Lập dự thảo báo cáo Word" in page and "Tải bảng số liệu Excel (.xlsx)" in page
 
-    # Sorting the unit table by a figure, largest first.
+    # Sorting the unit table by a figure, largest first; the table in the page follows (it is kept per order).
     sorted_page = client_for(alice).get(DASHBOARD, {"ky": "2025", "sap_xep": "-TCD_LUOT"})
     assert [row.label for row in sorted_page.context["rows"]] == ["Xã Quảng Lâm", "Xã Hòa An"]
+    for shown, order in ((sorted_page, ["Xã Quảng Lâm", "Xã Hòa An"]),
+                         (client_for(alice).get(DASHBOARD, {"ky": "2025"}), ["Xã Hòa An", "Xã Quảng Lâm"])):
+        links = re.findall(r'<td><a href="\?([^"]*)">([^<]*)</a>', shown.content.decode())
+        assert [name for _query, name in links] == order
+        # A unit's link keeps the period and the order, and names one unit (it named the province first).
+        assert all(query.count("don_vi=") == 1 and "ky=2025" in query for query, _name in links)
 
 
 def test_the_dashboard_takes_quarters_ranges_and_the_state_cutoff(client_for, alice, records):

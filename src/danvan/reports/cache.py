@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -55,17 +56,32 @@ def data_version(labels: tuple[str, ...] = SOURCES) -> str:
         return ".".join(str(value or 0) for value in cursor.fetchone())
 
 
+# The reports this process read last, as objects: a province's report read back from Django's cache was
+# 490 KB to unpickle (35 ms, half of a dashboard view's CPU at national scale). An entry is used only while
+# the cache still holds its key (`has_key` unpickles nothing), so it lives and dies with the cache's entry:
+# its lifetime, `cache.clear()`, a shared cache emptied by another process. Reports are read, never changed.
+_RECENT: OrderedDict[str, object] = OrderedDict()
+RECENT_REPORTS = 8
+
+
 def cached_report(root: Area, period: Period, today: dt.date):
     """`rollup.build_report(root, period)` as of `today`, computed once per data version."""
     from danvan.reports.rollup import build_report
 
     version = hashlib.sha256(data_version().encode()).hexdigest()[:24]
     key = f"danvan:report:{root.pk}:{hashlib.sha256(repr(period).encode()).hexdigest()[:24]}:{today}:{version}"
+    report = _RECENT.get(key)
+    if report is not None and cache.has_key(key):
+        _RECENT.move_to_end(key)
+        return report
     report = cache.get(key)
     if report is None:
         report = build_report(root, period, as_of=today)
         report.cache_key = key
         cache.set(key, report, LIFETIME)
+    _RECENT[key] = report
+    while len(_RECENT) > RECENT_REPORTS:
+        _RECENT.popitem(last=False)
     return report
 
 

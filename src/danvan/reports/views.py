@@ -22,7 +22,7 @@ from danvan.core.scope import scope_root_or_404 as _root
 from danvan.core.views import scoped_queryset
 from danvan.reports import charts, display, narrative
 from danvan.reports import services as report_services
-from danvan.reports.cache import cached_drawing, cached_report
+from danvan.reports.cache import LIFETIME, cached_drawing, cached_report
 from danvan.reports.documents import GeneratedFile, excel_report, word_document
 from danvan.reports.forms import EntryPeriodForm, ReportChoiceForm, ReportSettingsForm, ReportTextForm
 from danvan.reports.models import EnteredValue, Indicator, IndicatorGroup, ReportDocument, value_maximum
@@ -124,6 +124,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "rows": _sorted_rows(report, sort),
         "sort": sort,
         "query": urlencode(query),
+        # A unit's link: the same period and order for that unit (once: "don_vi" twice took the last one).
+        "unit_query": urlencode({k: v for k, v in query.items() if k != "don_vi"}),
+        "cache_lifetime": LIFETIME,
         "charts": [
             (_("Biểu đồ chỉ tiêu chủ yếu so với cùng kỳ"), cached_drawing(
                 report, "comparison", lambda: charts.data_uri(charts.comparison_chart(report, "svg")))),
