@@ -308,6 +308,8 @@ class Engine:
         self._grouped: dict[tuple, tuple[str, int, Counted]] = {}
         self._extra: dict[tuple, list[tuple[str, int, Counted]]] = defaultdict(list)
         self._extra_empty: set[str] = set()
+        self._empty_paths: dict[str, bool] = {}
+        self._sources: dict[str, CountSource | None] = {}
 
     def prefetch_units(self, root: Area, periods: list[Period], depth: int | None = None, extra: bool = False) -> None:
         """Count `root`'s subtree and every unit one level below it at once (`grouped`): one pass per
@@ -354,6 +356,7 @@ class Engine:
                 # Nothing was ever recorded under the old unit: every count there is 0 (`_prefetched`
                 # finds the empty grouping), without a GROUP BY that costs as much as the report's own.
                 self._extra_empty.add(sub_roots[pk].path)
+                self._empty_paths.clear()
                 continue
             self.prefetch_units(sub_roots[pk], sorted(periods, key=lambda p: (p.start, p.end)), depth=depth,
                                extra=True)
@@ -365,11 +368,25 @@ class Engine:
             return areas
         return [a for a in areas if not any(a.path.startswith(empty) for empty in self._extra_empty)]
 
+    def _under_empty(self, path: str) -> bool:
+        """Whether `path` is under an old unit where nothing was ever recorded (asked once per unit, not once per
+        indicator and period: a province's report asked it 40.000 times)."""
+        found = self._empty_paths.get(path)
+        if found is None:
+            found = self._empty_paths[path] = any(path.startswith(empty) for empty in self._extra_empty)
+        return found
+
+    def _source(self, indicator: Indicator) -> CountSource | None:
+        if indicator.code not in self._sources:
+            self._sources[indicator.code] = (source_for(indicator.registry_key)
+                                             if indicator.source == Source.COMPUTED else None)
+        return self._sources[indicator.code]
+
     def _prefetched(self, source: CountSource, area: Area, period: Period, disaggregation_key: str) -> int | None:
         """The figure from the grouped counts: the root's whole subtree, or a unit one level below it."""
         if source.filters or (disaggregation_key and not source.breakdown):
             return None
-        if any(area.path.startswith(empty) for empty in self._extra_empty):
+        if self._extra_empty and self._under_empty(area.path):
             return 0
         for sub_root, depth, counted in self._extra.get((source.target, period.start, period.end), []):
             if len(area.path) == depth and area.path.startswith(sub_root):
@@ -403,7 +420,7 @@ class Engine:
     def sum_value(self, indicator: Indicator, areas: list[Area], period: Period, entered: EnteredTotals,
                   disaggregation_key: str = "", weights: dict[int, Decimal] | None = None) -> int:
         """The sum over `areas`; an area in `weights` (a divided unit) counts for that part, rounded half up."""
-        source = source_for(indicator.registry_key) if indicator.source == Source.COMPUTED else None
+        source = self._source(indicator)
         total = 0
         for area in areas:
             part = 0
