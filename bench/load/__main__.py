@@ -51,22 +51,27 @@ def wait_until_up(url: str, seconds: float = 60) -> None:
     raise SystemExit(f"gunicorn không trả lời ở {url} sau {seconds:.0f} giây")
 
 
-def worker_memory(master: int) -> list[int]:
-    """Resident memory (bytes) of each gunicorn worker at the end of the run, when each has served every kind
-    of page (the letter page loads the duplicate index, the reports their figures)."""
+def _memory_of(pid: str | int, field: str, source: str) -> int | None:
+    try:
+        for line in Path(f"/proc/{pid}/{source}").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return None
+
+
+def worker_memory(master: int) -> tuple[list[int], list[int], int | None]:
+    """Memory (bytes) of each gunicorn worker at the end of the run, when each has served every kind of page (the
+    letter page loads the duplicate index, the reports their figures): resident (RSS) and proportional (PSS: a
+    page shared by n processes counts 1/n, what `--preload` shares), and the master's PSS."""
     try:
         children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
     except OSError:
-        return []
-    sizes = []
-    for pid in children:
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    sizes.append(int(line.split()[1]) * 1024)
-        except OSError:
-            continue
-    return sizes
+        return [], [], None
+    rss = [size for pid in children if (size := _memory_of(pid, "VmRSS", "status")) is not None]
+    pss = [size for pid in children if (size := _memory_of(pid, "Pss", "smaps_rollup")) is not None]
+    return rss, pss, _memory_of(master, "Pss", "smaps_rollup")
 
 
 def read_stats(prefix: Path) -> list[dict]:
@@ -91,6 +96,9 @@ def main(argv=None) -> int:
                         help="report readers instead of officers at work: each opens the report dashboard of its "
                              "province (or a commune of it) for a year, quarter or half-year, and now and then "
                              "downloads the Excel workbook (issue 23: 200 users on national data)")
+    parser.add_argument("--preload", action="store_true",
+                        help="gunicorn --preload with DANVAN_PRELOAD_DUPLICATES=true: the duplicate index loaded once "
+                             "in the master and shared by the workers (national scale, ADR 0027)")
     parser.add_argument("--no-pin", action="store_true",
                         help="do not pin gunicorn and locust to separate cores with taskset (pinned by default "
                              "when taskset exists and there are 2 cores or more)")
@@ -117,6 +125,7 @@ def main(argv=None) -> int:
         # for a new PostgreSQL backend (a fork and an authentication) on the same two cores.
         "DANVAN_DB_CONN_MAX_AGE": os.environ.get("DANVAN_DB_CONN_MAX_AGE", "60"),
         "DANVAN_LOAD_ACCOUNTS": str(args.users), "PYTHONPATH": str(ROOT),
+        "DANVAN_PRELOAD_DUPLICATES": "true" if args.preload else "false",
     }
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     RESULTS.mkdir(exist_ok=True)
@@ -134,12 +143,13 @@ def main(argv=None) -> int:
     gunicorn = subprocess.Popen(
         [*server_pin, sys.executable, "-c", f"import sys; sys.path.append({str(tools)!r}); "
          "from gunicorn.app.wsgiapp import run; sys.argv[0] = 'gunicorn'; run()",
-         "danvan.wsgi:application", "--bind", f"127.0.0.1:{args.port}", "--workers", str(args.workers),
+         "danvan.wsgi:application", *(["--preload"] if args.preload else []),
+         "--bind", f"127.0.0.1:{args.port}", "--workers", str(args.workers),
          "--timeout", "60", "--log-level", "warning", "--access-logfile", "-", "--access-logformat", "%(s)s %(r)s"],
         env=env, stdout=open(f"{logs}-access.log", "w"), stderr=open(f"{logs}-server.log", "w"),
         start_new_session=True)
     try:
-        wait_until_up(f"{host}/tai-khoan/dang-nhap/")
+        wait_until_up(f"{host}/tai-khoan/dang-nhap/", 600 if args.preload else 60)
         started = time.perf_counter()
         locust = subprocess.run(
             [*client_pin, str(args.tools / "bin" / "locust"), "-f", str(Path(__file__).with_name("locustfile.py")),
@@ -150,10 +160,14 @@ def main(argv=None) -> int:
              "ReportReader" if args.readers else "Officer"],
             env=env, timeout=3600)
         wall = time.perf_counter() - started
-        workers_rss = worker_memory(gunicorn.pid)
+        workers_rss, workers_pss, master_pss = worker_memory(gunicorn.pid)
     finally:
         os.killpg(gunicorn.pid, signal.SIGTERM)
-        gunicorn.wait(timeout=30)
+        try:
+            gunicorn.wait(timeout=90)  # a worker busy loading the duplicate index finishes its request first
+        except subprocess.TimeoutExpired:
+            os.killpg(gunicorn.pid, signal.SIGKILL)
+            gunicorn.wait(timeout=30)
 
     rows = read_stats(logs)
     total = next(r for r in rows if r["Name"] == "Aggregated")
@@ -172,8 +186,10 @@ def main(argv=None) -> int:
     for r in rows:
         print(f"  {r['Name'][:40]:40} {r['Request Count']:>6} {r['Failure Count']:>5} {r['50%']:>6} {r['95%']:>6}")
     if workers_rss:
-        print(f"  Bộ nhớ mỗi tiến trình gunicorn cuối lượt tải: "
-              f"{', '.join(f'{b / 2**20:.0f} MiB' for b in workers_rss)}")
+        print(f"  Bộ nhớ mỗi tiến trình gunicorn cuối lượt tải: RSS "
+              f"{', '.join(f'{b / 2**20:.0f} MiB' for b in workers_rss)}; PSS (trang dùng chung chia đều) "
+              f"{', '.join(f'{b / 2**20:.0f} MiB' for b in workers_pss)}"
+              + (f"; tiến trình chính {master_pss / 2**20:.0f} MiB" if master_pss else ""))
     from danvan.ops.cost import read as read_cost
 
     costs = read_cost(cost_log)
@@ -192,6 +208,7 @@ def main(argv=None) -> int:
         "locust_exit": locust.returncode,
         "database": database, "machine": describe_machine(), "figures": figures, "requests": rows,
         "pinned": pin, "server_cost_by_view": costs, "worker_rss_bytes": workers_rss,
+        "worker_pss_bytes": workers_pss, "master_pss_bytes": master_pss, "preload": args.preload,
     }, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"Kết quả: {out.relative_to(ROOT)}")
     return 0 if figures["errors"] == 0 else 1
