@@ -63,7 +63,10 @@ class ReceptionSession(ScopedModel):
         verbose_name = _("Buổi tiếp công dân")
         verbose_name_plural = _("Buổi tiếp công dân")
         ordering = ["-date", "-pk"]
-        indexes = [models.Index(fields=["area", "date"], name="reception_session_area_date")]
+        indexes = [models.Index(fields=["area", "date"], name="reception_session_area_date"),
+                   # The list's order: a province's newest 50 read in date order, not all 365.000 sessions of
+                   # the country scanned and sorted (national scale, issue 23).
+                   models.Index(fields=["-date", "-id"], name="reception_session_recent")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {vn_date(self.date)} — {self.place}"
