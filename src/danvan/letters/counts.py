@@ -331,7 +331,7 @@ def letter_details(root: Area, start: dt.date, end: dt.date, *, breakdowns: bool
     resolved = _figures(_resolved(root, start, end), {**RESOLVED_FIGURES, **prefixed("outcome:", by_outcome())})
     still_open = _figures(open_letters(_base(root), start, end), open_figures(start, end))
 
-    def part(found: dict[str, Figure], names: dict) -> dict[str, Figure]:
+    def part(found: dict[str, Figure], names: Mapping[str, Q | None]) -> dict[str, Figure]:
         return {name: found[name] for name in names}
 
     def strip(found: dict[str, Figure], prefix: str) -> dict[str, Figure]:

@@ -44,8 +44,7 @@ def search_letters(user, letters: QuerySet, query: str) -> QuerySet:
     # citizens in five nationally) made that set larger than PostgreSQL's work_mem, and the plan then ran it
     # again for every letter: 36 s for a page of a province's letters at national scale, 0,5 s this way.
     signed = LetterPetitioner.objects.filter(letter_id=OuterRef("pk")).filter(by_person).filter(visible)
-    condition |= Exists(signed)
-    return letters.filter(condition)
+    return letters.filter(condition | Q(Exists(signed)))
 
 
 # The work queue's conditions (danvan.workqueue), one definition each; the letter list filters by the same.

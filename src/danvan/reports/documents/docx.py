@@ -32,7 +32,7 @@ from lxml import etree
 
 from danvan.core.formatting import vn_date, vn_long_date
 from danvan.reports import charts, narrative
-from danvan.reports.cache import cached_drawing
+from danvan.reports.cache import cached_with_report
 from danvan.reports.documents import Authoring, Footnote, footnotes, short_number
 from danvan.reports.models import DocumentFormat, IndicatorGroup
 from danvan.reports.rollup import Report, in_sentence
@@ -400,7 +400,7 @@ def signature_block(writer: Writer, authoring: Authoring, params: dict) -> None:
 
 def _comparison_png(report: Report) -> bytes:
     with translation.override("vi"):  # the document is Vietnamese whatever the page's language
-        return cached_drawing(report, "comparison.png", lambda: charts.comparison_chart(report, "png"))
+        return cached_with_report(report, "comparison.png", lambda: charts.comparison_chart(report, "png"))
 
 
 def build_docx(report: Report, organisation: Organisation, fmt: DocumentFormat, number: str,
