@@ -7,17 +7,8 @@ from django.db import connections
 
 from danvan.duplicates import index as dup_index
 from danvan.duplicates import services
+from tests.duplicates.test_suggestions import PIGS, fresh_index  # noqa: F401  (the fixture, autouse there too)
 from tests.letters.factories import receive
-
-PIGS = dict(summary="Phản ánh trại lợn Phúc Sen xả thải ra suối Khuổi Khon",
-            content="Trại lợn 2.000 con xả nước thải ra suối, 27 hộ không có nước sạch.")
-
-
-@pytest.fixture(autouse=True)
-def fresh_index():
-    dup_index.forget()
-    yield
-    dup_index.forget()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -8,7 +8,10 @@ is stored and given back unchanged on every download.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -30,6 +33,18 @@ class GeneratedFile:
     content: bytes
     content_type: str
     number: str = ""
+
+
+def patch_parts(data: bytes, patch: Callable[[str, bytes], bytes | None]) -> bytes:
+    """An Office file (a zip) with some parts rewritten: `patch(name, content)` gives a part's new content, or
+    None to keep it. The Word annex's tables and the workbook's body rows are written as XML this way."""
+    source, output = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            patched = patch(item.filename, content)
+            target.writestr(item, content if patched is None else patched)
+    return output.getvalue()
 
 
 def short_number(number_text: str) -> str:

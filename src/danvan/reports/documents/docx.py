@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 from xml.sax.saxutils import escape
 
 from django.utils import translation
@@ -33,7 +32,7 @@ from lxml import etree
 from danvan.core.formatting import vn_date, vn_long_date
 from danvan.reports import charts, narrative
 from danvan.reports.cache import cached_with_report
-from danvan.reports.documents import Authoring, Footnote, footnotes, short_number
+from danvan.reports.documents import Authoring, Footnote, footnotes, patch_parts, short_number
 from danvan.reports.models import DocumentFormat, IndicatorGroup
 from danvan.reports.rollup import Report, in_sentence
 from danvan.units.models import AreaLevel, DocumentStyle, Organisation
@@ -308,16 +307,14 @@ class Writer:
         self.document.save(buffer)
         if not self._tables:
             return buffer.getvalue()
-        source, output = zipfile.ZipFile(buffer), io.BytesIO()
-        with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-            for item in source.infolist():
-                content = source.read(item.filename)
-                if item.filename == "word/document.xml":
-                    # The body's elements are in the "w" namespace the document's root declares.
-                    content = re.sub(rf"<\?{TABLE_PLACEHOLDER} (\d+)\?>".encode(),
-                                     lambda match: self._tables[int(match.group(1))].encode("utf-8"), content)
-                target.writestr(item, content)
-        return output.getvalue()
+        def put_tables(name: str, content: bytes) -> bytes | None:
+            if name != "word/document.xml":
+                return None
+            # The body's elements are in the "w" namespace the document's root declares.
+            return re.sub(rf"<\?{TABLE_PLACEHOLDER} (\d+)\?>".encode(),
+                          lambda match: self._tables[int(match.group(1))].encode("utf-8"), content)
+
+        return patch_parts(buffer.getvalue(), put_tables)
 
 
 def subject(report: Report) -> str:

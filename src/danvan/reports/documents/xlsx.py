@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
@@ -20,7 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from danvan.core.exports import set_text, text_cell_xml
 from danvan.core.formatting import vn_date
-from danvan.reports.documents import footnotes
+from danvan.reports.documents import footnotes, patch_parts
 from danvan.reports.models import IndicatorGroup
 from danvan.reports.rollup import Figure, Report
 
@@ -87,16 +86,13 @@ class Body:
         return f'<c r="{ref}" s="{style}"><f>{text}</f><v>{result!r}</v></c>'
 
     def write_into(self, data: bytes) -> bytes:
-        source = zipfile.ZipFile(io.BytesIO(data))
-        output = io.BytesIO()
-        with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-            for item in source.infolist():
-                content = source.read(item.filename)
-                match = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", item.filename)
-                if match and int(match.group(1)) - 1 in self.rows:
-                    content = self._insert(int(match.group(1)) - 1, content.decode("utf-8")).encode("utf-8")
-                target.writestr(item, content)
-        return output.getvalue()
+        def put_rows(name: str, content: bytes) -> bytes | None:
+            match = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", name)
+            if not match or int(match.group(1)) - 1 not in self.rows:
+                return None
+            return self._insert(int(match.group(1)) - 1, content.decode("utf-8")).encode("utf-8")
+
+        return patch_parts(data, put_rows)
 
     def _insert(self, sheet_index: int, xml: str) -> str:
         """The body rows between openpyxl's rows above them (titles, headers) and below (notes), in order."""
