@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from danvan.core.choices import ContentKind, Field
+from danvan.core.views import paginate as _paginate
 from danvan.letters.models import Channel, Letter, LetterAttachment
 from danvan.letters.workflow import LetterStatus
 from danvan.matters.models import Matter
@@ -200,6 +201,29 @@ def test_search_follows_an_amended_summary(tree, alice, client_for):
     client = client_for(alice)
     assert letter.code in client.get(reverse("letters:letter_list"), {"q": "o nhiem"}).content.decode()
     assert letter.code not in client.get(reverse("letters:letter_list"), {"q": "lien thon"}).content.decode()
+
+
+def test_a_search_with_more_matches_than_the_cap_says_more_and_still_pages_on(tree, alice, client_for, monkeypatch):
+    from danvan.letters import views
+
+    monkeypatch.setattr(views, "SEARCH_COUNT_CAP", 3)
+    monkeypatch.setattr(views, "paginate", lambda request, qs, cap=None: _paginate(request, qs, per_page=2, cap=cap))
+    matching = [receive(alice, alice.organisation, summary=f"Khiếu nại bồi thường đất lần {n}") for n in range(6)]
+    receive(alice, alice.organisation, summary="Đề nghị sửa đường")
+    client = client_for(alice)
+
+    first = client.get(reverse("letters:letter_list"), {"q": "boi thuong"}).content.decode()
+    # Six matches, counted only as far as the cap: the officer reads "more than 3", not a made-up total.
+    assert "Hơn 3 đơn khớp tìm kiếm" in first and "Trang 1/" not in first and "Trang 1" in first
+    assert "page=2" in first
+    # Past the cap the pages go on, each counted as far as itself: the third page holds the two oldest.
+    third = client.get(reverse("letters:letter_list"), {"q": "boi thuong", "page": 3}).content.decode()
+    assert matching[0].code in third and matching[1].code in third and matching[5].code not in third
+    assert "page=4" not in third and "6 đơn" in third and "Trang 3/3" in third
+    # Not a search: the exact count as before.
+    assert "7 đơn" in client.get(reverse("letters:letter_list")).content.decode()
+    # Fewer matches than the cap: the exact count.
+    assert "1 đơn" in client.get(reverse("letters:letter_list"), {"q": "sua duong"}).content.decode()
 
 
 def test_the_list_page_costs_the_same_queries_for_one_letter_or_many(tree, alice, client_for):
