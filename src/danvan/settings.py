@@ -155,6 +155,14 @@ DATABASE_ROUTERS = ["danvan.ops.routers.ReplicaRouter"]
 DANVAN_REPLICA_MAX_LAG_SECONDS = envint("DANVAN_REPLICA_MAX_LAG_SECONDS", 30)
 DANVAN_REPLICA_NAMESPACES = ["reports"]
 
+# Report figures, charts and the dashboard's fragments (danvan.reports.cache, ADR 0021) are cached in each process
+# unless DANVAN_CACHE_DIR names a directory: then gunicorn's workers on the machine share them (Django's
+# FileBasedCache), and a report one worker computed serves the others instead of being counted again in each.
+if envstr("DANVAN_CACHE_DIR"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                          "LOCATION": envstr("DANVAN_CACHE_DIR"), "TIMEOUT": 300,
+                          "OPTIONS": {"MAX_ENTRIES": 5000}}}
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

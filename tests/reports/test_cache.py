@@ -86,3 +86,38 @@ def test_a_report_kept_in_the_process_lives_and_dies_with_the_caches_entry(alice
     with CaptureQueriesContext(connection) as queries:
         again = report_cache.cached_report(tree.cao_bang, _period(), today)
     assert again is not first and len(queries) > 1  # counted again
+
+
+def test_with_a_cache_directory_a_report_one_worker_counted_serves_another(alice, tree, settings, tmp_path,
+                                                                           monkeypatch):
+    """DANVAN_CACHE_DIR: gunicorn's workers share the cached reports. A worker that did not count the report (its
+    own memory is empty) reads it from the directory instead of counting it again."""
+    import importlib
+
+    import danvan.settings as project_settings
+    from danvan.reports import rollup
+
+    monkeypatch.setenv("DANVAN_CACHE_DIR", str(tmp_path / "cache"))
+    try:
+        settings.CACHES = importlib.reload(project_settings).CACHES
+    finally:
+        monkeypatch.delenv("DANVAN_CACHE_DIR")
+        importlib.reload(project_settings)
+    assert settings.CACHES["default"]["BACKEND"].endswith("FileBasedCache")
+
+    today = dt.date(2026, 11, 30)
+    receive(alice, alice.organisation, received_on=dt.date(2026, 3, 2))
+    first = report_cache.cached_report(tree.cao_bang, _period(), today)
+    assert any((tmp_path / "cache").iterdir())
+
+    report_cache._RECENT.clear()  # another worker: nothing in its memory
+
+    def counted_again(*args, **kwargs):
+        raise AssertionError("the report was counted again")
+
+    monkeypatch.setattr(rollup, "build_report", counted_again)
+    with CaptureQueriesContext(connection) as queries:
+        other = report_cache.cached_report(tree.cao_bang, _period(), today)
+    assert len(queries) == 1  # the data version only
+    assert other is not first and other.total.current == first.total.current
+    assert other.total.current["DT_NHAN"].value >= 1
