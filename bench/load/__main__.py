@@ -99,6 +99,9 @@ def main(argv=None) -> int:
     parser.add_argument("--preload", action="store_true",
                         help="gunicorn --preload with DANVAN_PRELOAD_DUPLICATES=true: the duplicate index loaded once "
                              "in the master and shared by the workers (national scale, ADR 0027)")
+    parser.add_argument("--shared-cache", action="store_true",
+                        help="DANVAN_CACHE_DIR set (a fresh directory under var/), as in the production example: "
+                             "the workers share the cached reports instead of each counting them again")
     parser.add_argument("--no-pin", action="store_true",
                         help="do not pin gunicorn and locust to separate cores with taskset (pinned by default "
                              "when taskset exists and there are 2 cores or more)")
@@ -135,6 +138,10 @@ def main(argv=None) -> int:
     # Each request's CPU, queries and bytes, by view (danvan.ops.cost): stable where wall time is not.
     cost_log = Path(f"{logs}-cost.jsonl")
     env["DANVAN_COST_LOG"] = str(cost_log)
+    if args.shared_cache:
+        env["DANVAN_CACHE_DIR"] = f"{logs}-cache"
+    else:
+        env.pop("DANVAN_CACHE_DIR", None)
     # gunicorn on the last core, locust on the first: the load generator does not steal the server's CPU.
     cores = os.cpu_count() or 1
     pin = not args.no_pin and cores >= 2 and shutil.which("taskset") is not None
@@ -179,7 +186,8 @@ def main(argv=None) -> int:
         "p95_ms_without_login": max((float(r["95%"]) for r in browsing), default=0.0),
     }
     who = "người đọc báo cáo" if args.readers else "cán bộ"
-    print(f"\nTải: {args.users} {who}, {args.time}, gunicorn {args.workers} tiến trình, {database['version'][:40]}")
+    print(f"\nTải: {args.users} {who}, {args.time}, gunicorn {args.workers} tiến trình"
+          f"{', bộ đệm dùng chung' if args.shared_cache else ''}, {database['version'][:40]}")
     print(f"  {figures['requests']} yêu cầu ({figures['rps']:.1f}/giây), lỗi: {figures['errors']}, "
           f"p50 {figures['p50_ms']:.0f} ms, p95 {figures['p95_ms']:.0f} ms, p99 {figures['p99_ms']:.0f} ms")
     print(f"  {'yêu cầu':40} {'số':>6} {'lỗi':>5} {'p50':>6} {'p95':>6}")
@@ -209,6 +217,7 @@ def main(argv=None) -> int:
         "database": database, "machine": describe_machine(), "figures": figures, "requests": rows,
         "pinned": pin, "server_cost_by_view": costs, "worker_rss_bytes": workers_rss,
         "worker_pss_bytes": workers_pss, "master_pss_bytes": master_pss, "preload": args.preload,
+        "shared_cache": args.shared_cache,
     }, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"Kết quả: {out.relative_to(ROOT)}")
     return 0 if figures["errors"] == 0 else 1
