@@ -38,7 +38,7 @@ def scoped_object_or_404(model_or_qs: type[models.Model] | models.QuerySet[Any],
     return obj
 
 
-class CappedPaginator(Paginator[Any]):
+class CappedPaginator(Paginator):  # type: ignore[type-arg]
     """Counts the rows only as far as the pages need: at least `cap`, or up to the page asked for, and one more to
     know whether there are others. `more` then says the list goes on past `count` ("Hơn 1.000 đơn").
 
