@@ -62,10 +62,17 @@ class CappedPaginator(Paginator):  # type: ignore[type-arg]
 
     @cached_property
     def count(self) -> int:
-        found: int = self.object_list[: self.cap + 1].count()  # type: ignore[attr-defined]
-        self.more = found > self.cap
+        # The ids of the first matches in no particular order: PostgreSQL then finds them from whichever index
+        # suits the search and stops at the cap ("Nguyễn" nationally: 36 ms), where counting them in the list's
+        # order walked the country's letters newest first until the cap (0,9 s).
+        ids = list(self.object_list.order_by().values_list("pk", flat=True)[: self.cap + 1])  # type: ignore[attr-defined]
+        self.more = len(ids) > self.cap
+        if not self.more:
+            # All the matches are known: the page is read by their ids. In the list's order, a rare word was
+            # looked for down the whole index (3 s for a word in no letter of the country).
+            self.object_list = self.object_list.filter(pk__in=ids)  # type: ignore[attr-defined]
         # One past the cap when there are more: the last counted page then has a next page.
-        return found
+        return len(ids)
 
     @property
     def shown_count(self) -> int:
