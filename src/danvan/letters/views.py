@@ -431,7 +431,10 @@ def _letter_qs():
 
 @require_GET
 def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _detail(request, scoped_object_or_404(_letter_qs(), request.user, pk=pk))
+    # The signers read once: the identity gate asks for them three times on this page (the actions offered,
+    # whether the letter is protected, the names shown).
+    return _detail(request, scoped_object_or_404(_letter_qs().prefetch_related(PETITIONER_LINKS), request.user,
+                                                 pk=pk))
 
 
 @require_POST
