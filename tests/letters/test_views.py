@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from danvan.core.choices import ContentKind, Field
+from danvan.core.views import CappedPaginator as _CappedPaginator
 from danvan.core.views import paginate as _paginate
 from danvan.letters.models import Channel, Letter, LetterAttachment
 from danvan.letters.workflow import LetterStatus
@@ -220,6 +221,10 @@ def test_a_search_with_more_matches_than_the_cap_says_more_and_still_pages_on(tr
     third = client.get(reverse("letters:letter_list"), {"q": "boi thuong", "page": 3}).content.decode()
     assert matching[0].code in third and matching[1].code in third and matching[5].code not in third
     assert "page=4" not in third and "6 đơn" in third and "Trang 3/3" in third
+    # A page far past the last one counted (a fuzzed ?page=) reads no more than MAX_PAGES pages of ids.
+    monkeypatch.setattr(_CappedPaginator, "MAX_PAGES", 2)
+    far = client.get(reverse("letters:letter_list"), {"q": "boi thuong", "page": 10**6})
+    assert far.status_code == 200 and "Hơn 4 đơn khớp tìm kiếm" in far.content.decode()
     # Not a search: the exact count as before.
     assert "7 đơn" in client.get(reverse("letters:letter_list")).content.decode()
     # Fewer matches than the cap: the exact count.

@@ -43,8 +43,10 @@ class CappedPaginator(Paginator):  # type: ignore[type-arg]
     know whether there are others. `more` then says the list goes on past `count` ("Hơn 1.000 đơn").
 
     For searches at national scale: the exact count of "Nguyễn" (two letters in five, each matched by an
-    EXISTS on its petitioners) cost most of a second on every page, where the page itself reads 50 rows in the
-    list's index order and stops."""
+    EXISTS on its petitioners) cost most of a second on every page. Past `MAX_PAGES` the count stops growing:
+    page 10.000 of a common name would read half a million ids; the last page counted is shown instead."""
+
+    MAX_PAGES = 200
 
     def __init__(self, object_list: Any, per_page: int, cap: int = 1000):
         super().__init__(object_list, per_page)
@@ -57,7 +59,7 @@ class CappedPaginator(Paginator):  # type: ignore[type-arg]
         except (TypeError, ValueError):
             asked = 1
         # Past the cap, count up to the page asked for (page 30 of a common name still opens).
-        self.cap = max(self.cap, min(asked, 10_000) * self.per_page)
+        self.cap = max(self.cap, min(asked, self.MAX_PAGES) * self.per_page)
         return super().get_page(number)
 
     @cached_property

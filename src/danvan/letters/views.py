@@ -52,6 +52,7 @@ SEARCH_COUNT_CAP = 1000
 LIST_FIELDS = ("received_on", "summary", "content_kind", "field", "status", "due_on", "signer_count", "anonymous",
                "handler_id")
 
+
 def _filtered_letters(request: HttpRequest):
     form = forms.LetterFilterForm(request.GET or None, user=request.user)
     letters = scoped_queryset(Letter, request.user).active()
