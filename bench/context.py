@@ -63,7 +63,7 @@ def build_context(today: dt.date | None = None) -> Context:
         user._change_reason = "bench"
         user.save()
     client = Client(HTTP_HOST="127.0.0.1")  # an allowed host: outside tests "testserver" is not
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="danvan.accounts.backends.ScopedModelBackend")
     last = Letter.objects.order_by("-received_on").values_list("received_on", flat=True).first()
     today = today or (last or dt.date.today())
     end = dt.date(today.year - 1, 12, 31)

@@ -137,7 +137,7 @@ def build_cases(ctx, users) -> list[Case]:
             return qs.count(), list(qs.order_by("-session__date", "-pk").values_list("pk", flat=True)[:50])
 
         client = Client(HTTP_HOST="127.0.0.1")
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(user, backend="danvan.accounts.backends.ScopedModelBackend")
 
         def page(url, c=client):
             def get(_ctx):

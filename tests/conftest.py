@@ -181,7 +181,7 @@ def client_for(client):
     """Log a persona in: `client_for(alice)` returns a client with alice's session."""
 
     def login(user: User):
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(user, backend="danvan.accounts.backends.ScopedModelBackend")
         return client
 
     return login

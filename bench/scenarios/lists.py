@@ -136,7 +136,7 @@ def _national_client(ctx):
         user._change_reason = "bench"
         user.save()
     client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="danvan.accounts.backends.ScopedModelBackend")
     ctx.national_client = client
     return client
 

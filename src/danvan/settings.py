@@ -166,7 +166,9 @@ if envstr("DANVAN_CACHE_DIR"):
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading the user's organisation and area with the user (one query, not three).
+    # A session signed in before this backend existed names Django's, so its user signs in once more.
+    "danvan.accounts.backends.ScopedModelBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

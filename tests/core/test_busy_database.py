@@ -44,8 +44,8 @@ SCRIPT = textwrap.dedent('''
                             content_kind=ContentKind.DENUNCIATION, field=Field.LAND_HOUSING,
                             new_petitioners=[{"full_name": "Bế Văn Tố"}])
     head, officer = Client(raise_request_exception=False), Client(raise_request_exception=False)
-    head.force_login(hana, backend="django.contrib.auth.backends.ModelBackend")
-    officer.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    head.force_login(hana, backend="danvan.accounts.backends.ScopedModelBackend")
+    officer.force_login(alice, backend="danvan.accounts.backends.ScopedModelBackend")
     letters = reverse("letters:letter_list")
 
     job = sqlite3.connect(settings.DATABASES["default"]["NAME"], isolation_level=None, check_same_thread=False)

@@ -30,7 +30,7 @@ def _clients(django_client_class, *users):
     clients = []
     for user in users:
         client = django_client_class()
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(user, backend="danvan.accounts.backends.ScopedModelBackend")
         clients.append(client)
     return clients
 

@@ -42,7 +42,7 @@ pytestmark = pytest.mark.urls(__name__)
 def web(client, alice, settings):
     settings.DEBUG = False
     client.raise_request_exception = False
-    client.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(alice, backend="danvan.accounts.backends.ScopedModelBackend")
     return client
 
 
@@ -70,7 +70,7 @@ def test_a_way_back_only_to_this_site(web):
 def test_a_csrf_failure_is_a_vietnamese_page(alice, tree, settings):
     settings.DEBUG = False
     client = Client(enforce_csrf_checks=True)
-    client.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(alice, backend="danvan.accounts.backends.ScopedModelBackend")
     response = client.post("/don-thu/tiep-nhan/", {"summary": "x"})
     assert response.status_code == 403
     html = response.content.decode()

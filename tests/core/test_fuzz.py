@@ -244,7 +244,7 @@ def test_no_page_answers_5xx_nor_changes_anything_on_refused_input(role, rounds,
     user = request.getfixturevalue(role)
     urls = page_urls(tree, alice)
     client.raise_request_exception = True  # a crash fails the test with its traceback
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="danvan.accounts.backends.ScopedModelBackend")
     targets = discover(client, urls)
     assert len(targets) > len(urls)
     for target in targets:

@@ -70,13 +70,13 @@ def test_every_form_of_danvan_goes_through_the_guard():
                                  "/tiep-cong-dan/doi-chieu-cong-dan/?birth_year=²&full_name=An",
                                  "/dan-van/tuyen-truyen/nhap-nhieu/?dong=²"])
 def test_hostile_query_parameters_never_give_a_500(url, alice, web):
-    web.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    web.force_login(alice, backend="danvan.accounts.backends.ScopedModelBackend")
     response = web.get(url)
     assert response.status_code in (200, 400, 404), response.status_code
 
 
 def test_a_far_report_date_is_refused_with_a_message_naming_the_field(alice, web):
-    web.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    web.force_login(alice, backend="danvan.accounts.backends.ScopedModelBackend")
     response = web.get("/bao-cao/", {"tu_ngay": "01/01/0001", "den_ngay": "31/12/9999"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -85,7 +85,7 @@ def test_a_far_report_date_is_refused_with_a_message_naming_the_field(alice, web
 
 
 def test_an_invalid_list_filter_is_ignored_with_a_visible_message(alice, web):
-    web.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    web.force_login(alice, backend="danvan.accounts.backends.ScopedModelBackend")
     html = web.get("/dan-van/doi-thoai/", {"start": "31/12/9999"}).content.decode()
     assert "Bộ lọc có giá trị không hợp lệ nên chưa được áp dụng" in html and "«Từ ngày» phải trong khoảng" in html
 
@@ -102,7 +102,7 @@ def test_an_invalid_list_filter_is_ignored_with_a_visible_message(alice, web):
     ({"content": "đ" * 20_001}, "«Nội dung đơn» dài 20.001 ký tự, vượt quá giới hạn 20.000 ký tự."),
 ])
 def test_hostile_intake_names_the_field_and_saves_nothing(tree, alice, web, overrides, message):
-    web.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    web.force_login(alice, backend="danvan.accounts.backends.ScopedModelBackend")
     response = web.post(reverse("letters:letter_create"), intake_data(tree, **overrides))
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -110,7 +110,7 @@ def test_hostile_intake_names_the_field_and_saves_nothing(tree, alice, web, over
 
 
 def test_a_figure_in_other_digits_on_the_entry_page_is_refused(tree, alice, web):
-    web.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    web.force_login(alice, backend="danvan.accounts.backends.ScopedModelBackend")
     base = {"co_quan": tree.ubnd_hoa_an.pk, "ky": "2025-Q1", "chot": "calendar"}
     for raw, message in (("²", "“²” không phải là số nguyên không âm."),
                          ("9" * 25, "lớn hơn mức tối đa 2.147.483.647.")):
@@ -157,7 +157,7 @@ def test_a_body_over_the_upload_limit_is_refused_before_it_is_read(tree, alice, 
 
 
 def test_a_10_mb_letter_content_is_refused_without_reaching_the_form(tree, alice, web):
-    web.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    web.force_login(alice, backend="danvan.accounts.backends.ScopedModelBackend")
     response = web.post(reverse("letters:letter_create"), intake_data(tree, content="Đơn " * 2_500_000))
     assert response.status_code == 400
     html = response.content.decode()

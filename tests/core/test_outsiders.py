@@ -59,11 +59,11 @@ def test_outsider_gets_404_and_insider_gets_through(url_name, tree, alice, charl
     kwargs = url_factories()[url_name](tree, alice)
     url = reverse(url_name, kwargs=kwargs)
 
-    client.force_login(charlie, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(charlie, backend="danvan.accounts.backends.ScopedModelBackend")
     statuses = {client.get(url).status_code, client.post(url).status_code}
     assert statuses <= {404, 405} and 404 in statuses, f"{url_name} answered {statuses} to an outsider"
 
-    client.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(alice, backend="danvan.accounts.backends.ScopedModelBackend")
     insider = {client.get(url).status_code, client.post(url).status_code}
     assert insider & {200, 302, 400}, f"{url_name} answered {insider} to alice, who may see it"
 

@@ -72,7 +72,7 @@ def main() -> None:
     root = User.objects.create(username=f"root-{code}", role=Role.ADMINISTRATOR, is_superuser=True, is_staff=True)
     check(eventually(lambda: User.objects.using("replica").filter(pk=root.pk).exists()), "the account is replayed")
     client = Client()
-    client.force_login(root, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(root, backend="danvan.accounts.backends.ScopedModelBackend")
     routers.forget_health()
     with CaptureQueriesContext(connections["replica"]) as on_standby:
         status = client.get(reverse("reports:dashboard")).status_code
