@@ -84,6 +84,15 @@ class Picker(forms.Select):
         queryset = getattr(choices, "queryset", None)
         if queryset is not None:
             pks = [pk for pk in (ascii_id(v) for v in chosen) if pk is not None]
+            if not pks:
+                # Nothing chosen (every list's filter at first): the empty option alone, without building the
+                # scoped query only to find it empty.
+                empty = choices.field.empty_label
+                self.choices = [("", empty)] if empty is not None else []
+                try:
+                    return super().optgroups(name, value, attrs)
+                finally:
+                    self.choices = choices
             choices.queryset = queryset.filter(pk__in=pks)
             try:
                 return super().optgroups(name, value, attrs)
