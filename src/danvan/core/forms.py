@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -260,7 +261,7 @@ class PlainSelect(forms.Select):
     a fraction of a millisecond an option, paid on every request of a list page with its filters)."""
 
     def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> SafeString:
-        choices = list(iter(self.choices))  # iter(): list() would ask a ModelChoiceIterator its len(), a COUNT
+        choices = _choice_list(self.choices)
         if self.allow_multiple_selected or any(isinstance(label, list | tuple) for _v, label in choices):
             return super().render(name, value, attrs, renderer)  # option groups: Django's own rendering
         final_attrs = self.build_attrs(self.attrs, attrs) | {"name": name}
@@ -270,6 +271,17 @@ class PlainSelect(forms.Select):
             for key, label in ((("" if v is None else str(v)), label) for v, label in choices)
         ))
         return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
+
+
+def _choice_list(choices: Any) -> list[tuple[Any, Any]]:
+    """The options of a select. A model field's are read from its queryset in one plain query: Django's
+    ModelChoiceIterator reads them through `.iterator()`, which on PostgreSQL is a server-side cursor (DECLARE,
+    FETCH and CLOSE, three round trips, for a list of a few dozen rows)."""
+    if isinstance(choices, ModelChoiceIterator):
+        field = choices.field
+        empty = [("", field.empty_label)] if field.empty_label is not None else []
+        return empty + [choices.choice(obj) for obj in choices.queryset]
+    return list(iter(choices))  # iter(): list() would ask an iterator its len()
 
 
 def plain_selects(form: _F) -> _F:

@@ -234,12 +234,18 @@ class AcceptForm(Form):
 
     def __init__(self, *args, letter: Letter, **kwargs):
         super().__init__(*args, **kwargs)
-        from danvan.accounts.models import Role, User
+        self.fields["handler"].queryset = handlers_for(letter)
 
-        self.fields["handler"].queryset = User.objects.filter(
-            is_active=True, organisation__area__path__in=[a.path for a in letter.area.ancestors()],
-            role__in=[Role.OFFICER, Role.HEAD],
-        ).select_related("organisation").order_by("first_name", "last_name", "username")
+
+def handlers_for(letter: Letter):
+    """Who may be named the letter's handler: the active officers and heads of the bodies from the country down
+    to the letter's unit."""
+    from danvan.accounts.models import Role, User
+
+    return User.objects.filter(
+        is_active=True, organisation__area__path__in=[a.path for a in letter.area.ancestors()],
+        role__in=[Role.OFFICER, Role.HEAD],
+    ).select_related("organisation").order_by("first_name", "last_name", "username")
 
 
 class AssignForm(Form):
@@ -247,7 +253,7 @@ class AssignForm(Form):
 
     def __init__(self, *args, letter: Letter, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["handler"].queryset = AcceptForm(letter=letter).fields["handler"].queryset
+        self.fields["handler"].queryset = handlers_for(letter)
 
 
 class ForwardForm(Form):

@@ -146,9 +146,16 @@ class Area(models.Model):
         super().save(*args, **kwargs)
 
     def ancestors(self) -> list[Area]:
+        """The units from the country down to this one. Read once per instance and path: a letter's page asks
+        for them in several of its forms."""
+        cached = getattr(self, "_ancestors", None)
+        if cached is not None and cached[0] == self.path:
+            return list(cached[1])
         ids = [int(part) for part in self.path.strip("/").split("/") if part]
         by_id = {a.pk: a for a in Area.objects.filter(pk__in=ids)}
-        return [by_id[i] for i in ids if i in by_id]
+        found = [by_id[i] for i in ids if i in by_id]
+        self._ancestors = (self.path, found)
+        return list(found)
 
     def predecessors_on(self, on: dt.date) -> list[Area]:
         """The units whose territory this unit held on `on`, following lineage back through mergers.
