@@ -63,9 +63,10 @@ def _rows(letter: Letter, sent: dict[tuple[int, str], Paper], calendar, rulebook
     return rows
 
 
-def notice_rows(letter: Letter) -> list[NoticeRow]:
-    """The notices of one letter, each with the date it was sent when it was (the letter page)."""
-    return _rows(letter, _sent_papers([letter.pk]), current_calendar(), current_rulebook())
+def notice_rows(letter: Letter, calendar=None) -> list[NoticeRow]:
+    """The notices of one letter, each with the date it was sent when it was (the letter page, which passes the
+    calendar it read once)."""
+    return _rows(letter, _sent_papers([letter.pk]), calendar or current_calendar(), current_rulebook())
 
 
 @dataclass(frozen=True)
