@@ -122,6 +122,10 @@ TEMPLATES = [
     },
 ]
 
+# Django's form renderer with the plain inputs and text areas written in Python (danvan.core.renderers): the same
+# markup without three templates per field.
+FORM_RENDERER = "danvan.core.renderers.PlainWidgetRenderer"
+
 # SQLite under var/ is the embedded default; DATABASE_URL selects PostgreSQL in production.
 DATABASES = {
     "default": dj_database_url.parse(

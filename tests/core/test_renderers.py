@@ -1,0 +1,66 @@
+"""The form renderer writes plain inputs and text areas in Python (danvan.core.renderers): the markup must be
+Django's own, for every input widget and for values an attacker or a careless paste would send."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django import forms
+from django.forms.renderers import DjangoTemplates
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
+
+from danvan.core import renderers
+from danvan.core.forms import DateInput
+
+VALUES = ["", None, "Nguyễn Văn A", 'a"b<c>&d\'e', "<script>alert(1)</script>", mark_safe("<b>đã an toàn</b>"),
+          "dòng 1\r\ndòng 2", "  khoảng trắng  ", 0, 1184, 96.5, True, dt.date(2026, 2, 5), gettext_lazy("Ghi chú")]
+ATTRS = [{}, {"required": True, "disabled": False, "maxlength": 500, "class": 'x" onmouseover="y'},
+         {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off",
+          "aria-describedby": "id_x_helptext"},
+         {"data-x": mark_safe("<i>"), "title": gettext_lazy("Tìm kiếm")}]
+WIDGETS = [forms.TextInput, forms.NumberInput, forms.EmailInput, forms.URLInput, forms.HiddenInput, forms.DateInput,
+           forms.DateTimeInput, forms.TimeInput, forms.Textarea, forms.CheckboxInput, DateInput,
+           lambda attrs: forms.PasswordInput(attrs=attrs, render_value=True)]
+
+
+@pytest.mark.parametrize("widget_class", WIDGETS)
+def test_each_plain_widget_renders_exactly_as_djangos_templates(widget_class):
+    ours, django = renderers.PlainWidgetRenderer(), DjangoTemplates()
+    compared = 0
+    for attrs in ATTRS:
+        widget = widget_class(attrs=dict(attrs))
+        for value in VALUES:
+            for name in ("ghi_chu", 'x"y'):
+                expected = widget.render(name, value, attrs={"id": f"id_{name}"}, renderer=django)
+                assert widget.render(name, value, attrs={"id": f"id_{name}"}, renderer=ours) == expected
+                compared += 1
+    assert compared == len(ATTRS) * len(VALUES) * 2
+
+
+def test_a_bound_form_with_errors_renders_the_same():
+    class Form(forms.Form):
+        summary = forms.CharField(max_length=5)
+        content = forms.CharField(widget=forms.Textarea)
+        received_on = forms.DateField(widget=DateInput)
+        agreed = forms.BooleanField()
+
+    data = {"summary": "quá dài <b>", "content": "", "received_on": "31/02/2026", "agreed": "on"}
+    assert (Form(data, renderer=renderers.PlainWidgetRenderer()).as_div()
+            == Form(data, renderer=DjangoTemplates()).as_div())
+
+
+def test_the_project_is_configured_with_it_and_no_template_overrides_the_replaced_ones():
+    from django.forms.renderers import get_default_renderer
+
+    assert isinstance(get_default_renderer(), renderers.PlainWidgetRenderer)
+    # An override of one of these templates in a template directory would be bypassed by the renderer.
+    renderer = renderers.PlainWidgetRenderer()
+    for name in renderers.PLAIN:
+        origin = renderer.engine.get_template(name).origin.name
+        assert "/django/forms/templates/django/forms/widgets/" in origin.replace("\\", "/"), origin
+        with pytest.raises(TemplateDoesNotExist):  # nor in the project's own template directories
+            get_template(name)
