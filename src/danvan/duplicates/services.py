@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -249,7 +249,13 @@ def suggestions_for_letter(user: User, letter: Letter, *, k: int = DEFAULT_SUGGE
     fingerprint = LetterFingerprint.objects.filter(letter_id=letter.pk).first()
     if fingerprint is None:
         fingerprint = dup_index.refresh_fingerprint(letter)
-    citizens = [link.citizen for link in letter.petitioner_links.select_related("citizen")]
+    from danvan.letters.models import LetterPetitioner
+
+    if "petitioner_links" not in getattr(letter, "_prefetched_objects_cache", {}):
+        # Read once, for the keys below and for the identity gate's `protects_identity` (it read them again).
+        prefetch_related_objects([letter], Prefetch("petitioner_links",
+                                                    LetterPetitioner.objects.select_related("citizen")))
+    citizens = [link.citizen for link in letter.petitioner_links.all()]
     # A protected letter's petitioner is used to look for other letters only by a viewer who may see
     # it: a match shown to anyone else would tell them who denounced (Luật Tố cáo 2018 Điều 8.3).
     may_use_petitioner = not letter.protects_identity or letter.may_see_identity(user)
