@@ -41,14 +41,36 @@ def test_each_plain_widget_renders_exactly_as_djangos_templates(widget_class):
     assert compared == len(ATTRS) * len(VALUES) * 2
 
 
+CHOICES = [("", "— Tất cả —"), ("land", "Đất đai, nhà ở"), ('x"<y>', mark_safe("<b>đã an toàn</b>")),
+           (3, gettext_lazy("Khiếu nại")), ("&", 'a"b<c>&d')]
+
+
+@pytest.mark.parametrize("value", [None, "", "land", 'x"<y>', "3", ["land", "&"], "không có"])
+def test_selects_render_exactly_as_djangos_templates(value):
+    ours, django = renderers.PlainWidgetRenderer(), DjangoTemplates()
+    grouped = [("Nhóm <1>", [("a", "A"), ("b", "B")]), ("c", "C")]
+    numbered = [(1, 2025), (2, 2026)]  # labels that are not text: the template localises them
+    widgets = [forms.Select(choices=CHOICES), forms.Select(attrs={"required": True, "class": "x"}, choices=CHOICES),
+               forms.SelectMultiple(choices=CHOICES), forms.Select(choices=grouped), forms.Select(choices=numbered),
+               forms.Select(choices=[])]
+    if not isinstance(value, list):  # a yes/no select takes one value
+        widgets.append(forms.NullBooleanSelect())
+    for widget in widgets:
+        for attrs in ATTRS:
+            rendered = {renderer: widget.render("field", value, attrs={"id": "id_field", **attrs}, renderer=renderer)
+                        for renderer in (ours, django)}
+            assert rendered[ours] == rendered[django]
+
+
 def test_a_bound_form_with_errors_renders_the_same():
     class Form(forms.Form):
         summary = forms.CharField(max_length=5)
         content = forms.CharField(widget=forms.Textarea)
         received_on = forms.DateField(widget=DateInput)
         agreed = forms.BooleanField()
+        kind = forms.ChoiceField(choices=CHOICES)
 
-    data = {"summary": "quá dài <b>", "content": "", "received_on": "31/02/2026", "agreed": "on"}
+    data = {"summary": "quá dài <b>", "content": "", "received_on": "31/02/2026", "agreed": "on", "kind": "khác"}
     assert (Form(data, renderer=renderers.PlainWidgetRenderer()).as_div()
             == Form(data, renderer=DjangoTemplates()).as_div())
 
@@ -59,7 +81,7 @@ def test_the_project_is_configured_with_it_and_no_template_overrides_the_replace
     assert isinstance(get_default_renderer(), renderers.PlainWidgetRenderer)
     # An override of one of these templates in a template directory would be bypassed by the renderer.
     renderer = renderers.PlainWidgetRenderer()
-    for name in renderers.PLAIN:
+    for name in [*renderers.PLAIN, renderers.OPTION_TEMPLATE]:
         origin = renderer.engine.get_template(name).origin.name
         assert "/django/forms/templates/django/forms/widgets/" in origin.replace("\\", "/"), origin
         with pytest.raises(TemplateDoesNotExist):  # nor in the project's own template directories
