@@ -103,16 +103,10 @@ def filter_letters(letters: QuerySet, *, status="", content_kind="", field="", u
     return letters
 
 
-def petitioner_names(user, letter: Letter, *, context: str) -> list[str]:
-    """The petitioners' names as `user` may see them; each reveal of a protected one is logged."""
-    if letter.anonymous and not letter.signer_count:
-        return []
-    return identity.letter_petitioner_names(user, letter, context=context)
-
-
 def petitioner_names_by_letter(user, letters, *, context: str) -> dict[int, list[str]]:
-    """`petitioner_names` of many letters in one call (an export's chunk): {letter id: names}; one query for
-    the signers, one write for the reveals (the identity gate decides each name)."""
+    """The signers' names of many letters as `user` may see them (a list's page, an export's chunk): {letter id:
+    names}; one query for the signers, one write for the reveals of protected ones (the identity gate decides each
+    name)."""
     return identity.letters_petitioner_names(user, letters, context=context)
 
 
@@ -129,6 +123,6 @@ def earlier_letters_for(user, citizen_id: int, limit: int = 5) -> list[Letter]:
 
 
 __all__ = ["MASK", "search_letters", "filter_letters", "awaiting_decision", "overdue", "due_this_week", "due_on_day",
-           "assigned_to", "week_end", "petitioner_names", "petitioner_names_by_letter",
+           "assigned_to", "week_end", "petitioner_names_by_letter",
            "petitioner_identities",
            "earlier_letters_for"]

@@ -173,14 +173,10 @@ def letter_petitioners(user: User | None, letter: Letter, *, context: str) -> li
     return [show(user, citizen, context=context, record=letter) for citizen in _petitioners(letter)]
 
 
-def letter_petitioner_names(user: User | None, letter: Letter, *, context: str) -> list[str]:
-    """Names for lists and exports: the mask for a protected signer `user` may not see."""
-    return [shown.full_name for shown in letter_petitioners(user, letter, context=context)]
-
-
 def letters_petitioner_names(user: User | None, letters: Iterable[Letter], *, context: str) -> dict[int, list[str]]:
-    """`letter_petitioner_names` for many letters at once (an export's chunk of thousands): one query for the
-    signers, the same rule as `show` for each, and one write for all the reveals."""
+    """Names for lists and exports, the mask for a protected signer `user` may not see, for many letters at once (a
+    list's page, an export's chunk of thousands): one query for the signers, the same rule as `show` for each, and
+    one write for all the reveals."""
     from danvan.letters.models import LetterPetitioner
 
     by_id = {letter.pk: letter for letter in letters}
