@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from danvan.core.choices import ContentKind, Field
 from danvan.core.concurrency import add_version_field, show_conflict, submitted_version
+from danvan.core.formatting import vn_date, vn_number
 from danvan.core.forms import apply_errors as _apply_errors
 from danvan.core.forms import ascii_int, plain_selects
 from danvan.core.models import Action
@@ -58,8 +59,13 @@ def _rows(user, visits, context: str, *, with_session: bool = False) -> list[dic
                for name in ("content_kind", "field", "occurrence", "handling")}
         row["visit"] = visit
         row["identity"] = services.visit_identity(user, visit, context=f"{context} #{visit.pk}")
-        if with_session:  # the register shows each visit's session
-            row["session_kind"] = labels["session_kind"].get(visit.session.kind, visit.session.kind)
+        if with_session:  # the register: each visit's session, and the cells' text made once here (a month of a
+            # province is a thousand rows: filters and lookups in the template were most of its rendering)
+            session = visit.session
+            row["session_kind"] = labels["session_kind"].get(session.kind, session.kind)
+            row.update(date=vn_date(session.date), persons=vn_number(visit.persons), online=session.online,
+                       large_group=visit.is_large_group, place=visit.subject_area.name if visit.subject_area_id else "",
+                       body=session.organisation.name)
         rows.append(row)
     return rows
 
