@@ -48,8 +48,8 @@ class _LoggedIn(HttpUser):
         if response.status_code != 302:
             raise RuntimeError(f"login failed for load-officer-{self.number:02d}: {response.status_code}")
 
-    def _get(self, url: str, name: str):
-        with self.client.get(url, name=name, catch_response=True) as response:
+    def _get(self, url: str, name: str, headers: dict[str, str] | None = None):
+        with self.client.get(url, name=name, catch_response=True, headers=headers) as response:
             if response.status_code != 200:
                 response.failure(f"{response.status_code}")
             return response
@@ -117,8 +117,9 @@ class Officer(_LoggedIn):
             return self.letter_list()
         letter = random.choice(self.letters)
         self._get(f"/don-thu/{letter}/", "đơn: chi tiết")
-        # The page's htmx panel asks for the letters that may be the same matter (the duplicate index).
-        self._get(f"/don-trung/thu/{letter}/", "đơn: gợi ý đơn trùng (htmx)")
+        # The page's htmx panel asks for the letters that may be the same matter (the duplicate index), with the
+        # header htmx sends: the server answers the panel alone, not a whole page around it.
+        self._get(f"/don-trung/thu/{letter}/", "đơn: gợi ý đơn trùng (htmx)", headers={"HX-Request": "true"})
 
     @task(3)
     def reception(self):
