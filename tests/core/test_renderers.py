@@ -86,3 +86,51 @@ def test_the_project_is_configured_with_it_and_no_template_overrides_the_replace
         assert "/django/forms/templates/django/forms/widgets/" in origin.replace("\\", "/"), origin
         with pytest.raises(TemplateDoesNotExist):  # nor in the project's own template directories
             get_template(name)
+
+
+def test_a_model_select_reads_its_options_in_one_plain_query_and_renders_as_django_does(tree, monkeypatch):
+    """Every form of danvan shows its drop-down lists through PlainSelect, which reads a model field's options
+    as a list (Django's ModelChoiceIterator reads them through `.iterator()`, a server-side cursor on PostgreSQL);
+    the markup is the renderer's, the same as Django's. A field added by a form after its __init__ too."""
+    from django.db import connection
+    from django.db.models import QuerySet
+    from django.test.utils import CaptureQueriesContext
+
+    from danvan.core.forms import Form as DanvanForm
+    from danvan.core.forms import PlainSelect
+    from danvan.units.models import Area
+
+    class Form(forms.Form):
+        area = forms.ModelChoiceField(queryset=Area.objects.order_by("code"), required=False)
+        required_area = forms.ModelChoiceField(queryset=Area.objects.order_by("code"))
+        no_empty_label = forms.ModelChoiceField(queryset=Area.objects.order_by("code"), empty_label=None)
+
+    class Ours(DanvanForm):
+        area = forms.ModelChoiceField(queryset=Area.objects.order_by("code"), required=False)
+        required_area = forms.ModelChoiceField(queryset=Area.objects.order_by("code"))
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)  # a field the form adds itself, after danvan's guard
+            self.fields["no_empty_label"] = forms.ModelChoiceField(queryset=Area.objects.order_by("code"),
+                                                                   empty_label=None)
+
+    def expected(value):
+        form = Form({name: value for name in Form.base_fields}, renderer=DjangoTemplates())
+        return [form[name].as_widget() for name in Form.base_fields]
+
+    wanted = {value: expected(value) for value in ("", str(tree.cao_bang.pk), "không có")}
+    assert " required" in wanted[""][1] and " required" not in wanted[""][2]
+    assert all(f'<option value="{tree.cao_bang.pk}" selected>' in markup for markup in wanted[str(tree.cao_bang.pk)])
+
+    def no_iterator(self, *args, **kwargs):
+        raise AssertionError("options read through QuerySet.iterator() (a server-side cursor on PostgreSQL)")
+
+    monkeypatch.setattr(QuerySet, "iterator", no_iterator)
+    for value, markup in wanted.items():
+        form = Ours({name: value for name in Form.base_fields})
+        assert form.errors is not None  # validated first: checking a chosen area is a query of its own
+        shown = [form[name] for name in Form.base_fields]
+        assert all(type(field.widget) is PlainSelect for field in form.fields.values())
+        with CaptureQueriesContext(connection) as queries:
+            assert [field.as_widget() for field in shown] == markup
+        assert len(queries) == 3  # one a select

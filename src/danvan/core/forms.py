@@ -11,6 +11,7 @@ Unicode normalisation (NFC) and NUL removal happen once for all input, in `danva
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from typing import Any, TypeVar
@@ -19,10 +20,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
-from django.forms.utils import flatatt
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.formatting import vn_date, vn_number
@@ -216,6 +214,14 @@ class GuardedInput:
             guard_field(field)
         super().full_clean()  # type: ignore[misc]  # a mixin before forms.Form / forms.ModelForm
 
+    def __getitem__(self, name: str) -> Any:
+        # Every field is shown through here (templates, as_div, visible_fields): a plain drop-down list reads its
+        # options through PlainSelect, whenever the field was added.
+        field = self.fields.get(name)
+        if field is not None and type(field.widget) is forms.Select:
+            field.widget = _plain(field.widget)
+        return super().__getitem__(name)  # type: ignore[misc]
+
 
 class Form(GuardedInput, forms.Form):
     """The base of every plain form of danvan."""
@@ -257,20 +263,21 @@ class DateInput(forms.DateInput):
 
 
 class PlainSelect(forms.Select):
-    """A flat <select> rendered in Python rather than through one template per option (Django's default costs
-    a fraction of a millisecond an option, paid on every request of a list page with its filters)."""
+    """A <select> whose options are read in one plain query (`_choice_list`). Every form of danvan shows its
+    drop-down lists through it (`GuardedInput.__getitem__`); its markup is the form renderer's, like every
+    select's (`danvan.core.renderers`)."""
 
-    def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> SafeString:
-        choices = _choice_list(self.choices)
-        if self.allow_multiple_selected or any(isinstance(label, list | tuple) for _v, label in choices):
-            return super().render(name, value, attrs, renderer)  # option groups: Django's own rendering
-        final_attrs = self.build_attrs(self.attrs, attrs) | {"name": name}
-        selected = set(self.format_value(value))
-        options = format_html_join("", "<option value=\"{}\"{}>{}</option>", (
-            (key, " selected" if key in selected else "", label)
-            for key, label in ((("" if v is None else str(v)), label) for v, label in choices)
-        ))
-        return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
+    def optgroups(self, name: str, value: Any, attrs: dict[str, Any] | None = None) -> list[Any]:
+        read = copy.copy(self)  # the same widget with its options read once, as a list
+        read.choices = _choice_list(self.choices)
+        return super(PlainSelect, read).optgroups(name, value, attrs)
+
+    def use_required_attribute(self, initial: Any) -> bool:
+        # Django looks at the first option, which for a model field starts its cursor for one row. The first
+        # option has an empty value exactly when the field has an empty label.
+        if isinstance(self.choices, ModelChoiceIterator) and not self.allow_multiple_selected:
+            return forms.Widget.use_required_attribute(self, initial) and self.choices.field.empty_label is not None
+        return super().use_required_attribute(initial)
 
 
 def _choice_list(choices: Any) -> list[tuple[Any, Any]]:
@@ -284,19 +291,11 @@ def _choice_list(choices: Any) -> list[tuple[Any, Any]]:
     return list(iter(choices))  # iter(): list() would ask an iterator its len()
 
 
-def plain_selects(form: _F) -> _F:
-    """The form with its drop-down lists rendered by `PlainSelect` (same markup, without a template per option):
-    for forms of other apps shown on busy pages, e.g. the reception intake form with hundreds of places and
-    matters. Returns the form (None stays None)."""
-    if form is None:
-        return form
-    for field in form.fields.values():
-        if type(field.widget) is forms.Select:
-            plain = PlainSelect(attrs=field.widget.attrs)
-            plain.choices = field.widget.choices
-            plain.is_required = field.widget.is_required
-            field.widget = plain
-    return form
+def _plain(widget: forms.Select) -> PlainSelect:
+    plain = PlainSelect(attrs=widget.attrs)
+    plain.choices = widget.choices
+    plain.is_required = widget.is_required
+    return plain
 
 
 def apply_errors(form: forms.BaseForm, exc: ValidationError, aliases: dict[str, str] | None = None) -> None:

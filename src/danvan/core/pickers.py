@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from danvan.core.forms import SEARCH_MAX_CHARS, ascii_id
+from danvan.core.forms import SEARCH_MAX_CHARS, PlainSelect, ascii_id
 from danvan.core.text import fold
 
 # Results in one answer: enough to see the right one after a word or two, small enough to be instant.
@@ -60,10 +60,11 @@ def contains_all(qs: QuerySet, column: str, words: list[str]) -> QuerySet:
     return qs
 
 
-class Picker(forms.Select):
+class Picker(PlainSelect):
     """A <select> holding only the chosen option, inside the autocomplete-light web component that searches
     `url`. The label of the field points at the search box (keyboard: type, ↓/↑, Enter; Backspace on an empty
-    box clears the choice, pickers.js). Without JavaScript the select still posts the chosen value."""
+    box clears the choice, pickers.js). Without JavaScript the select still posts the chosen value. The chosen
+    option is read in one plain query (PlainSelect), not through a server-side cursor."""
 
     def __init__(self, url: str = "", attrs=None):
         super().__init__(attrs=attrs)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.choices import ContentKind, Field
-from danvan.core.forms import DateField, Form, IntegerField, PlainSelect, SearchField, ascii_id
+from danvan.core.forms import DateField, Form, IntegerField, SearchField, ascii_id
 from danvan.core.pickers import PickerField
 from danvan.letters.models import (
     Channel,
@@ -364,21 +364,21 @@ class ExtensionForm(Form):
 
 class LetterFilterForm(Form):
     q = SearchField(label=_("Tìm kiếm"))
-    status = forms.ChoiceField(label=_("Trạng thái"), required=False, widget=PlainSelect,
+    status = forms.ChoiceField(label=_("Trạng thái"), required=False,
                                choices=[("", _("Tất cả")), *LetterStatus.choices])
-    content_kind = forms.ChoiceField(label=_("Loại đơn"), required=False, widget=PlainSelect,
+    content_kind = forms.ChoiceField(label=_("Loại đơn"), required=False,
                                      choices=[("", _("Tất cả")), *ContentKind.choices])
-    field = forms.ChoiceField(label=_("Lĩnh vực"), required=False, widget=PlainSelect,
+    field = forms.ChoiceField(label=_("Lĩnh vực"), required=False,
                               choices=[("", _("Tất cả")), *Field.choices])
     # A searchable picker (ADR 0020): a national user's scope holds 3.300 communes.
     unit = PickerField(UNITS, label=_("Đơn vị"), required=False, empty_label=_("Toàn bộ phạm vi"))
-    deadline = forms.ChoiceField(label=_("Thời hạn"), required=False, widget=PlainSelect, choices=[
+    deadline = forms.ChoiceField(label=_("Thời hạn"), required=False, choices=[
         ("", _("Tất cả")), ("overdue", _("Quá hạn")), ("today", _("Đến hạn hôm nay")),
         ("this_week", _("Đến hạn trong tuần")), ("due_soon", _("Sắp đến hạn"))])
-    stage = forms.ChoiceField(label=_("Giai đoạn"), required=False, widget=PlainSelect, choices=[
+    stage = forms.ChoiceField(label=_("Giai đoạn"), required=False, choices=[
         ("", _("Tất cả")), ("awaiting_decision", _("Chờ quyết định xử lý"))])
     mine = forms.BooleanField(label=_("Được giao cho tôi"), required=False)
-    notice = forms.ChoiceField(label=_("Thông báo cho công dân"), required=False, widget=PlainSelect, choices=[
+    notice = forms.ChoiceField(label=_("Thông báo cho công dân"), required=False, choices=[
         ("", _("Tất cả")), ("pending", _("Chưa gửi thông báo"))])
 
     def __init__(self, *args, user, **kwargs):

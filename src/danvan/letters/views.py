@@ -25,7 +25,7 @@ from danvan.core.concurrency import add_version_field, show_conflict, submitted_
 from danvan.core.exports import StreamedWorkbook
 from danvan.core.formatting import vn_date
 from danvan.core.forms import apply_errors as _apply_errors
-from danvan.core.forms import ascii_int, plain_selects
+from danvan.core.forms import ascii_int
 from danvan.core.models import Action
 from danvan.core.scope import scope_root as _scope_root
 from danvan.core.submissions import create_once
@@ -394,7 +394,7 @@ def _detail(request: HttpRequest, letter: Letter, *, bound: dict | None = None, 
     action_names = _available_actions(user, letter)
     action_forms = [
         {"name": name, "label": ACTION_LABELS[name],
-         "form": plain_selects(bound["form"] if bound and bound["name"] == name else _make_form(name, letter, user))}
+         "form": bound["form"] if bound and bound["name"] == name else _make_form(name, letter, user)}
         for name in action_names if name not in PAUSE_ACTIONS
     ]
     today = timezone.localdate()

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from danvan.core.choices import Field
 from danvan.core.concurrency import VERSION_FIELD, add_version_field, show_conflict, submitted_version
 from danvan.core.forms import apply_errors as _form_errors
-from danvan.core.forms import ascii_int, plain_selects
+from danvan.core.forms import ascii_int
 from danvan.core.models import Action
 from danvan.core.scope import scope_root as _scope_root
 from danvan.core.submissions import create_once
@@ -92,7 +92,7 @@ def section_list(request: HttpRequest, section: str) -> HttpResponse:
     related = {"organisation"} | {name for name in spec.columns if spec.model._meta.get_field(name).is_relation}
     queryset = scoped_queryset(spec.model, request.user).select_related(*sorted(related))
     # Its drop-down lists (organisations of the scope) rendered in Python, not one template per option.
-    filters = plain_selects(forms.ListFilterForm(request.GET, section=spec, user=request.user))
+    filters = forms.ListFilterForm(request.GET, section=spec, user=request.user)
     page = paginate(request, filters.apply(queryset))
     rows = [(obj, [display_value(obj, name) for name in spec.columns]) for obj in page]
     return render(

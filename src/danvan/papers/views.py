@@ -16,7 +16,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from danvan.core.exports import StreamedWorkbook
 from danvan.core.forms import apply_errors as _apply_errors
-from danvan.core.forms import plain_selects
 from danvan.core.models import Action
 from danvan.core.views import scoped_object_or_404, scoped_queryset
 from danvan.letters.models import Letter
@@ -74,7 +73,7 @@ def _page(request: HttpRequest, source: str, record, *, bound: tuple[str, object
             form = bound[1] if bound and bound[0] == kind else IssueForm(kind=kind, user=request.user,
                                                                          initial=_initial(record, kind))
             issue_forms.append({"kind": kind, "label": PaperKind(kind).label, "refusal": refusal,
-                                "form": plain_selects(form), "basis": SPECS[kind].form_reference})
+                                "form": form, "basis": SPECS[kind].form_reference})
     rows = [{"paper": paper, "sent_form": (bound[1] if bound and bound[0] == f"sent-{paper.pk}"
                                            else SentForm(prefix=f"sent-{paper.pk}"))} for paper in papers]
     notices = queries.notice_rows(record) if isinstance(record, Letter) else []
@@ -203,7 +202,7 @@ def _register(request: HttpRequest, spec: registers.Register) -> HttpResponse:
         "from": today.replace(day=1).strftime("%d/%m/%Y"), "to": today.strftime("%d/%m/%Y")}
     form = RegisterForm(data, user=request.user)
     if not form.is_valid():
-        return render(request, "papers/register.html", {"form": plain_selects(form), "spec": spec, "rows": [],
+        return render(request, "papers/register.html", {"form": form, "spec": spec, "rows": [],
                                                         "which": which}, status=400)
     start, end = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
     organisation = form.cleaned_data["organisation"]
@@ -233,7 +232,7 @@ def _register(request: HttpRequest, spec: registers.Register) -> HttpResponse:
     if "from" not in query:
         query.update({"from": start.strftime("%d/%m/%Y"), "to": end.strftime("%d/%m/%Y")})
     return render(request, "papers/register.html", {
-        "form": plain_selects(form), "spec": spec, "rows": rows, "which": which, "keeper": keeper,
+        "form": form, "spec": spec, "rows": rows, "which": which, "keeper": keeper,
         "period": (start, end), "query": query.urlencode(), "printed_on": today})
 
 

@@ -18,7 +18,7 @@ from danvan.core.choices import ContentKind, Field
 from danvan.core.concurrency import add_version_field, show_conflict, submitted_version
 from danvan.core.formatting import vn_date, vn_number
 from danvan.core.forms import apply_errors as _apply_errors
-from danvan.core.forms import ascii_int, plain_selects
+from danvan.core.forms import ascii_int
 from danvan.core.models import Action
 from danvan.core.submissions import create_once
 from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
@@ -105,7 +105,7 @@ def session_list(request: HttpRequest) -> HttpResponse:
         session.visit_count = row.get("visit_count", 0)
         session.person_count = row.get("person_count") or 0
         session.kind_label = kinds.get(session.kind, session.kind)
-    return render(request, "reception/session_list.html", {"form": plain_selects(form), "sessions": page})
+    return render(request, "reception/session_list.html", {"form": form, "sessions": page})
 
 
 @require_http_methods(["GET", "POST"])
@@ -123,7 +123,7 @@ def session_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Đã mở buổi tiếp công dân."))
             return redirect("reception:session_detail", pk=session.pk)
     status = 400 if form.is_bound else 200
-    return render(request, "reception/session_form.html", {"form": plain_selects(form), "session": None},
+    return render(request, "reception/session_form.html", {"form": form, "session": None},
                   status=status)
 
 
@@ -170,7 +170,7 @@ def _session_page(request, session, visit_form, status=200) -> HttpResponse:
     context = {
         "session": session,
         "rows": _rows(request.user, visits, _("Buổi tiếp công dân")),
-        "visit_form": plain_selects(visit_form),
+        "visit_form": visit_form,
         "archive_form": ArchiveForm(),
     }
     if visit_form is not None:
