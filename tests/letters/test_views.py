@@ -4,6 +4,7 @@ statistics. A malformed input gets a Vietnamese error naming the field and saves
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -208,7 +209,7 @@ def test_a_search_with_more_matches_than_the_cap_says_more_and_still_pages_on(tr
     from danvan.letters import views
 
     monkeypatch.setattr(views, "SEARCH_COUNT_CAP", 3)
-    monkeypatch.setattr(views, "paginate", lambda request, qs, cap=None: _paginate(request, qs, per_page=2, cap=cap))
+    monkeypatch.setattr(views, "paginate", lambda request, qs, **kwargs: _paginate(request, qs, per_page=2, **kwargs))
     matching = [receive(alice, alice.organisation, summary=f"Khiếu nại bồi thường đất lần {n}") for n in range(6)]
     receive(alice, alice.organisation, summary="Đề nghị sửa đường")
     client = client_for(alice)
@@ -229,6 +230,35 @@ def test_a_search_with_more_matches_than_the_cap_says_more_and_still_pages_on(tr
     assert "7 đơn" in client.get(reverse("letters:letter_list")).content.decode()
     # Fewer matches than the cap: the exact count.
     assert "1 đơn" in client.get(reverse("letters:letter_list"), {"q": "sua duong"}).content.decode()
+
+
+def test_the_lists_count_is_read_again_only_when_letters_or_units_change(tree, alice, bob, client_for):
+    """The unsearched list's count is kept per data version of the letters and the unit tree: a new letter, an
+    archived one or a changed filter counts again; the same list opened again does not."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from danvan.core.services import archive
+
+    receive(alice, alice.organisation)
+    commune_letter = receive(alice, tree.ubnd_quang_lam, kind=ContentKind.RECOMMENDATION)
+
+    def shown(query="", who=alice):
+        with CaptureQueriesContext(connection) as captured:
+            html = client_for(who).get(reverse("letters:letter_list") + query).content.decode()
+        counted = any("COUNT(" in q["sql"].upper() for q in captured)
+        return re.search(r"(\d+) đơn</p>", html).group(1), counted
+
+    assert shown() == ("2", True)
+    assert shown() == ("2", False)
+    assert shown("?page=1") == ("2", False)  # the same rows, another page
+    assert shown("?content_kind=recommendation") == ("1", True)  # another filter is another count
+    assert shown(who=bob) == ("1", True)  # another scope (the commune) too
+    receive(alice, alice.organisation)
+    assert shown() == ("3", True)
+    archive(commune_letter, alice, reason="Nhập trùng")
+    assert shown() == ("2", True)
+    assert shown("?content_kind=recommendation") == ("0", True)
 
 
 def test_the_list_page_costs_the_same_queries_for_one_letter_or_many(tree, alice, client_for):
