@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-from typing import Any, TypeVar
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -33,7 +33,6 @@ ID_MAX = 9_223_372_036_854_775_807
 MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2099, 12, 31)
 # Four-digit years only: "19/08/20" is a date still being typed, not 19/08/2020 (ISO for scripts; ADR 0006).
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-_F = TypeVar("_F", bound=forms.BaseForm | None)
 _ASCII_INTEGER = re.compile(r"[+-]?[0-9]{1,4000}")  # int() refuses more than 4.300 digits
 
 

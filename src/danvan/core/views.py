@@ -98,9 +98,9 @@ class VersionedCountPaginator(Paginator):  # type: ignore[type-arg]
     def count(self) -> int:
         from danvan.reports.cache import cached_for_version
 
-        sql, params = self.object_list.order_by().query.sql_with_params()  # type: ignore[attr-defined]
-        counted: int = cached_for_version(f"count:{sql}:{params!r}", lambda: int(self.object_list.count()),  # type: ignore[attr-defined]
-                                          labels=self.labels)
+        rows: Any = self.object_list
+        sql, params = rows.order_by().query.sql_with_params()
+        counted: int = cached_for_version(f"count:{sql}:{params!r}", lambda: int(rows.count()), labels=self.labels)
         return counted
 
 
