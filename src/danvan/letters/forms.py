@@ -242,10 +242,14 @@ def handlers_for(letter: Letter):
     to the letter's unit."""
     from danvan.accounts.models import Role, User
 
+    # Only what an option shows (HandlerField.label_from_instance): a province lists about fifty officers, read
+    # with their every column and their body's on each letter page.
     return User.objects.filter(
         is_active=True, organisation__area__path__in=[a.path for a in letter.area.ancestors()],
         role__in=[Role.OFFICER, Role.HEAD],
-    ).select_related("organisation").order_by("first_name", "last_name", "username")
+    ).select_related("organisation").only(
+        "username", "first_name", "last_name", "position", "organisation__name",
+    ).order_by("first_name", "last_name", "username")
 
 
 class AssignForm(Form):
