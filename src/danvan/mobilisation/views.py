@@ -91,7 +91,6 @@ def section_list(request: HttpRequest, section: str) -> HttpResponse:
     spec = SECTIONS[section]
     related = {"organisation"} | {name for name in spec.columns if spec.model._meta.get_field(name).is_relation}
     queryset = scoped_queryset(spec.model, request.user).select_related(*sorted(related))
-    # Its drop-down lists (organisations of the scope) rendered in Python, not one template per option.
     filters = forms.ListFilterForm(request.GET, section=spec, user=request.user)
     page = paginate(request, filters.apply(queryset))
     rows = [(obj, [display_value(obj, name) for name in spec.columns]) for obj in page]
