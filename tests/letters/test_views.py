@@ -261,6 +261,21 @@ def test_the_lists_count_is_read_again_only_when_letters_or_units_change(tree, a
     assert shown("?content_kind=recommendation") == ("0", True)
 
 
+def test_a_filter_that_matches_nothing_by_construction_counts_zero_without_a_query(tree, alice):
+    """`pk__in=[]` (the letters owed a notice, when none is) cannot be written as SQL: the count is 0, asked of no
+    one, and the page is not a 500 (the work queue's tile links to it)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from danvan.core.views import VersionedCountPaginator
+
+    receive(alice, alice.organisation)
+    paginator = VersionedCountPaginator(Letter.objects.filter(pk__in=[]).order_by("pk"), 50, ("letters",))
+    with CaptureQueriesContext(connection) as captured:
+        assert paginator.count == 0 and list(paginator.get_page(1)) == []
+    assert len(captured) == 0
+
+
 def test_the_list_page_costs_the_same_queries_for_one_letter_or_many(tree, alice, client_for):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any
 
 from django.apps import apps
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import EmptyResultSet, PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
@@ -99,7 +99,10 @@ class VersionedCountPaginator(Paginator):  # type: ignore[type-arg]
         from danvan.reports.cache import cached_for_version
 
         rows: Any = self.object_list
-        sql, params = rows.order_by().query.sql_with_params()
+        try:
+            sql, params = rows.order_by().query.sql_with_params()
+        except EmptyResultSet:
+            return 0  # a filter that matches nothing by construction (`pk__in=[]`: no notice owed): nothing to ask
         counted: int = cached_for_version(f"count:{sql}:{params!r}", lambda: int(rows.count()), labels=self.labels)
         return counted
 
