@@ -263,7 +263,8 @@ def test_the_lists_count_is_read_again_only_when_letters_or_units_change(tree, a
 
 def test_a_filter_that_matches_nothing_by_construction_counts_zero_without_a_query(tree, alice):
     """`pk__in=[]` (the letters owed a notice, when none is) cannot be written as SQL: the count is 0, asked of no
-    one, and the page is not a 500 (the work queue's tile links to it)."""
+    one. Building the cache key from it was a 500 on the list the work queue's notices tile links to
+    (tests/workqueue/test_queue.py opens that list)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
