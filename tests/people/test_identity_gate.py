@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 import danvan
 from danvan.core import services as audited
@@ -220,6 +221,26 @@ def test_the_rule_in_one_place(denouncer, hana, rita, alice, root, bob):
     assert str(denouncer) == f"Công dân số {denouncer.pk}"
 
 
+def test_the_one_rendering_of_an_identity(denouncer, alice, hana):
+    """`identity_html` (`{% person %}` on every page): what each user gets, escaped, in each form asked for."""
+    masked = identity.identity_html(identity.show(alice, denouncer, context="t"), contacts=True)
+    assert _leaks(masked) == []
+    assert masked == (f'<span class="masked">{identity.MASK}</span> '
+                      '<span class="badge warn">Người tố cáo được bảo vệ</span>')
+    shown = identity.show(hana, denouncer, context="t")
+    full = identity.identity_html(shown, contacts=True)
+    assert full == (f'<strong>{NAME}</strong><br><span class="muted">CCCD: {CCCD}</span>'
+                    f'<br><span class="muted">{ADDRESS}</span><br><span class="muted">Điện thoại: {PHONE}</span>')
+    assert PHONE not in identity.identity_html(shown)  # contacts only where asked
+    assert identity.identity_html(shown, brief=True) == f"<strong>{NAME}</strong>"
+    hostile = identity.ShownIdentity(1, "<script>x</script>", "1&2", 1970, '"a"', "", "", False, False)
+    assert identity.identity_html(hostile) == (
+        '<strong>&lt;script&gt;x&lt;/script&gt;</strong>, sinh năm 1970<br><span class="muted">CCCD: 1&amp;2</span>'
+        '<br><span class="muted">&quot;a&quot;</span>')
+    with translation.override("en"):
+        assert "Phone: " + PHONE in identity.identity_html(shown, contacts=True)
+
+
 # --- static check: nothing but the gate reads identity fields for display ----------------------------
 
 SRC = Path(danvan.__file__).parent
@@ -230,7 +251,6 @@ ALLOWED = {
     "people/models.py": "the model",
     "people/services.py": "matching and recording citizens (returns records, not text)",
     "people/migrations": "schema",
-    "people/templates/people/_identity.html": "renders a ShownIdentity the gate produced",
     "reception/services.py": "CitizenDetails typed at the desk, before a record exists",
     "duplicates/index.py": "keeps a protected identity OUT of the duplicate features",
     "duplicates/services.py": "petitioner keys for matching, never shown",
