@@ -214,6 +214,27 @@ def test_head_handler_and_receiver_each_see_it_once_logged(tree, denunciation, d
     assert IdentityReveal.objects.count() == 3
 
 
+def test_the_letter_list_follows_the_same_rule_for_each_reader(tree, denunciation, denouncer, hana, rita, alice,
+                                                               client_for):
+    """The list reads its names as values, not records (`letters_petitioner_names`): head, handler and receiver see
+    the name with one reveal logged each; a colleague, an inactive account and an outsider do not."""
+    handler = make_user("dung", tree.board_cb, "officer")
+    letters.assign_handler(hana, denunciation, handler)
+    url = reverse("letters:letter_list")
+    for user in (hana, handler, rita):
+        html = _body(client_for(user).get(url))
+        assert denunciation.code in html and NAME in html, user
+        reveal = IdentityReveal.objects.get(user=user, citizen=denouncer)
+        assert reveal.context == "Danh sách đơn"
+    html = _body(client_for(alice).get(url))
+    assert denunciation.code in html and _leaks(html) == [] and identity.MASK in html
+    assert not IdentityReveal.objects.filter(user=alice).exists()
+    assert identity.letters_petitioner_names(None, [denunciation], context="t") == {denunciation.pk: [identity.MASK]}
+    handler.is_active = False
+    assert identity.letters_petitioner_names(handler, [denunciation], context="t") == {
+        denunciation.pk: [identity.MASK]}
+
+
 def test_the_rule_in_one_place(denouncer, hana, rita, alice, root, bob):
     assert [identity.may_see(u, denouncer) for u in (hana, rita, alice, root, bob)] == [True, True, False, False,
                                                                                       False]

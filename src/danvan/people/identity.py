@@ -77,7 +77,11 @@ class ShownIdentity:
 # ------------------------------------------------------------------------------------------------ the rule
 
 def is_protected(citizen: Citizen) -> bool:
-    return citizen.protected_since is not None
+    return _protected(citizen.protected_since)
+
+
+def _protected(protected_since) -> bool:
+    return protected_since is not None
 
 
 def _letter_handler_ids(record) -> frozenset[int]:
@@ -87,7 +91,12 @@ def _letter_handler_ids(record) -> frozenset[int]:
 
 def may_see(user: User | None, citizen: Citizen, *, record=None) -> bool:
     """Whether `user` may see `citizen`'s identity on `record` (a letter or a visit in the user's scope)."""
-    if not is_protected(citizen):
+    return _may_see(user, is_protected(citizen), citizen.recorded_by_id, record)
+
+
+def _may_see(user: User | None, protected: bool, recorded_by_id: int | None, record) -> bool:
+    # The rule itself, on the values it reads: `may_see` for a citizen, the lists' path for rows of values.
+    if not protected:
         return True
     if user is None or not user.is_authenticated or not user.is_active:
         return False
@@ -95,7 +104,7 @@ def may_see(user: User | None, citizen: Citizen, *, record=None) -> bool:
         return True
     if user.pk in _letter_handler_ids(record):
         return True
-    return citizen.recorded_by_id is not None and citizen.recorded_by_id == user.pk
+    return recorded_by_id is not None and recorded_by_id == user.pk
 
 
 # ------------------------------------------------------------------------------------- presentation, audit
@@ -187,18 +196,20 @@ def letters_petitioner_names(user: User | None, letters: Iterable[Letter], *, co
     signed = [pk for pk, letter in by_id.items() if not (letter.anonymous and not letter.signer_count)]
     if not signed:
         return names
-    links = (LetterPetitioner.objects.filter(letter_id__in=signed).select_related("citizen")
-             .only("letter_id", "citizen__full_name", "citizen__protected_since", "citizen__recorded_by")
-             .order_by("letter_id", "position", "pk"))
+    # The five values the rule and the list read, not the signers and citizens as records: building those
+    # (deferred fields) was half the cost of a list page's names, 1,3 ms for fifty letters.
+    rows = (LetterPetitioner.objects.filter(letter_id__in=signed).order_by("letter_id", "position", "pk")
+            .values_list("letter_id", "citizen_id", "citizen__full_name", "citizen__protected_since",
+                         "citizen__recorded_by_id"))
     reveals = []
-    for link in links:
-        citizen = link.citizen
-        if not may_see(user, citizen, record=by_id[link.letter_id]):
-            names[link.letter_id].append(MASK)
+    for letter_id, citizen_id, full_name, protected_since, recorded_by_id in rows:
+        protected = _protected(protected_since)
+        if not _may_see(user, protected, recorded_by_id, by_id[letter_id]):
+            names[letter_id].append(MASK)
             continue
-        if is_protected(citizen):
-            reveals.append(IdentityReveal(user=user, citizen_id=citizen.pk, context=str(context)[:200]))
-        names[link.letter_id].append(citizen.full_name)
+        if protected:
+            reveals.append(IdentityReveal(user=user, citizen_id=citizen_id, context=str(context)[:200]))
+        names[letter_id].append(full_name)
     for reveal in reveals:
         defer_write(reveal)
     return names
