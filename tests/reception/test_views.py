@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
 
 from danvan.core.choices import ContentKind, Field
+from danvan.core.services import archive
 from danvan.people.models import Citizen, IdentityReveal
 from danvan.reception.models import Handling, ReceptionSession, SessionKind, Visit
 from tests.reception.conftest import DAY, open_session, record_visit
@@ -79,6 +81,50 @@ def test_session_list_counts_the_active_visits_and_persons_of_each_session(tree,
     assert "Tiếp định kỳ của người đứng đầu" in row("Trụ sở Ban")
     assert row("Trụ sở Ban").endswith('<td class="num">2</td>\n      <td class="num">7</td>\n    ')
     assert row("Hội trường xã Quảng Lâm").endswith('<td class="num">0</td>\n      <td class="num">0</td>\n    ')
+
+
+def test_the_session_lists_count_is_read_again_only_when_its_records_change(tree, alice, rita, client_for,
+                                                                             monkeypatch):
+    """The count (and so the pages offered) is kept per data version of the reception records, the unit tree and,
+    for a search by name, the citizens (ADR 0030): a new or archived session, a new visit or a citizen newly
+    protected each give the right pages at once; the same list opened again does not count again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from danvan.core.views import paginate
+    from danvan.people import identity
+    from danvan.reception import services, views
+
+    monkeypatch.setattr(views, "paginate", lambda request, qs, **kwargs: paginate(request, qs, per_page=1, **kwargs))
+    first = open_session(rita, tree.board_cb, place="Trụ sở Ban")
+    second = open_session(rita, tree.board_cb, kind=SessionKind.PERIODIC, date=dt.date(2026, 3, 20),
+                          place="Hội trường")
+    visits = [record_visit(rita, session, name="Ma Văn Khẩu") for session in (first, second)]
+    client = client_for(alice)
+
+    def pages(**params):
+        with CaptureQueriesContext(connection) as captured:
+            body = client.get(reverse("reception:session_list"), params).content.decode()
+        counted = any("COUNT(" in q["sql"].upper() and "reception_receptionsession" in q["sql"] for q in captured)
+        found = re.search(r"Trang 1/(\d+)", body)
+        return (int(found.group(1)) if found else 1), counted
+
+    assert pages() == (2, True)
+    assert pages() == (2, False)
+    assert pages(kind=SessionKind.PERIODIC) == (1, True)  # another filter is another count
+    third = open_session(rita, tree.board_cb, date=dt.date(2026, 3, 25), place="Nhà văn hóa")
+    assert pages() == (3, True)
+    archive(third, rita, reason="Mở nhầm")
+    assert pages() == (2, True)
+    assert pages(content_kind=ContentKind.DENUNCIATION) == (1, True)  # no session has one yet
+    record_visit(rita, first, name="Lý Thị Hoa", content_kind=ContentKind.DENUNCIATION)
+    assert pages(content_kind=ContentKind.DENUNCIATION) == (1, True)
+    assert pages(q="ma van khau") == (2, True)
+    assert pages(q="ma van khau") == (2, False)
+    # Only the citizen changes (he is now a protected denouncer, recorded by rita): alice no longer finds him.
+    identity.mark_denouncers(rita, [visits[0].citizen])
+    assert pages(q="ma van khau") == (1, True)
+    assert [v.pk for v in services.visits_of_citizens_named(alice, "ma van khau")] == [visits[1].pk]
 
 
 def test_outsider_sees_no_session_of_cao_bang(session_cb, charlie, client_for):
