@@ -10,7 +10,7 @@ from django.urls import reverse
 from danvan.legal import deadlines as dl
 from danvan.legal import services
 from danvan.legal.calendar import DecidedDay, Occasion
-from danvan.legal.models import HolidayDay, HolidayDayKind, HolidayDecision
+from danvan.legal.models import HolidayDay, HolidayDayKind, HolidayDecision, LegalReading, RuleOverride
 from danvan.legal.signals import holidays_changed
 
 D = dt.date
@@ -133,6 +133,25 @@ def test_the_calendar_is_cached_until_the_tables_change(root):
     HolidayDay.objects.bulk_create([HolidayDay(decision=decision, date=D(2027, 11, 24), occasion="other")])
     second = services.current_calendar()
     assert second is not first and second.is_day_off(D(2027, 11, 24))
+
+
+def test_the_rule_book_is_cached_until_a_correction_or_reading_changes(root, django_assert_num_queries):
+    first = services.current_rulebook()
+    assert services.current_rulebook() is first
+    calendar = services.current_calendar()
+    with django_assert_num_queries(1):  # the letter page's calendar and rule book: one fingerprint, nothing rebuilt
+        assert services.current_legal() == (calendar, first)
+    # A reading loaded by another process in bulk (no signal here, no history row): seen at the next call.
+    LegalReading.objects.bulk_create([LegalReading(key="document_request", value="does_not_stop", basis="Nạp")])
+    second = services.current_rulebook()
+    assert second is not first and second.readings.document_request == "does_not_stop"
+    # A correction saved here: its signal clears the cache at once, and it counts.
+    override = RuleOverride(rule="FIRST_COMPLAINT_ACCEPTANCE", version_from=D(2026, 7, 1), days=15, law="Luật",
+                            article="Điều 27", confirmed=True, source="Công báo")
+    override.save()
+    third = services.current_rulebook()
+    assert third is not second and third.readings.document_request == "does_not_stop"
+    assert third != second
 
 
 def test_an_archived_decision_stops_counting(root):

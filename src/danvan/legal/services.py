@@ -1,9 +1,10 @@
 """The calendar the app counts with, and the audited writes of the Government's holiday decisions.
 
-- `current_calendar()` builds a `WorkingCalendar` from the decisions in the database and caches it.
-  The cache is checked against a fingerprint of the holiday tables (one small query), so a change
-  made in another process (another web worker, a command) is seen at once, not at the next restart;
-  a change in this process also clears it through the save signals.
+- `current_calendar()` builds a `WorkingCalendar` from the decisions in the database and caches it;
+  `current_rulebook()` does the same for the rule corrections and readings, `current_legal()` gives both.
+  The caches are checked against a fingerprint of the holiday and rule tables (one small query), so a
+  change made in another process (another web worker, a command) is seen at once, not at the next
+  restart; a change in this process also clears them through the save signals.
 - `record_decision`, `add_day` and `archive_decision` are the writes, for administrators only
   (holidays are national data). Django's admin writes through the same models and signals.
 - After any committed change, `danvan.legal.signals.holidays_changed` is sent once.
@@ -30,8 +31,10 @@ from danvan.legal.signals import holidays_changed, rules_changed
 if TYPE_CHECKING:
     from danvan.accounts.models import User
 
-# (fingerprint of the holiday tables, the calendar built from them); replaced whole, never mutated.
+# (fingerprint of the holiday and rule tables, the calendar or rule book built from them); replaced whole, never
+# mutated.
 _cache: tuple[tuple[Any, ...], WorkingCalendar] | None = None
+_rulebook_cache: tuple[tuple[Any, ...], RuleBook] | None = None
 
 
 # ---- reading ---------------------------------------------------------------------------------------------
@@ -62,8 +65,25 @@ def build_calendar() -> WorkingCalendar:
 def current_calendar() -> WorkingCalendar:
     """The working calendar of state offices as recorded now. Call it once per request or job and pass
     the calendar to the `danvan.legal.deadlines` functions."""
-    global _cache
+    return _calendar_for(_fingerprint())
+
+
+def current_rulebook() -> RuleBook:
+    """The dated rules with the administrators' corrections (`RuleOverride`) and readings (`LegalReading`).
+
+    Built again when the fingerprint moves, like the calendar; call it once per request or job."""
+    return _rulebook_for(_fingerprint())
+
+
+def current_legal() -> tuple[WorkingCalendar, RuleBook]:
+    """The calendar and the rule book together, checked against one fingerprint query: a letter's page and the
+    notices owed need both (three queries a page before, one now)."""
     fingerprint = _fingerprint()
+    return _calendar_for(fingerprint), _rulebook_for(fingerprint)
+
+
+def _calendar_for(fingerprint: tuple[Any, ...]) -> WorkingCalendar:
+    global _cache
     cached = _cache
     if cached is not None and cached[0] == fingerprint:
         return cached[1]
@@ -72,16 +92,31 @@ def current_calendar() -> WorkingCalendar:
     return calendar
 
 
+def _rulebook_for(fingerprint: tuple[Any, ...]) -> RuleBook:
+    global _rulebook_cache
+    cached = _rulebook_cache
+    if cached is not None and cached[0] == fingerprint:
+        return cached[1]
+    rulebook = build_rulebook()
+    _rulebook_cache = (fingerprint, rulebook)
+    return rulebook
+
+
 def clear_calendar_cache() -> None:
-    global _cache
+    """Forget the calendar and the rule book (a change in this process; the fingerprint catches the others')."""
+    global _cache, _rulebook_cache
     _cache = None
+    _rulebook_cache = None
 
 
 def _fingerprint() -> tuple[Any, ...]:
-    """Changes whenever a decision or a day is written: the last history row of each, and the day count."""
+    """Changes whenever a holiday decision or day, a rule correction or a reading is written: the last history row
+    of each (every write of these is audited, ADR 0003), the day count and the last correction and reading."""
     quote = connection.ops.quote_name
     parts = []
-    for model in (HolidayDecision.history.model, HolidayDay.history.model):
+    # The rule tables' own last ids too: a correction loaded in bulk writes no history row.
+    for model in (HolidayDecision.history.model, HolidayDay.history.model, RuleOverride.history.model,
+                  LegalReading.history.model, RuleOverride, LegalReading):
         parts.append(f"(SELECT MAX({quote(model._meta.pk.column)}) FROM {quote(model._meta.db_table)})")
     parts.append(f"(SELECT COUNT(*) FROM {quote(HolidayDay._meta.db_table)})")
     with connection.cursor() as cursor:
@@ -89,10 +124,8 @@ def _fingerprint() -> tuple[Any, ...]:
         return tuple(cursor.fetchone())
 
 
-def current_rulebook() -> RuleBook:
-    """The dated rules with the administrators' corrections (`RuleOverride`) and readings (`LegalReading`).
-
-    Two small queries; call it once per request or job, like `current_calendar()`."""
+def build_rulebook() -> RuleBook:
+    """The rule book from the corrections and readings in the database (no cache): two small queries."""
     overrides = []
     for row in RuleOverride.objects.filter(archived_at__isnull=True).order_by("updated_at", "pk"):
         base = next(v for v in DATED_PERIODS[row.rule] if v.valid_from == row.version_from)
@@ -135,6 +168,7 @@ def on_rule_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     """A correction of a rule or a reading: announce it after commit, so open letters are recomputed
     (each changed letter gets a history row naming the change; none is changed silently)."""
     actor = _actor_of(instance)
+    clear_calendar_cache()  # this process's rule book, now (the fingerprint catches other processes' changes)
     transaction.on_commit(lambda: rules_changed.send(sender=sender, actor=actor, instance=instance))
 
 

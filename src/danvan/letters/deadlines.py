@@ -203,9 +203,9 @@ def limitation(letter, calendar=None, rulebook: rules.RuleBook | None = None) ->
                                       law_date=law_date(letter, rulebook))
 
 
-def out_of_time(letter, calendar=None) -> bool:
+def out_of_time(letter, calendar=None, rulebook: rules.RuleBook | None = None) -> bool:
     """Lodged after the 90-day limitation ran out (a warning at intake; the officer decides)."""
-    deadline = limitation(letter, calendar)
+    deadline = limitation(letter, calendar, rulebook)
     return bool(deadline and deadline.deadline and letter.received_on > deadline.deadline)
 
 

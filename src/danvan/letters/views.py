@@ -30,7 +30,7 @@ from danvan.core.models import Action
 from danvan.core.scope import scope_root as _scope_root
 from danvan.core.submissions import create_once
 from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
-from danvan.legal.services import current_calendar
+from danvan.legal.services import current_legal
 from danvan.letters import counts, forms, queries, services
 from danvan.letters import deadlines as letter_deadlines
 from danvan.letters.models import Channel, Letter, LetterAttachment, LetterPause, LetterPetitioner
@@ -399,14 +399,15 @@ def _detail(request: HttpRequest, letter: Letter, *, bound: dict | None = None, 
         for name in action_names if name not in PAUSE_ACTIONS
     ]
     today = timezone.localdate()
-    calendar = current_calendar()  # once for the page (danvan.legal)
-    # Each deadline with the law and article it follows (stored with it; ADR 0017).
+    calendar, rulebook = current_legal()  # once for the page, one query when unchanged (danvan.legal)
+    # Each deadline with the law and article it follows (stored with it; ADR 0017); a notice's is done once it is
+    # sent.
     deadline_rows = [
         (label, date, letter_deadlines.remaining(date, today, calendar) if date and letter.due_on == date else None,
          rule, None)
         for label, date, rule in ((_("Hạn xử lý ban đầu, thụ lý"), letter.acceptance_deadline, letter.acceptance_rule),
                                   (_("Hạn giải quyết"), letter.resolution_deadline, letter.resolution_rule))
-    ] + [(n.label, n.due_on, None, n.rule, n) for n in notice_rows(letter, calendar)]  # done once the notice is sent
+    ] + [(n.label, n.due_on, None, n.rule, n) for n in notice_rows(letter, calendar, rulebook)]
     pauses = list(letter.pauses.filter(archived_at__isnull=True))
     protected = letter.protects_identity
     return render(request, "letters/letter_detail.html", {
@@ -427,9 +428,9 @@ def _detail(request: HttpRequest, letter: Letter, *, bound: dict | None = None, 
         "media": sum((item["form"].media for item in action_forms), Media()),
         "error_action": bound["name"] if bound else "",
         "later_letters": letter.later_letters.all(),
-        "second_window": letter_deadlines.second_complaint_window(letter, calendar),
-        "limitation": letter_deadlines.limitation(letter, calendar),
-        "out_of_time": letter_deadlines.out_of_time(letter, calendar),
+        "second_window": letter_deadlines.second_complaint_window(letter, calendar, rulebook),
+        "limitation": letter_deadlines.limitation(letter, calendar, rulebook),
+        "out_of_time": letter_deadlines.out_of_time(letter, calendar, rulebook),
         "extension_decisions": letter.extension_decisions.filter(archived_at__isnull=True),
         "matter_letters": letter.matter.letters.restrict(user).active().exclude(pk=letter.pk).order_by("received_on"),
         "today": today,

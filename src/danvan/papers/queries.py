@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from danvan.core.choices import ContentKind
-from danvan.legal.services import current_calendar, current_rulebook
+from danvan.legal.services import current_calendar, current_legal, current_rulebook
 from danvan.letters import deadlines as letter_deadlines
 from danvan.letters.models import Letter
 from danvan.papers.models import Paper, PaperKind
@@ -63,10 +63,10 @@ def _rows(letter: Letter, sent: dict[tuple[int, str], Paper], calendar, rulebook
     return rows
 
 
-def notice_rows(letter: Letter, calendar=None) -> list[NoticeRow]:
+def notice_rows(letter: Letter, calendar=None, rulebook=None) -> list[NoticeRow]:
     """The notices of one letter, each with the date it was sent when it was (the letter page, which passes the
-    calendar it read once)."""
-    return _rows(letter, _sent_papers([letter.pk]), calendar or current_calendar(), current_rulebook())
+    calendar and rule book it read once)."""
+    return _rows(letter, _sent_papers([letter.pk]), calendar or current_calendar(), rulebook or current_rulebook())
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def pending_notices(letters_queryset: QuerySet[Letter], as_of: dt.date) -> list[
     letters = list(_candidates(letters_queryset, as_of).select_related("subject_area", "area")
                    .prefetch_related("pauses", "extension_decisions").order_by("pk"))
     sent = _sent_papers([letter.pk for letter in letters])
-    calendar, rulebook = current_calendar(), current_rulebook()
+    calendar, rulebook = current_legal()
     pending = []
     for letter in letters:
         for row in _rows(letter, sent, calendar, rulebook):
