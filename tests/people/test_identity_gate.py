@@ -217,7 +217,7 @@ def test_head_handler_and_receiver_each_see_it_once_logged(tree, denunciation, d
 def test_the_letter_list_follows_the_same_rule_for_each_reader(tree, denunciation, denouncer, hana, rita, alice,
                                                                client_for):
     """The list reads its names as values, not records (`letters_petitioner_names`): head, handler and receiver see
-    the name with one reveal logged each; a colleague, an inactive account and an outsider do not."""
+    the name with one reveal logged each; a colleague, an inactive account and no account at all do not."""
     handler = make_user("dung", tree.board_cb, "officer")
     letters.assign_handler(hana, denunciation, handler)
     url = reverse("letters:letter_list")

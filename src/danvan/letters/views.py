@@ -400,8 +400,8 @@ def _detail(request: HttpRequest, letter: Letter, *, bound: dict | None = None, 
     ]
     today = timezone.localdate()
     calendar, rulebook = current_legal()  # once for the page, one query when unchanged (danvan.legal)
-    # Each deadline with the law and article it follows (stored with it; ADR 0017); a notice's is done once it is
-    # sent.
+    # Each deadline with the law and article it follows (stored with it; ADR 0017), then each notice owed to the
+    # citizen, done once it is sent.
     deadline_rows = [
         (label, date, letter_deadlines.remaining(date, today, calendar) if date and letter.due_on == date else None,
          rule, None)
