@@ -31,10 +31,9 @@ from danvan.legal.signals import holidays_changed, rules_changed
 if TYPE_CHECKING:
     from danvan.accounts.models import User
 
-# (fingerprint of the holiday and rule tables, the calendar or rule book built from them); replaced whole, never
+# (fingerprint of the holiday and rule tables, the calendar and rule book built from them); replaced whole, never
 # mutated.
-_cache: tuple[tuple[Any, ...], WorkingCalendar] | None = None
-_rulebook_cache: tuple[tuple[Any, ...], RuleBook] | None = None
+_cache: tuple[tuple[Any, ...], WorkingCalendar, RuleBook] | None = None
 
 
 # ---- reading ---------------------------------------------------------------------------------------------
@@ -65,48 +64,33 @@ def build_calendar() -> WorkingCalendar:
 def current_calendar() -> WorkingCalendar:
     """The working calendar of state offices as recorded now. Call it once per request or job and pass
     the calendar to the `danvan.legal.deadlines` functions."""
-    return _calendar_for(_fingerprint())
+    return current_legal()[0]
 
 
 def current_rulebook() -> RuleBook:
     """The dated rules with the administrators' corrections (`RuleOverride`) and readings (`LegalReading`).
 
-    Built again when the fingerprint moves, like the calendar; call it once per request or job."""
-    return _rulebook_for(_fingerprint())
+    Built again when the fingerprint moves, with the calendar; call it once per request or job."""
+    return current_legal()[1]
 
 
 def current_legal() -> tuple[WorkingCalendar, RuleBook]:
     """The calendar and the rule book together, checked against one fingerprint query: a letter's page and the
-    notices owed need both (three queries a page before, one now)."""
-    fingerprint = _fingerprint()
-    return _calendar_for(fingerprint), _rulebook_for(fingerprint)
-
-
-def _calendar_for(fingerprint: tuple[Any, ...]) -> WorkingCalendar:
+    notices owed need both (three queries a page before, one now). Both are built again when it moves."""
     global _cache
+    fingerprint = _fingerprint()
     cached = _cache
     if cached is not None and cached[0] == fingerprint:
-        return cached[1]
-    calendar = build_calendar()
-    _cache = (fingerprint, calendar)
-    return calendar
-
-
-def _rulebook_for(fingerprint: tuple[Any, ...]) -> RuleBook:
-    global _rulebook_cache
-    cached = _rulebook_cache
-    if cached is not None and cached[0] == fingerprint:
-        return cached[1]
-    rulebook = build_rulebook()
-    _rulebook_cache = (fingerprint, rulebook)
-    return rulebook
+        return cached[1], cached[2]
+    calendar, rulebook = build_calendar(), build_rulebook()
+    _cache = (fingerprint, calendar, rulebook)
+    return calendar, rulebook
 
 
 def clear_calendar_cache() -> None:
     """Forget the calendar and the rule book (a change in this process; the fingerprint catches the others')."""
-    global _cache, _rulebook_cache
+    global _cache
     _cache = None
-    _rulebook_cache = None
 
 
 def _fingerprint() -> tuple[Any, ...]:
