@@ -20,6 +20,7 @@ PASSWORD = os.environ.get("DANVAN_LOAD_PASSWORD", "danvan-load")
 USERS = int(os.environ.get("DANVAN_LOAD_ACCOUNTS", "50"))
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 LETTER_LINK = re.compile(r'href="/don-thu/(\d+)/"')
+ACTION_FORM_LINK = re.compile(r'hx-get="(/don-thu/\d+/xu-ly/[\w-]+/)"')
 SESSION_LINK = re.compile(r'/tiep-cong-dan/buoi-tiep/(\d+)/')
 
 KINDS = ("complaint", "denunciation", "recommendation", "several")
@@ -116,7 +117,11 @@ class Officer(_LoggedIn):
         if not self.letters:
             return self.letter_list()
         letter = random.choice(self.letters)
-        self._get(f"/don-thu/{letter}/", "đơn: chi tiết")
+        page = self._get(f"/don-thu/{letter}/", "đơn: chi tiết")
+        # One page in four, the officer opens a closed action to act: its form comes then, through htmx.
+        closed = ACTION_FORM_LINK.findall(page.text)
+        if closed and random.random() < 0.25:
+            self._get(random.choice(closed), "đơn: mở biểu mẫu xử lý (htmx)", headers={"HX-Request": "true"})
         # The page's htmx panel asks for the letters that may be the same matter (the duplicate index), with the
         # header htmx sends: the server answers the panel alone, not a whole page around it.
         self._get(f"/don-trung/thu/{letter}/", "đơn: gợi ý đơn trùng (htmx)", headers={"HX-Request": "true"})

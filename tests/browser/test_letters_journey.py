@@ -72,8 +72,15 @@ def test_alice_turns_a_visit_into_a_letter_and_resolves_it(page, tree):
     assert "Hạn giải quyết" in page.locator("table.deadlines").inner_text()
     shot(page, "letters-accepted")
 
+    # A closed action's form is not in the page: htmx brings it when the officer opens the action.
+    assert action_form(page, "resolve").count() == 0
     page.locator("summary", has_text="Ghi kết quả giải quyết").click()
     resolve = action_form(page, "resolve")
+    resolve.wait_for()
+    for width in (1366, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        shot(page, f"letters-action-opened-{width}")
+    page.set_viewport_size({"width": 1280, "height": 900})
     resolve.get_by_label("Kết quả giải quyết").select_option(label="Khiếu nại có đúng, có sai")
     resolve.get_by_label("Nội dung quyết định, kết luận").fill("Quyết định giải quyết khiếu nại lần đầu")
     resolve.get_by_role("button").click()

@@ -15,6 +15,7 @@ from danvan.letters.models import Letter
 from danvan.mobilisation.models import Dialogue
 from danvan.reception.models import Handling, Visit
 from tests.letters.factories import receive
+from tests.letters.pages import opened_form
 from tests.mobilisation.factories import dialogue
 from tests.reception.conftest import open_session, record_visit
 
@@ -45,11 +46,10 @@ def two(alice, hana):
 def test_a_stale_letter_amendment_does_not_revert_the_other_officers_change(tree, alice, hana, two):
     letter = receive(alice, tree.board_cb, summary="Khieu nai thu hoi dat")
     first, second = two
-    url = reverse("letters:letter_detail", args=[letter.pk])
     action = reverse("letters:letter_action", args=[letter.pk, "amend"])
-    # Both officers open the letter at the same moment.
-    v_first = _version(first.get(url).content.decode(), "amend-version")
-    v_second = _version(second.get(url).content.decode(), "amend-version")
+    # Both officers open the letter's amendment form at the same moment.
+    v_first = _version(opened_form(first, letter, "amend"), "amend-version")
+    v_second = _version(opened_form(second, letter, "amend"), "amend-version")
     assert v_first == v_second
 
     response = first.post(action, {"amend-summary": "Khiếu nại thu hồi đất", "amend-content": "",

@@ -18,6 +18,7 @@ from danvan.letters import deadlines as letter_deadlines
 from danvan.letters import services
 from danvan.letters.models import Letter
 from tests.letters.factories import accepted, classify, receive
+from tests.letters.pages import opened_form
 
 D = dt.date
 DENUNCIATION = ContentKind.DENUNCIATION
@@ -259,6 +260,6 @@ def test_the_letter_page_records_when_the_complainant_received_the_decision(alic
 
 def test_an_obstacle_is_not_offered_as_a_resolution_pause(alice, client_for):
     letter = accepted(alice, alice.organisation, received_on=D(2026, 3, 2), accepted_on=D(2026, 3, 3))
-    page = client_for(alice).get(reverse("letters:letter_detail", args=[letter.pk])).content.decode()
-    assert 'name="pause-kind"' in page
-    assert 'value="obstacle"' not in page
+    form = opened_form(client_for(alice), letter, "pause")
+    assert 'name="pause-kind"' in form
+    assert 'value="obstacle"' not in form

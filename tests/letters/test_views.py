@@ -18,6 +18,7 @@ from danvan.letters.workflow import LetterStatus
 from danvan.matters.models import Matter
 from danvan.people.models import Citizen
 from tests.letters.factories import accepted, classify, receive, resolved
+from tests.letters.pages import opened_form
 from tests.letters.scoping import PDF, _visit
 
 D = dt.date
@@ -432,7 +433,7 @@ def test_an_officer_corrects_the_intake_details_and_adds_a_scan_from_the_letter_
     assert response.status_code == 302
     assert [a.original_name for a in letter.attachments.all()] == ["bien-ban.pdf"]
     page = client.get(reverse("letters:letter_detail", args=[letter.pk])).content.decode()
-    assert "bien-ban.pdf" in page and 'enctype="multipart/form-data"' in page
+    assert "bien-ban.pdf" in page and 'enctype="multipart/form-data"' in opened_form(client, letter, "attach")
 
 
 def test_an_officer_who_is_not_the_handler_cannot_open_a_denunciation_for_amendment(tree, alice, hana, client_for):
@@ -444,3 +445,48 @@ def test_an_officer_who_is_not_the_handler_cannot_open_a_denunciation_for_amendm
     assert response.status_code == 400
     letter.refresh_from_db()
     assert letter.summary == "Tố cáo cán bộ xã"
+
+
+def test_a_closed_action_form_is_made_when_the_officer_opens_it(tree, alice, bob, charlie, client_for):
+    """The letter page writes the first action's form; the others come when opened: in place with htmx, or as
+    the page with that form open without JavaScript. Offered on the page's terms, to those who may send it."""
+    letter = classify(alice, receive(alice, alice.organisation, received_on=D(2026, 3, 2)))
+    client = client_for(alice)
+    page = client.get(reverse("letters:letter_detail", args=[letter.pk])).content.decode()
+    first = page.split('<details class="card action"')[1]
+    assert " open>" in first.split("\n")[0] and 'name="accept-accepted_on"' in first  # the first: open, made
+    url = reverse("letters:letter_action", args=[letter.pk, "assign"])
+    assert 'name="assign-handler"' not in page  # closed: not made, its officers not read
+    assert f'hx-get="{url}"' in page and f'href="{url}#thao-tac-assign"' in page
+
+    # With htmx: the form alone, with its own submission token, and sending it works.
+    form = opened_form(client, letter, "assign")
+    assert form.startswith("<form") and "<html" not in form
+    assert 'name="assign-handler"' in form and 'name="submission_token"' in form and "Alice Nguyễn" in form
+    token = re.search(r'name="submission_token" value="([^"]+)"', form).group(1)
+    response = client.post(url, {"assign-handler": alice.pk, "submission_token": token})
+    assert response.status_code == 302
+    letter.refresh_from_db()
+    assert letter.handler == alice
+    assert "HX-Request" in client.get(url, HTTP_HX_REQUEST="true")["Vary"]
+
+    # Without JavaScript: the page, that form open (and the first one as always).
+    page = client.get(url).content.decode()
+    opened = page.split('id="thao-tac-assign"')[1].split("</details>")[0]
+    assert opened.startswith(" open>") and 'name="assign-handler"' in opened
+
+    # An action the letter's state no longer offers: said, with the way back to the page; nothing else.
+    stale = reverse("letters:letter_action", args=[letter.pk, "resolve"])
+    gone = client.get(stale, HTTP_HX_REQUEST="true").content.decode()
+    assert "Thao tác «Ghi kết quả giải quyết» không áp dụng cho đơn ở trạng thái «Đã phân loại»." in gone
+    assert "<form" not in gone and reverse("letters:letter_detail", args=[letter.pk]) in gone
+    response = client.get(stale, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("letters:letter_detail", args=[letter.pk])
+    assert "không áp dụng cho đơn ở trạng thái" in response.content.decode()
+
+    # A viewer may not act (403, as the POST); an outsider does not see the letter (404); no such action (404).
+    theirs = receive(alice, tree.ubnd_quang_lam)
+    assert client_for(bob).get(reverse("letters:letter_action", args=[theirs.pk, "classify"]),
+                               HTTP_HX_REQUEST="true").status_code == 403
+    assert client_for(charlie).get(url, HTTP_HX_REQUEST="true").status_code == 404
+    assert client_for(alice).get(reverse("letters:letter_action", args=[letter.pk, "khong-co"])).status_code == 404

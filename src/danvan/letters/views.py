@@ -10,14 +10,16 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, Prefetch
-from django.forms import Media
+from django.forms import Form, Media
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
+from django_htmx.middleware import HtmxDetails
 
 from danvan.core.choices import ContentKind
 from danvan.core.choices import Field as FieldChoice
@@ -259,7 +261,7 @@ def petitioner_matches(request: HttpRequest) -> HttpResponse:
 
 # ---------------------------------------------------------------------------------------------- detail
 
-ACTION_FORMS = {
+ACTION_FORMS: dict[str, type[Form]] = {
     "amend": forms.AmendForm,
     "attach": forms.AttachForm,
     "classify": forms.ClassifyForm,
@@ -389,14 +391,20 @@ def _call_service(name: str, user, letter: Letter, data: dict, form=None):
     raise Http404
 
 
-def _detail(request: HttpRequest, letter: Letter, *, bound: dict | None = None, status: int = 200) -> HttpResponse:
+def _detail(request: HttpRequest, letter: Letter, *, bound: dict | None = None, opening: str = "",
+            status: int = 200) -> HttpResponse:
     user = request.user
     context_label = _("Chi tiết đơn %(code)s") % {"code": letter.code}
     action_names = _available_actions(user, letter)
+    offered = [name for name in action_names if name not in PAUSE_ACTIONS]
+    # The first action's form open, with the one asked for or sent back with errors. The others are made when
+    # the officer opens them (`action_form`): making and writing every form was a third of the page's CPU.
+    opened = set(offered[:1]) | ({bound["name"]} if bound else set()) | ({opening} if opening in offered else set())
     action_forms = [
-        {"name": name, "label": ACTION_LABELS[name],
-         "form": bound["form"] if bound and bound["name"] == name else _make_form(name, letter, user)}
-        for name in action_names if name not in PAUSE_ACTIONS
+        {"name": name, "label": ACTION_LABELS[name], "open": name in opened,
+         "form": (bound["form"] if bound and bound["name"] == name
+                  else _make_form(name, letter, user) if name in opened else None)}
+        for name in offered
     ]
     today = timezone.localdate()
     calendar, rulebook = current_legal()  # once for the page, one query when unchanged (danvan.legal)
@@ -424,9 +432,10 @@ def _detail(request: HttpRequest, letter: Letter, *, bound: dict | None = None, 
         "attachments": letter.attachments.filter(archived_at__isnull=True),
         "deadline_rows": deadline_rows,
         "action_forms": action_forms,
-        # The pickers' script and style once (the amend form's commune), whichever forms carry one.
-        "media": sum((item["form"].media for item in action_forms), Media()),
-        "error_action": bound["name"] if bound else "",
+        # The pickers' script and style once (the amend form's commune), whichever forms carry one, opened or not:
+        # read from the forms' declared fields.
+        "media": sum((field.widget.media for name in offered for field in ACTION_FORMS[name].base_fields.values()),
+                     Media()),
         "later_letters": letter.later_letters.all(),
         "second_window": letter_deadlines.second_complaint_window(letter, calendar, rulebook),
         "limitation": letter_deadlines.limitation(letter, calendar, rulebook),
@@ -453,10 +462,12 @@ def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
                                                  pk=pk))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @create_once
 def letter_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    """One POST view for every workflow action; the service decides whether it is allowed."""
+    """One POST view for every workflow action; the service decides whether it is allowed. GET: its form."""
+    if request.method == "GET":
+        return _action_form(request, pk, action)
     letter = scoped_object_or_404(_letter_qs(), request.user, Action.CHANGE, pk=pk)
     if action not in ACTION_FORMS:
         raise Http404
@@ -477,6 +488,36 @@ def letter_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             return redirect("letters:letter_detail", pk=letter.pk)
     letter.refresh_from_db()
     return _detail(request, letter, bound={"name": action, "form": form}, status=400)
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails  # set by django_htmx's middleware
+
+
+def _action_form(request: HtmxHttpRequest, pk: int, action: str) -> HttpResponse:
+    """A closed action's form, made when the officer opens it: with htmx, the form alone in its place on the
+    page; without JavaScript, the letter page with that form open. Offered on the same terms as on the page, to
+    those who may send it (403 otherwise, as the POST)."""
+    letter = scoped_object_or_404(_letter_qs().prefetch_related(PETITIONER_LINKS), request.user, Action.CHANGE,
+                                  pk=pk)
+    if action not in ACTION_FORMS:
+        raise Http404
+    if action in PAUSE_ACTIONS or action not in _available_actions(request.user, letter):
+        # A page left open while someone else moved the letter on.
+        gone = _("Thao tác «%(action)s» không áp dụng cho đơn ở trạng thái «%(status)s».") % {
+            "action": ACTION_LABELS[action], "status": letter.get_status_display()}
+        if request.htmx:
+            response = render(request, "letters/_action_gone.html", {"letter": letter, "message": gone})
+        else:
+            messages.error(request, gone)
+            response = redirect("letters:letter_detail", pk=letter.pk)
+    elif request.htmx:
+        response = render(request, "letters/_action_form.html", {"letter": letter, "action": {
+            "name": action, "label": ACTION_LABELS[action], "form": _make_form(action, letter, request.user)}})
+    else:
+        response = _detail(request, letter, opening=action)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @require_GET
