@@ -127,9 +127,15 @@ def main(argv=None) -> int:
         # Persistent database connections, as a production server keeps them: otherwise every request pays
         # for a new PostgreSQL backend (a fork and an authentication) on the same two cores.
         "DANVAN_DB_CONN_MAX_AGE": os.environ.get("DANVAN_DB_CONN_MAX_AGE", "60"),
-        "DANVAN_LOAD_ACCOUNTS": str(args.users), "PYTHONPATH": str(ROOT),
+        # This tree's code first: the interpreter's own danvan (an editable install of another checkout, when an
+        # older commit is measured from a worktree) would otherwise be served under this tree's commit.
+        "DANVAN_LOAD_ACCOUNTS": str(args.users), "PYTHONPATH": os.pathsep.join((str(ROOT / "src"), str(ROOT))),
         "DANVAN_PRELOAD_DUPLICATES": "true" if args.preload else "false",
     }
+    served = subprocess.run([sys.executable, "-c", "import danvan; print(danvan.__file__)"], env=env, check=True,
+                            capture_output=True, text=True).stdout.strip()
+    if not Path(served).resolve().is_relative_to((ROOT / "src").resolve()):
+        raise SystemExit(f"gunicorn sẽ chạy mã ở {served}, không phải của {ROOT}: kết quả sẽ ghi sai phiên bản mã")
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     RESULTS.mkdir(exist_ok=True)
     prefix = RESULTS / f"{stamp}-load"  # the JSON summary; locust's CSV files and the server logs go to var/

@@ -398,7 +398,8 @@ def _detail(request: HttpRequest, letter: Letter, *, bound: dict | None = None, 
     action_names = _available_actions(user, letter)
     offered = [name for name in action_names if name not in PAUSE_ACTIONS]
     # The first action's form open, with the one asked for or sent back with errors. The others are made when
-    # the officer opens them (`action_form`): making and writing every form was a third of the page's CPU.
+    # the officer opens them (`_action_form`, ADR 0031): making and writing every form was a third of the
+    # page's CPU.
     opened = set(offered[:1]) | ({bound["name"]} if bound else set()) | ({opening} if opening in offered else set())
     action_forms = [
         {"name": name, "label": ACTION_LABELS[name], "open": name in opened,
