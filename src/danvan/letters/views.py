@@ -475,8 +475,7 @@ def letter_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     form = _make_form(action, letter, request.user, request.POST, request.FILES)
     if action not in _available_actions(request.user, letter):
         # A page left open while someone else moved the letter on; the services would refuse it too.
-        messages.error(request, _("Thao tác «%(action)s» không áp dụng cho đơn ở trạng thái «%(status)s».")
-                       % {"action": ACTION_LABELS[action], "status": letter.get_status_display()})
+        messages.error(request, _not_offered(letter, action))
         return _detail(request, letter, status=400)
     if form.is_valid():
         try:
@@ -489,6 +488,11 @@ def letter_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             return redirect("letters:letter_detail", pk=letter.pk)
     letter.refresh_from_db()
     return _detail(request, letter, bound={"name": action, "form": form}, status=400)
+
+
+def _not_offered(letter: Letter, action: str) -> str:
+    return _("Thao tác «%(action)s» không áp dụng cho đơn ở trạng thái «%(status)s».") % {
+        "action": ACTION_LABELS[action], "status": letter.get_status_display()}
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -505,8 +509,7 @@ def _action_form(request: HtmxHttpRequest, pk: int, action: str) -> HttpResponse
         raise Http404
     if action in PAUSE_ACTIONS or action not in _available_actions(request.user, letter):
         # A page left open while someone else moved the letter on.
-        gone = _("Thao tác «%(action)s» không áp dụng cho đơn ở trạng thái «%(status)s».") % {
-            "action": ACTION_LABELS[action], "status": letter.get_status_display()}
+        gone = _not_offered(letter, action)
         if request.htmx:
             response = render(request, "letters/_action_gone.html", {"letter": letter, "message": gone})
         else:
