@@ -490,3 +490,50 @@ def test_a_closed_action_form_is_made_when_the_officer_opens_it(tree, alice, bob
                                HTTP_HX_REQUEST="true").status_code == 403
     assert client_for(charlie).get(url, HTTP_HX_REQUEST="true").status_code == 404
     assert client_for(alice).get(reverse("letters:letter_action", args=[letter.pk, "khong-co"])).status_code == 404
+
+
+# The rows as the template wrote them before the view did (letters.views._list_rows_html): the same markup, so
+# the same escaping, badges and captions.
+_TEMPLATE_ROWS = """{% load i18n %}{% translate "Số hiệu" as l_code %}{% translate "Ngày nhận" as l_received %}\
+{% translate "Người viết đơn" as l_who %}{% translate "Tóm tắt" as l_summary %}{% translate "Loại đơn" as l_kind %}\
+{% translate "Lĩnh vực" as l_field %}{% translate "Trạng thái" as l_status %}{% translate "Hạn" as l_due %}\
+{% translate "Nặc danh" as l_anonymous %}{% translate "Đơn đông người" as l_group %}{% translate "Quá hạn" as l_overdue %}\
+{% for row in rows %}<tr><td data-label="{{ l_code }}"><a href="{{ row.url }}">{{ row.code }}</a></td>\
+<td data-label="{{ l_received }}">{{ row.received }}</td><td data-label="{{ l_who }}">{% if row.names %}{{ row.names }}\
+{% else %}<span class="muted">{{ l_anonymous }}</span>{% endif %}{% if row.group %} <span class="badge warn">\
+{{ l_group }}</span>{% endif %}</td><td data-label="{{ l_summary }}">{{ row.summary }}</td>\
+<td data-label="{{ l_kind }}">{{ row.content_kind }}</td><td data-label="{{ l_field }}">{{ row.field }}</td>\
+<td data-label="{{ l_status }}">{{ row.status }}</td><td data-label="{{ l_due }}">{{ row.due }}{% if row.overdue %} \
+<span class="badge bad">{{ l_overdue }}</span>{% endif %}</td></tr>{% endfor %}"""
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_lists_rows_are_the_markup_the_template_wrote_with_every_value_escaped(language):
+    from django.template import engines
+    from django.utils import translation
+
+    from danvan.letters.views import _list_labels, _list_rows_html
+
+    hostile = ['<script>alert("x")</script>', "Lê & Trần", "'\"><img src=x onerror=1>", "", "Đơn bình thường"]
+    rows = [{"code": f"Đ{n:06d}", "url": f"/don-thu/{n}/?a=1&b=\"2\"", "received": "02/03/2026", "names": name,
+             "group": n % 2 == 0, "summary": hostile[(n + 1) % len(hostile)], "content_kind": "Khiếu nại & <kiến nghị>",
+             "field": hostile[(n + 2) % len(hostile)], "status": "Mới tiếp nhận", "due": "" if n == 3 else "16/04/2026",
+             "overdue": n % 3 == 0} for n, name in enumerate(hostile, start=1_000_000)]
+    with translation.override(language):
+        expected = engines["django"].from_string(_TEMPLATE_ROWS).render({"rows": rows})
+        written = str(_list_rows_html(rows, _list_labels()))
+    assert written == expected
+    assert "<script>" not in written and "&lt;script&gt;" in written and "<img" not in written
+    assert ('data-label="Code"' in written and 'data-label="Status"' in written) == (language == "en")
+    assert written.count('<span class="muted">') == 1  # the anonymous letter
+
+
+def test_the_list_shows_an_anonymous_a_group_and_an_overdue_letter_as_an_officer_reads_them(tree, alice, client_for):
+    late = receive(alice, alice.organisation, received_on=D(2025, 1, 6), anonymous=True, summary="<b>Đường</b> & cống")
+    Letter.objects.filter(pk=late.pk).update(signer_count=7)  # signed by seven: a group letter
+    html = client_for(alice).get(reverse("letters:letter_list")).content.decode()
+    row = re.search(rf'<tr><td data-label="Số hiệu"><a href="/don-thu/{late.pk}/">{late.code}</a>.*?</tr>', html).group(0)
+    assert '<td data-label="Tóm tắt">&lt;b&gt;Đường&lt;/b&gt; &amp; cống</td>' in row
+    assert '<span class="muted">Nặc danh</span> <span class="badge warn">Đơn đông người</span>' in row
+    assert '<span class="badge bad">Quá hạn</span>' in row
+    assert '<th scope="col">Người viết đơn</th>' in html
