@@ -497,7 +497,8 @@ def test_a_closed_action_form_is_made_when_the_officer_opens_it(tree, alice, bob
 _TEMPLATE_ROWS = """{% load i18n %}{% translate "Số hiệu" as l_code %}{% translate "Ngày nhận" as l_received %}\
 {% translate "Người viết đơn" as l_who %}{% translate "Tóm tắt" as l_summary %}{% translate "Loại đơn" as l_kind %}\
 {% translate "Lĩnh vực" as l_field %}{% translate "Trạng thái" as l_status %}{% translate "Hạn" as l_due %}\
-{% translate "Nặc danh" as l_anonymous %}{% translate "Đơn đông người" as l_group %}{% translate "Quá hạn" as l_overdue %}\
+{% translate "Nặc danh" as l_anonymous %}{% translate "Đơn đông người" as l_group %}\
+{% translate "Quá hạn" as l_overdue %}\
 {% for row in rows %}<tr><td data-label="{{ l_code }}"><a href="{{ row.url }}">{{ row.code }}</a></td>\
 <td data-label="{{ l_received }}">{{ row.received }}</td><td data-label="{{ l_who }}">{% if row.names %}{{ row.names }}\
 {% else %}<span class="muted">{{ l_anonymous }}</span>{% endif %}{% if row.group %} <span class="badge warn">\
@@ -532,7 +533,8 @@ def test_the_list_shows_an_anonymous_a_group_and_an_overdue_letter_as_an_officer
     late = receive(alice, alice.organisation, received_on=D(2025, 1, 6), anonymous=True, summary="<b>Đường</b> & cống")
     Letter.objects.filter(pk=late.pk).update(signer_count=7)  # signed by seven: a group letter
     html = client_for(alice).get(reverse("letters:letter_list")).content.decode()
-    row = re.search(rf'<tr><td data-label="Số hiệu"><a href="/don-thu/{late.pk}/">{late.code}</a>.*?</tr>', html).group(0)
+    row = re.search(rf'<tr><td data-label="Số hiệu"><a href="/don-thu/{late.pk}/">{late.code}</a>.*?</tr>',
+                    html).group(0)
     assert '<td data-label="Tóm tắt">&lt;b&gt;Đường&lt;/b&gt; &amp; cống</td>' in row
     assert '<span class="muted">Nặc danh</span> <span class="badge warn">Đơn đông người</span>' in row
     assert '<span class="badge bad">Quá hạn</span>' in row
