@@ -415,3 +415,53 @@ def test_register_is_scoped(session_cb, alice, charlie, client_for):
     body = client_for(charlie).get(reverse("reception:register"), {"from": "01/03/2026", "to": "31/03/2026"})
     assert "Công Dân Cao Bằng" not in body.content.decode()
     assert session_cb.date == DAY
+
+
+# The register's rows as the template wrote them before the view did (reception.views._register_rows_html).
+_TEMPLATE_REGISTER_ROWS = """{% load i18n danvan people %}\
+{% translate "đoàn đông người" as l_large %}{% translate "trực tuyến" as l_online %}\
+{% for row in rows %}{% with visit=row.visit identity=row.identity %}<tr><td class="num">{{ forloop.counter }}</td>\
+<td>{{ row.date }}</td><td>{% person identity %}</td><td class="num">{{ row.persons }}{% if visit.representatives %}\
+<br><span class="muted">{% blocktranslate count total=visit.representatives with n=visit.representatives|vn_number %}\
+{{ n }} đại diện{% plural %}{{ n }} đại diện{% endblocktranslate %}</span>{% endif %}{% if row.large_group %}<br>\
+{{ l_large }}{% endif %}</td><td>{{ visit.summary }}{% if row.place %}<br><span class="muted">{{ row.place }}</span>\
+{% endif %}</td><td>{{ row.content_kind }}<br><span class="muted">{{ row.field }}</span></td>\
+<td>{{ row.occurrence }}</td>\
+<td>{{ row.session_kind }}{% if row.online %} ({{ l_online }}){% endif %}<br>\
+<span class="muted">{{ row.body }}</span></td>\
+<td>{{ row.handling }}</td><td>{{ visit.notes }}</td></tr>{% endwith %}{% endfor %}"""
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_registers_rows_are_the_markup_the_template_wrote_with_every_value_escaped(language):
+    from types import SimpleNamespace
+
+    from django.template import engines
+    from django.utils import translation
+
+    from danvan.people.identity import MASK, ShownIdentity
+    from danvan.reception.views import _register_rows_html
+
+    hostile = ['<script>alert("x")</script>', "Lê & Trần", "'\"><img src=x onerror=1>", "", "Thôn Nà Ngần"]
+    rows = []
+    for n, text in enumerate(hostile):
+        masked = n == 2
+        shown = ShownIdentity(citizen_id=1_000_000 + n, full_name=MASK if masked else text or "Nông Văn Dũng",
+                              id_number="" if masked else "004090001234", birth_year=None if masked else 1970 + n,
+                              address="" if masked else hostile[(n + 1) % 5], phone="", email="", masked=masked,
+                              protected=masked)
+        visit = SimpleNamespace(representatives=(0, 1, 2, 0, 1_500)[n], summary=hostile[(n + 2) % 5],
+                                notes=hostile[(n + 3) % 5])
+        rows.append({"visit": visit, "identity": shown, "date": "10/03/2026",
+                     "persons": ("1", "6", "12", "1", "1.500")[n],
+                     "large_group": n in (1, 2, 4), "place": hostile[(n + 4) % 5], "content_kind": "Khiếu nại & <x>",
+                     "field": hostile[n], "occurrence": "Lần đầu", "session_kind": "Tiếp thường xuyên",
+                     "online": n % 2 == 1, "body": hostile[(n + 1) % 5], "handling": "Giải thích \"tại chỗ\""})
+    rows *= 201  # past a thousand rows: the number column as the template wrote it ("1005", no separator)
+    with translation.override(language):
+        expected = engines["django"].from_string(_TEMPLATE_REGISTER_ROWS).render({"rows": rows})
+        written = str(_register_rows_html(rows))
+    assert written == expected
+    assert "<script>" not in written and "&lt;script&gt;" in written and "<img" not in written
+    assert '<td class="num">1005</td>' in written and '<span class="muted">1.500 ' in written
+    assert ("(online)" in written) == (language == "en")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,7 +12,9 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from danvan.core.choices import ContentKind, Field
@@ -23,6 +26,7 @@ from danvan.core.models import Action
 from danvan.core.submissions import create_once
 from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
 from danvan.letters.models import Letter
+from danvan.people.identity import identity_html
 from danvan.people.models import Citizen
 from danvan.reception import services
 from danvan.reception.forms import (
@@ -362,5 +366,39 @@ def register(request: HttpRequest) -> HttpResponse:
             rows = _rows(request.user, visits, _("Sổ tiếp công dân"), with_session=True)
     status = 200 if form.is_valid() else 400
     return render(request, "reception/register.html",
-                  {"form": form, "rows": rows, "period": period,
+                  {"form": form, "rows": rows, "rows_html": _register_rows_html(rows), "period": period,
                    "list_url": reverse("reception:session_list")}, status=status)
+
+
+_REGISTER_ROW = ('<tr><td class="num">{number}</td><td>{date}</td><td>{identity}</td><td class="num">{persons}</td>'
+                 '<td>{summary}</td><td>{content_kind}<br><span class="muted">{field}</span></td><td>{occurrence}</td>'
+                 '<td>{session_kind}<br><span class="muted">{body}</span></td><td>{handling}</td><td>{notes}</td></tr>')
+
+
+def _register_rows_html(rows: list[dict]) -> SafeString:
+    """The register's rows, written here rather than by the template: a province's month is hundreds of rows of
+    ten cells, and the template's loop was half of the page's CPU (19 ms of 40 for 261 rows). The same markup;
+    every text escaped, as the template escaped it (`html.escape` is what Django's `escape` calls), and the
+    citizen's cell written by the identity gate's one rendering (`people.identity.identity_html`)."""
+    esc = html.escape
+    large, online = esc(_("đoàn đông người")), esc(_("trực tuyến"))
+    written = []
+    for number, row in enumerate(rows, start=1):
+        visit = row["visit"]
+        persons = esc(row["persons"])
+        if visit.representatives:
+            persons += '<br><span class="muted">{}</span>'.format(esc(
+                ngettext("%(n)s đại diện", "%(n)s đại diện", visit.representatives)
+                % {"n": vn_number(visit.representatives)}))
+        if row["large_group"]:
+            persons += f"<br>{large}"
+        summary = esc(visit.summary)
+        if row["place"]:
+            summary += f'<br><span class="muted">{esc(row["place"])}</span>'
+        session_kind = esc(row["session_kind"]) + (f" ({online})" if row["online"] else "")
+        written.append(_REGISTER_ROW.format(
+            number=number, date=esc(row["date"]), identity=identity_html(row["identity"]), persons=persons,
+            summary=summary, content_kind=esc(row["content_kind"]), field=esc(row["field"]),
+            occurrence=esc(row["occurrence"]), session_kind=session_kind, body=esc(row["body"]),
+            handling=esc(row["handling"]), notes=esc(visit.notes)))
+    return mark_safe("".join(written))
