@@ -75,6 +75,55 @@ def test_a_bound_form_with_errors_renders_the_same():
             == Form(data, renderer=DjangoTemplates()).as_div())
 
 
+class _Everything(forms.Form):
+    """A field of each kind danvan's forms use, with labels, help texts and errors an attacker could write."""
+
+    summary = forms.CharField(label='Tóm tắt <b>"đơn"</b>', max_length=5, help_text="Tối đa <em>5</em> ký tự")
+    content = forms.CharField(label="Nội dung?", widget=forms.Textarea, required=False)
+    received_on = forms.DateField(label=gettext_lazy("Ngày nhận"), widget=DateInput)
+    agreed = forms.BooleanField(label="Đồng ý", required=False)
+    kind = forms.ChoiceField(label="Loại", choices=CHOICES)
+    kinds = forms.MultipleChoiceField(label="Các loại", choices=CHOICES, widget=forms.CheckboxSelectMultiple,
+                                      required=False, help_text="Chọn nhiều")
+    outcome = forms.ChoiceField(label="Kết quả", choices=[("a", "Đạt"), ("b", "<Không>")], widget=forms.RadioSelect)
+    attachment = forms.FileField(label="Tệp", required=False)
+    secret = forms.CharField(widget=forms.HiddenInput, required=False)
+    unlabelled = forms.CharField(label="", required=False)
+    described = forms.CharField(label="Mô tả", required=False, help_text="x",
+                                widget=forms.TextInput(attrs={"aria-describedby": "elsewhere"}))
+    birth_year = forms.IntegerField(label="Năm sinh", required=False, show_hidden_initial=True, initial=1970)
+
+    def clean(self):
+        raise forms.ValidationError(['Cả đơn <script>"sai"</script>', "Lỗi thứ hai & cuối"])
+
+
+@pytest.mark.parametrize("data", [None, {}, {"summary": 'quá dài <b>"x"</b>', "received_on": "31/02/2026",
+                                             "kind": "khác", "kinds": ["land", "không"], "outcome": "c",
+                                             "birth_year": "năm"}])
+@pytest.mark.parametrize("options", [{}, {"auto_id": False}, {"label_suffix": ":"}, {"auto_id": "f-%s"},
+                                     {"prefix": 'p"<x>'}])
+def test_a_fields_group_label_and_errors_render_exactly_as_djangos_templates(data, options):
+    """`as_field_group`, `label_tag`, `legend_tag` and the error lists: Django's markup, character for character,
+    for every kind of field, bound or not, with and without ids, label suffixes and errors."""
+
+    class Required(_Everything):
+        required_css_class, error_css_class = "required", "error"
+
+    for form_class in (_Everything, Required):
+        forms_ = {renderer: form_class(data, renderer=renderer, **options)
+                  for renderer in (renderers.PlainWidgetRenderer(), DjangoTemplates())}
+        ours, django = forms_.values()
+        for name in form_class.base_fields:
+            for part in ("as_field_group", "label_tag", "legend_tag"):
+                assert getattr(ours[name], part)() == getattr(django[name], part)(), (name, part)
+            assert str(ours[name].errors) == str(django[name].errors)
+            assert ours[name].errors.as_ul() == django[name].errors.as_ul()
+        assert str(ours.non_field_errors()) == str(django.non_field_errors())
+        assert ours.as_div() == django.as_div() and ours.as_p() == django.as_p()
+        if data:
+            assert "<script>" not in ours.as_div() and "errorlist" in ours.as_div()
+
+
 def test_the_project_is_configured_with_it_and_no_template_overrides_the_replaced_ones():
     from django.forms.renderers import get_default_renderer
 
@@ -83,7 +132,7 @@ def test_the_project_is_configured_with_it_and_no_template_overrides_the_replace
     renderer = renderers.PlainWidgetRenderer()
     for name in [*renderers.PLAIN, renderers.OPTION_TEMPLATE]:
         origin = renderer.engine.get_template(name).origin.name
-        assert "/django/forms/templates/django/forms/widgets/" in origin.replace("\\", "/"), origin
+        assert "/django/forms/templates/django/forms/" in origin.replace("\\", "/"), origin
         with pytest.raises(TemplateDoesNotExist):  # nor in the project's own template directories
             get_template(name)
 
