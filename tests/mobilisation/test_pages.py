@@ -143,3 +143,17 @@ def test_list_queries_do_not_grow_with_the_rows(client_for, tree, alice, key, dj
     with django_assert_max_num_queries(len(one.captured_queries)):
         response = client.get(url)
     assert response.context["page"].paginator.count == 6
+
+
+def test_a_list_shows_each_choice_by_its_label_in_the_readers_language(client_for, tree, alice):
+    """The labels are translated once per language and process (sections._choice_labels): a reader in English
+    after one in Vietnamese must not get the Vietnamese labels kept from before, nor the reverse."""
+    from danvan.mobilisation.choices import PracticeField
+
+    make.practice(alice, tree.ubnd_quang_lam, field=PracticeField.ECONOMY)
+    url = reverse("mobilisation:practice_list")
+    for language, label in (("vi", "<td>Kinh tế</td>"), ("en", "<td>Economy</td>"), ("vi", "<td>Kinh tế</td>")):
+        client = client_for(alice)
+        client.cookies["django_language"] = language
+        body = client.get(url).content.decode()
+        assert label in body and ("<td>Economy</td>" in body) == (language == "en")
