@@ -146,7 +146,7 @@ def test_list_queries_do_not_grow_with_the_rows(client_for, tree, alice, key, dj
 
 
 def test_a_list_shows_each_choice_by_its_label_in_the_readers_language(client_for, tree, alice):
-    """The labels are translated once per language and process (sections._choice_labels): a reader in English
+    """The labels are translated once per language and process (core.choices.choice_labels): a reader in English
     after one in Vietnamese must not get the Vietnamese labels kept from before, nor the reverse."""
     from danvan.mobilisation.choices import PracticeField
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Min, Q
 from django.db.models.functions import Coalesce
 
-from danvan.core.choices import Field
+from danvan.core.choices import Field, choice_labels
 from danvan.core.formatting import vn_date, vn_number
 from danvan.hotspots import stats
 from danvan.hotspots.models import AlertRule, RuleKind
@@ -231,7 +231,7 @@ def large_groups(rule: AlertRule, on: dt.date, matter_ids: set[int] | None = Non
             getattr(f, kind).append(pk)
         findings.append(f)
     names = dict(Area.objects.filter(pk__in=[c for c, _f in by_commune]).values_list("pk", "name"))
-    labels = dict(Field.choices)
+    labels = choice_labels(Field)
     for (commune, fld), evs in sorted(by_commune.items()):
         if len(evs) < rule.threshold + 1:
             continue
@@ -296,7 +296,7 @@ def surge(rule: AlertRule, on: dt.date, matter_ids: set[int] | None = None) -> l
         return []
     history = [_counts_by_commune_field(_shift_years(start, y), _shift_years(end, y)) for y in years]
     names = dict(Area.objects.filter(pk__in=[k[0] for k in candidates]).values_list("pk", "name"))
-    labels = dict(Field.choices)
+    labels = choice_labels(Field)
     findings = []
     for (commune, fld), n in sorted(candidates.items()):
         past = [h.get((commune, fld), 0) for h in history]

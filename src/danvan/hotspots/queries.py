@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
 
+from danvan.core.choices import choice_labels
 from danvan.hotspots.models import (
     Alert,
     AlertStatus,
@@ -210,6 +211,6 @@ def combined_topics(user) -> list[dict]:
             .annotate(n=Count("pk"), units=Count("report__organisation", distinct=True),
                       high=Count("pk", filter=Q(intensity=Intensity.HIGH)))
             .order_by("-month", "-n", "field"))
-    labels = dict(HotSpotField.choices)
+    labels = choice_labels(HotSpotField)
     return [dict(row, field_label=labels.get(row["field"], row["field"])) for row in rows[:200]]
 

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.middleware import HtmxDetails
 
-from danvan.core.choices import ContentKind
+from danvan.core.choices import ContentKind, choice_labels
 from danvan.core.choices import Field as FieldChoice
 from danvan.core.concurrency import add_version_field, show_conflict, submitted_version
 from danvan.core.exports import StreamedWorkbook
@@ -82,11 +82,6 @@ def _filtered_letters(request: HttpRequest):
 PETITIONER_LINKS = Prefetch("petitioner_links", queryset=LetterPetitioner.objects.select_related("citizen"))
 
 
-def _labels(choices) -> dict[str, str]:
-    """A choice's labels translated once per page, not once per row (`get_FOO_display` rebuilds them each call)."""
-    return {value: str(label) for value, label in choices}
-
-
 @require_GET
 def letter_list(request: HttpRequest) -> HttpResponse:
     form, letters = _filtered_letters(request)
@@ -97,8 +92,8 @@ def letter_list(request: HttpRequest) -> HttpResponse:
     # Unsearched, the count is read once per version of the letters and the unit tree (the scope's areas).
     page = paginate(request, letters.only(*LIST_FIELDS).order_by("-received_on", "-pk"),
                     cap=SEARCH_COUNT_CAP if searched else None, count_labels=("letters", "units"))
-    kinds, fields, statuses = (_labels(ContentKind.choices), _labels(FieldChoice.choices),
-                               _labels(LetterStatus.choices))
+    kinds, fields, statuses = (choice_labels(ContentKind), choice_labels(FieldChoice),
+                               choice_labels(LetterStatus))
     # One reverse() for the page, not one per row.
     detail = reverse("letters:letter_detail", args=[0]).removesuffix("0/")
     # The signers' names of the whole page in one query of the columns the gate reads (as the export does): the
@@ -171,8 +166,8 @@ def export(request: HttpRequest) -> HttpResponse:
     _form, letters = _filtered_letters(request)
     letters = (letters.only(*EXPORT_FIELDS).annotate(organisation_name=F("organisation__name"))
                .order_by("-received_on", "-pk").iterator(chunk_size=EXPORT_CHUNK))
-    kinds, fields, statuses = (_labels(ContentKind.choices), _labels(FieldChoice.choices),
-                               _labels(LetterStatus.choices))
+    kinds, fields, statuses = (choice_labels(ContentKind), choice_labels(FieldChoice),
+                               choice_labels(LetterStatus))
     book = StreamedWorkbook("Don thu", [_("Số hiệu"), _("Ngày nhận"), _("Người viết đơn"), _("Tóm tắt"),
                                         _("Loại đơn"), _("Lĩnh vực"), _("Trạng thái"), _("Hạn"), _("Cơ quan")],
                             widths=(10, 11, 28, 60, 16, 22, 18, 11, 40))

@@ -6,16 +6,15 @@ Presentation only; every write still goes through `services`.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
 from django.utils.hashable import make_hashable
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.choices import choice_labels
 from danvan.core.formatting import vn_date, vn_number
 from danvan.mobilisation import forms, services
 from danvan.mobilisation.models import (
@@ -66,25 +65,17 @@ class Section:
         return (self.create or _record(self.model))(actor, data)
 
 
-@functools.cache
-def _choice_labels(field: models.Field, language: str | None) -> dict[Any, str]:
-    """A field's choices by label in one language, translated once per process and language: `get_FOO_display`
-    translates every choice of the field on each call, and the list of "Dân vận khéo" models asked it 150 times a
-    page (a third of that page's CPU)."""
-    return {make_hashable(value): str(label) for value, label in field.flatchoices}
-
-
 def display_value(obj: models.Model, name: str) -> str:
     """A field as a person reads it: choices by label, dates dd/mm/yyyy, counts "1.538"."""
     value = getattr(obj, name)
     field = obj._meta.get_field(name)
     if value is None or value == "" or value == []:
         return "—"
-    if field.choices:
-        return _choice_labels(field, get_language()).get(make_hashable(value), str(value))
+    if isinstance(field, models.Field) and field.choices:
+        return choice_labels(field).get(make_hashable(value), str(value))
     if name == "reviewer_types":
-        labels = dict(OrganisationType.choices)
-        return ", ".join(str(labels.get(v, v)) for v in value)
+        labels = choice_labels(OrganisationType)
+        return ", ".join(labels.get(v, v) for v in value)
     if isinstance(value, dt.datetime):
         return value.strftime("%d/%m/%Y %H:%M")
     if isinstance(value, dt.date):

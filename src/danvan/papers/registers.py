@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from danvan.core.choices import ContentKind, Field
+from danvan.core.choices import ContentKind, Field, choice_labels
 from danvan.core.formatting import vn_date, vn_number
 from danvan.letters.models import Channel, Handling, Letter, NotQualifyingReason, Outcome
 from danvan.papers.models import Paper, PaperKind
@@ -49,10 +49,6 @@ LETTERS = Register(
     [8, 18, 15, 14, 11, 28, 12, 14, 16, 21, 14, 15])
 
 
-def _labels(choices) -> dict[str, str]:
-    return {value: str(label) for value, label in choices}
-
-
 def reception_visits(visits: QuerySet[Visit], start: dt.date, end: dt.date) -> QuerySet[Visit]:
     return (visits.active().filter(session__archived_at__isnull=True, date__gte=start, date__lte=end)
             .select_related("session", "session__organisation", "citizen", "subject_area")
@@ -60,9 +56,9 @@ def reception_visits(visits: QuerySet[Visit], start: dt.date, end: dt.date) -> Q
 
 
 def reception_rows(user, visits) -> list[list[str]]:
-    kinds, fields = _labels(ContentKind.choices), _labels(Field.choices)
-    occurrences, handlings, sessions = (_labels(Occurrence.choices), _labels(VisitHandling.choices),
-                                        _labels(SessionKind.choices))
+    kinds, fields = choice_labels(ContentKind), choice_labels(Field)
+    occurrences, handlings, sessions = (choice_labels(Occurrence), choice_labels(VisitHandling),
+                                        choice_labels(SessionKind))
     rows = []
     for number, visit in enumerate(visits, 1):
         person = identity.printed(identity.visit_citizen(user, visit, context=f"Sổ tiếp công dân #{visit.pk}"))
@@ -88,10 +84,10 @@ def register_letters(letters: QuerySet[Letter], start: dt.date, end: dt.date) ->
 def letter_rows(user, letters) -> list[list[str]]:
     letters = list(letters)
     names = identity.letters_petitioner_names(user, letters, context="Sổ theo dõi, xử lý đơn")
-    kinds, fields, channels = _labels(ContentKind.choices), _labels(Field.choices), _labels(Channel.choices)
-    handlings, reasons, outcomes = (_labels(Handling.choices), _labels(NotQualifyingReason.choices),
-                                    _labels(Outcome.choices))
-    paper_kinds = _labels(PaperKind.choices)
+    kinds, fields, channels = choice_labels(ContentKind), choice_labels(Field), choice_labels(Channel)
+    handlings, reasons, outcomes = (choice_labels(Handling), choice_labels(NotQualifyingReason),
+                                    choice_labels(Outcome))
+    paper_kinds = choice_labels(PaperKind)
     papers: dict[int, list[str]] = {}
     for paper in (Paper.objects.filter(letter_id__in=[letter.pk for letter in letters], archived_at__isnull=True)
                   .only("letter_id", "kind", "number_text", "issued_on", "sent_on").order_by("issued_on", "pk")):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from danvan.core.choices import ContentKind, Field
+from danvan.core.choices import ContentKind, Field, choice_labels
 from danvan.core.concurrency import add_version_field, show_conflict, submitted_version
 from danvan.core.formatting import vn_date, vn_number
 from danvan.core.forms import apply_errors as _apply_errors
@@ -54,9 +54,9 @@ REGISTER_COLUMNS = (
 def _rows(user, visits, context: str, *, with_session: bool = False) -> list[dict]:
     """Each visit with its citizen's identity as `user` may see it (masked for a denouncer below head level),
     and its choices' labels translated once per page rather than by `get_FOO_display` on every row."""
-    labels = {name: {value: str(label) for value, label in choices} for name, choices in (
-        ("content_kind", ContentKind.choices), ("field", Field.choices), ("occurrence", Occurrence.choices),
-        ("handling", Handling.choices), ("session_kind", SessionKind.choices))}
+    labels = {name: choice_labels(choices) for name, choices in (
+        ("content_kind", ContentKind), ("field", Field), ("occurrence", Occurrence), ("handling", Handling),
+        ("session_kind", SessionKind))}
     rows = []
     for visit in visits:
         row = {name: labels[name].get(getattr(visit, name), getattr(visit, name))
@@ -108,7 +108,7 @@ def session_list(request: HttpRequest) -> HttpResponse:
         for row in Visit.objects.filter(session__in=[s.pk for s in page], archived_at__isnull=True)
         .values("session_id").annotate(visit_count=Count("pk"), person_count=Sum("persons")).order_by()
     }
-    kinds = {value: str(label) for value, label in SessionKind.choices}
+    kinds = choice_labels(SessionKind)
     for session in page:
         row = totals.get(session.pk, {})
         session.visit_count = row.get("visit_count", 0)
