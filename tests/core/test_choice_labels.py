@@ -37,3 +37,39 @@ def test_an_unknown_value_is_shown_as_it_is_and_the_table_cannot_be_changed_by_a
     with pytest.raises(TypeError):
         labels["complaint"] = "changed"  # type: ignore[index]
     assert choice_labels(ContentKind)["complaint"] != "changed"
+
+
+def _danvan_models():
+    from django.apps import apps
+
+    return [m for m in apps.get_models() if m.__module__.startswith("danvan.") and not m.__name__.startswith("Historical")]
+
+
+def test_every_danvan_model_reads_its_labels_through_the_one_table():
+    """A model added later on `models.Model` would translate every choice again on each `get_FOO_display`."""
+    from danvan.core.models import LabelledModel
+
+    others = [m.__name__ for m in _danvan_models() if not issubclass(m, LabelledModel)]
+    assert others == []
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_get_foo_display_shows_what_djangos_own_shows_for_every_field_with_choices(language):
+    """Every field with choices of every danvan model: each value, a value outside the choices and no value read
+    as Django reads them (the label; the value itself; None)."""
+    from django.db import models
+
+    checked = 0
+    with translation.override(language):
+        for model in _danvan_models():
+            for field in model._meta.concrete_fields:
+                if not field.choices:
+                    continue
+                for value in [v for v, _label in field.flatchoices] + ["no-such-value", None]:
+                    record = model()
+                    setattr(record, field.attname, value)
+                    mine = getattr(record, f"get_{field.name}_display")()
+                    assert mine == models.Model._get_FIELD_display(record, field), (model, field.name, value)
+                    assert type(mine) is type(models.Model._get_FIELD_display(record, field))
+                    checked += 1
+    assert checked > 100

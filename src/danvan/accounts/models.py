@@ -15,6 +15,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from danvan.core.models import LabelledModel
+
 
 class Role(models.TextChoices):
     VIEWER = "viewer", _("Xem")
@@ -43,7 +45,7 @@ class ScopedUserManager(UserManager.from_queryset(UserQuerySet)):
     """Django's user manager (create_user, …) with `restrict()`."""
 
 
-class User(AbstractUser):
+class User(LabelledModel, AbstractUser):
     organisation = models.ForeignKey(
         "units.Organisation",
         verbose_name=_("Cơ quan, tổ chức"),

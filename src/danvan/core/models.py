@@ -11,8 +11,12 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from django.db import models
 from django.utils import timezone
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from danvan.core.choices import choice_labels
 
 if TYPE_CHECKING:
     from danvan.accounts.models import User
@@ -62,7 +66,21 @@ class CatalogueQuerySet(models.QuerySet[Any]):
         return self
 
 
-class AuditedModel(models.Model):
+class LabelledModel(models.Model):
+    """Every danvan model: its `get_FOO_display()` reads the choice's label from `core.choices.choice_labels`, the
+    one table per process and language, where Django's translates every choice of the field on each call (a
+    letter's page asked it a dozen times, and once per line of its timeline). The same label, and a value outside
+    the choices shown as it is, as Django shows them."""
+
+    class Meta:
+        abstract = True
+
+    def _get_FIELD_display(self, field: models.Field[Any, Any]) -> Any:
+        value = getattr(self, field.attname)
+        return force_str(choice_labels(field).get(make_hashable(value), value), strings_only=True)
+
+
+class AuditedModel(LabelledModel):
     """A record whose every change is kept in its history (django-simple-history, ADR 0003)."""
 
     created_at = models.DateTimeField(_("Thời điểm tạo"), default=timezone.now, editable=False)
@@ -131,7 +149,7 @@ class ScopedChild(AuditedModel):
         return parent
 
 
-class FormSubmission(models.Model):
+class FormSubmission(LabelledModel):
     """A create form's one-time token, written in the transaction that created the record (core.submissions):
     the same form sent again finds it and is led to that record instead of creating a second one."""
 

@@ -9,8 +9,10 @@ seed and scale, how many rows of each kind, how long it took, and whether per-ro
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.models import LabelledModel
 
-class GenerationRun(models.Model):
+
+class GenerationRun(LabelledModel):
     started_at = models.DateTimeField(_("Bắt đầu"))
     finished_at = models.DateTimeField(_("Kết thúc"), null=True, blank=True)
     scale = models.CharField(_("Quy mô"), max_length=20)
@@ -35,7 +37,7 @@ class GenerationRun(models.Model):
         return f"{self.scale} seed={self.seed} ({self.started_at:%d/%m/%Y %H:%M})"
 
 
-class GeneratedLabel(models.Model):
+class GeneratedLabel(LabelledModel):
     """Ground truth of one generated letter. `letter_id` is not a foreign key: the letters app owns its
     table and its migrations, and the label must not tie them to this app."""
 

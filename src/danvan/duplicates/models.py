@@ -15,10 +15,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.models import ScopedModel
+from danvan.core.models import LabelledModel, ScopedModel
 
 
-class LetterFingerprint(models.Model):
+class LetterFingerprint(LabelledModel):
     letter_id = models.BigIntegerField(_("Mã đơn"), unique=True)
     matter_id = models.BigIntegerField(_("Mã vụ việc"))
     scope_area_id = models.IntegerField(_("Địa bàn của cơ quan nhận đơn"))
@@ -40,7 +40,7 @@ class LetterFingerprint(models.Model):
         return f"{self.letter_id} r{self.revision}"
 
 
-class IndexGeneration(models.Model):
+class IndexGeneration(LabelledModel):
     """One row naming the current build of the fingerprints; a process whose in-memory index was built
     from another generation (a restored database, a test database) rebuilds it."""
 

@@ -13,7 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.models import AuditedModel, CatalogueQuerySet, ScopedChild, ScopedModel, ScopedQuerySet
+from danvan.core.models import AuditedModel, CatalogueQuerySet, LabelledModel, ScopedChild, ScopedModel, ScopedQuerySet
 
 
 class HotSpotField(models.TextChoices):
@@ -258,7 +258,7 @@ class Alert(AuditedModel):
         return sum(len(v) for v in (self.evidence or {}).values())
 
 
-class AlertRun(models.Model):
+class AlertRun(LabelledModel):
     """Where the last `compute_alerts` stopped: records created after it are the new ones of the next run."""
 
     started_at = models.DateTimeField(_("Bắt đầu"))

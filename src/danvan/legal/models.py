@@ -18,7 +18,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from danvan.core.models import AuditedModel, CatalogueQuerySet
+from danvan.core.models import AuditedModel, CatalogueQuerySet, LabelledModel
 from danvan.legal.calendar import Occasion
 from danvan.legal.rules import DATED_PERIODS, PERIOD_NAMES, READINGS, WEEKEND
 
@@ -67,7 +67,7 @@ class HolidayDecision(AuditedModel):
         return f"{self.year}: {self.reference}"
 
 
-class HolidayDay(models.Model):
+class HolidayDay(LabelledModel):
     """One day a decision announces: a day off, or a weekend day worked in exchange for a bridge day.
 
     A mistyped row may be deleted from its decision's form: the history keeps its last state.

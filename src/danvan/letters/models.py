@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core.choices import ContentKind, Field
 from danvan.core.concurrency import VersionedModel
-from danvan.core.models import ScopedChild, ScopedModel
+from danvan.core.models import LabelledModel, ScopedChild, ScopedModel
 from danvan.core.text import fold
 from danvan.letters.workflow import LetterStatus
 
@@ -380,7 +380,7 @@ class LetterExtension(ScopedChild):
         return f"{self.decision} ({self.days})"
 
 
-class StatusChange(models.Model):
+class StatusChange(LabelledModel):
     """Append-only: one row per change of a letter's status. History is never edited."""
 
     letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="status_changes")

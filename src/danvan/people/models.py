@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.models import ScopedModel
+from danvan.core.models import LabelledModel, ScopedModel
 from danvan.core.text import fold, normalize
 
 
@@ -61,7 +61,7 @@ class Citizen(ScopedModel):
         super().save(*args, **kwargs)
 
 
-class IdentityReveal(models.Model):
+class IdentityReveal(LabelledModel):
     """Append-only log: who saw a protected identity, when, on which record and why."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

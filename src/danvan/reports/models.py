@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.models import AuditedModel, CatalogueQuerySet, ScopedModel, ScopedQuerySet
+from danvan.core.models import AuditedModel, CatalogueQuerySet, LabelledModel, ScopedModel, ScopedQuerySet
 from danvan.units.models import DocumentStyle
 
 
@@ -304,7 +304,7 @@ class SigningAuthority(models.TextChoices):
     BY_ORDER = "tl", _("Thừa lệnh (TL.)")
 
 
-class Signature(models.Model):
+class Signature(LabelledModel):
     """Who signs a report and who receives it: the issuing body's defaults (`ReportSettings`), copied into
     each report, where the secretary may change them."""
 

@@ -19,7 +19,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from danvan.core.models import CatalogueQuerySet
+from danvan.core.models import CatalogueQuerySet, LabelledModel
 from danvan.core.text import fold
 
 
@@ -64,7 +64,7 @@ class AreaQuerySet(models.QuerySet):
         return self.filter(path__startswith=user.scope_path) if user.scope_path else self.none()
 
 
-class Area(models.Model):
+class Area(LabelledModel):
     level = models.PositiveSmallIntegerField(_("Cấp"), choices=AreaLevel.choices)
     code = models.CharField(_("Mã"), max_length=20, help_text=_("Mã đơn vị hành chính của Tổng cục Thống kê"))
     name = models.CharField(_("Tên"), max_length=200)
@@ -175,7 +175,7 @@ class Area(models.Model):
         return result
 
 
-class AreaLineage(models.Model):
+class AreaLineage(LabelledModel):
     """A predecessor → successor link: a merger, a split, a rename (e.g. Nghị quyết 202/2025/QH15)."""
 
     predecessor = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="successor_links")
@@ -244,7 +244,7 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(area__in=areas)
 
 
-class Organisation(models.Model):
+class Organisation(LabelledModel):
     name = models.CharField(_("Tên cơ quan, tổ chức"), max_length=255)
     short_name = models.CharField(
         _("Tên viết tắt"), max_length=40, blank=True, help_text=_("Dùng trong số văn bản, ví dụ BDVTU, UBND.")

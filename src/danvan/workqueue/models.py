@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.models import LabelledModel
+
 
 class DigestStatus(models.TextChoices):
     SENDING = "sending", _("Đang gửi")
@@ -17,7 +19,7 @@ class DigestStatus(models.TextChoices):
     FAILED = "failed", _("Gửi lỗi")
 
 
-class ReminderDigest(models.Model):
+class ReminderDigest(LabelledModel):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("Tài khoản"), on_delete=models.PROTECT,
                              related_name="+")
     day = models.DateField(_("Ngày"))
