@@ -1,7 +1,9 @@
+import functools
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 
 # The modules in the navigation bar; an entry shows once its app provides the URL.
@@ -17,13 +19,22 @@ MODULES = [
 ]
 
 
-def navigation(request: HttpRequest) -> dict[str, Any]:
+@functools.cache
+def _entries(urlconf: str | None, prefix: str) -> tuple[tuple[str, Any], ...]:
+    """The bar's entries, reversed once per URL configuration and script prefix (`prefix`, which `reverse` reads
+    itself: the key only): every page shows them, and their eight
+    `reverse()` were a fortieth of the letter list's Python work. The labels stay lazy, read in the reader's
+    language when the page is drawn."""
     entries = []
     for name, label in MODULES:
         try:
-            url = reverse(name)
+            entries.append((reverse(name, urlconf=urlconf), label))
         except NoReverseMatch:
             continue
-        active = url != "/" and request.path.startswith(url) or request.path == url
-        entries.append({"url": url, "label": label, "active": active})
-    return {"nav_modules": entries}
+    return tuple(entries)
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    return {"nav_modules": [{"url": url, "label": label,
+                             "active": url != "/" and request.path.startswith(url) or request.path == url}
+                            for url, label in _entries(get_urlconf(settings.ROOT_URLCONF), get_script_prefix())]}
