@@ -114,7 +114,7 @@ def main(argv=None) -> int:
     from django.db import connection
 
     from bench.load.setup import PASSWORD, ensure_officers
-    from bench.machine import describe_database, describe_machine
+    from bench.machine import SpeedSampler, describe_database, describe_machine
 
     ensure_data(args.scale, 2026, sys.stdout)
     ensure_officers(args.province, args.users)
@@ -164,14 +164,17 @@ def main(argv=None) -> int:
     try:
         wait_until_up(f"{host}/tai-khoan/dang-nhap/", 600 if args.preload else 60)
         started = time.perf_counter()
-        locust = subprocess.run(
-            [*client_pin, str(args.tools / "bin" / "locust"), "-f", str(Path(__file__).with_name("locustfile.py")),
-             "--headless",
-             "-u", str(args.users), "-r", str(args.spawn_rate), "--run-time", args.time, "--stop-timeout", "10",
-             "--reset-stats",
-             "--host", host, "--csv", str(logs), "--only-summary", "--exit-code-on-error", "0",
-             "ReportReader" if args.readers else "Officer"],
-            env=env, timeout=3600)
+        # The machine's speed on the server's core during the run (bench.machine): a slow hour and a fast one
+        # differ by more than most changes to the code do.
+        with SpeedSampler(server_pin) as sampler:
+            locust = subprocess.run(
+                [*client_pin, str(args.tools / "bin" / "locust"), "-f", str(Path(__file__).with_name("locustfile.py")),
+                 "--headless",
+                 "-u", str(args.users), "-r", str(args.spawn_rate), "--run-time", args.time, "--stop-timeout", "10",
+                 "--reset-stats",
+                 "--host", host, "--csv", str(logs), "--only-summary", "--exit-code-on-error", "0",
+                 "ReportReader" if args.readers else "Officer"],
+                env=env, timeout=3600)
         wall = time.perf_counter() - started
         workers_rss, workers_pss, master_pss = worker_memory(gunicorn.pid)
     finally:
@@ -214,6 +217,16 @@ def main(argv=None) -> int:
         kb = f"{c['bytes_median'] / 1024:.0f}" if c["bytes_median"] is not None else ""
         print(f"  {(c['method'] + ' ' + c['view'])[:40]:40} {c['requests']:>6} {c['cpu_ms_median']:>7.1f} "
               f"{c['cpu_ms_p95']:>7.1f} {c['queries_median']:>8.0f} {kb:>6}")
+    # The server's CPU per request, each view's median weighted by its requests, and the same in probes: the CPU a
+    # request costs in units of the machine's speed at the time, comparable between a fast hour and a slow one.
+    served = sum(c["requests"] for c in costs)
+    cpu_per_request = round(sum(c["cpu_ms_median"] * c["requests"] for c in costs) / served, 2) if served else None
+    speed = sampler.summary()
+    in_probes = round(cpu_per_request / speed["median_ms"], 3) if cpu_per_request and speed else None
+    if speed:
+        print(f"\n  Tốc độ máy trong lượt tải (mẫu đo cố định trên lõi của máy chủ, {speed['samples']} lần): trung vị "
+              f"{speed['median_ms']:.1f} ms CPU (p10 {speed['p10_ms']:.1f}, p90 {speed['p90_ms']:.1f}); "
+              f"CPU mỗi yêu cầu {cpu_per_request} ms = {in_probes} lần mẫu đo")
     out = prefix.with_suffix(".json")
     out.write_text(json.dumps({
         "when": dt.datetime.now().isoformat(timespec="seconds"), "kind": "load", "users": args.users,
@@ -223,7 +236,8 @@ def main(argv=None) -> int:
         "database": database, "machine": describe_machine(), "figures": figures, "requests": rows,
         "pinned": pin, "server_cost_by_view": costs, "worker_rss_bytes": workers_rss,
         "worker_pss_bytes": workers_pss, "master_pss_bytes": master_pss, "preload": args.preload,
-        "shared_cache": args.shared_cache,
+        "shared_cache": args.shared_cache, "machine_speed": speed, "server_cpu_ms_per_request": cpu_per_request,
+        "server_cpu_per_request_in_probes": in_probes,
     }, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"Kết quả: {out.relative_to(ROOT)}")
     return 0 if figures["errors"] == 0 else 1

@@ -101,3 +101,26 @@ def test_each_run_records_its_cpu_queries_and_page_bytes(tree, client, capsys):
     print_table(rows, {"letters.Letter": 10})
     line = next(row for row in capsys.readouterr().out.splitlines() if row.startswith("page: login"))
     assert f" {summary['queries']} " in line and f"{summary['bytes'] / 1024:.0f}" in line
+
+
+def test_the_speed_sampler_reports_the_machines_speed_while_a_benchmark_runs():
+    """The load test records how fast the machine was during the run (bench.machine.SpeedSampler): samples of the
+    fixed probe, their median and spread, in CPU milliseconds."""
+    import time
+
+    from bench.machine import SpeedSampler
+
+    with SpeedSampler(every=0.05) as sampler:
+        time.sleep(1.5)
+    summary = sampler.summary()
+    assert summary is not None and summary["samples"] >= 3
+    assert 0 < summary["p10_ms"] <= summary["median_ms"] <= summary["p90_ms"]
+    assert sampler.process is not None and sampler.process.returncode is not None  # stopped, not left running
+
+
+def test_a_speed_sampler_that_could_not_start_reports_nothing():
+    from bench.machine import SpeedSampler
+
+    with SpeedSampler(pin=["/nonexistent/taskset"]) as sampler:
+        pass
+    assert sampler.summary() is None
