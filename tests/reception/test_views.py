@@ -465,3 +465,59 @@ def test_the_registers_rows_are_the_markup_the_template_wrote_with_every_value_e
     assert "<script>" not in written and "&lt;script&gt;" in written and "<img" not in written
     assert '<td class="num">1005</td>' in written and '<span class="muted">1.500 ' in written
     assert ("(online)" in written) == (language == "en")
+
+
+# The session list's rows as the template wrote them before the view did (reception.views._session_rows_html),
+# without the indentation between the tags: the same cells, escaping and badge.
+_TEMPLATE_SESSION_ROWS = """{% load i18n danvan %}{% for session in sessions %}<tr>\
+<td><a href="{% url 'reception:session_detail' session.pk %}">{{ session.date|vn_date }}</a></td>\
+<td>{{ session.kind_label }}{% if session.online %} <span class="badge">{% translate "trực tuyến" %}</span>{% endif %}\
+</td><td>{{ session.organisation }}</td><td>{{ session.place }}</td><td>{{ session.presiding_name }}\
+{% if session.presiding_position %}<br><span class="muted">{{ session.presiding_position }}</span>{% endif %}</td>\
+<td class="num">{{ session.visit_count|vn_number }}</td><td class="num">{{ session.person_count|default:0|vn_number }}\
+</td></tr>{% endfor %}"""
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_session_lists_rows_are_the_markup_the_template_wrote_with_every_value_escaped(language):
+    from types import SimpleNamespace
+
+    from django.template import engines
+    from django.utils import translation
+
+    from danvan.core.formatting import vn_date, vn_number
+    from danvan.reception.views import _session_rows_html
+
+    hostile = ['<script>alert("x")</script>', "UBND xã Lê & Trần", "'\"><img src=x onerror=1>", "", "Hội trường"]
+    sessions = [SimpleNamespace(pk=pk, date=dt.date(2026, 3, n + 1), kind_label=hostile[n], online=n % 2 == 0,
+                                organisation=hostile[(n + 1) % 5], place=hostile[(n + 2) % 5],
+                                presiding_name=hostile[(n + 3) % 5], presiding_position=hostile[(n + 4) % 5],
+                                visit_count=1234 * n, person_count=None if n == 1 else 1_000_000 + n)
+                for n, pk in enumerate(range(1_000_000, 1_000_005))]
+    rows = [{"url": reverse("reception:session_detail", args=[s.pk]), "date": vn_date(s.date), "kind": s.kind_label,
+             "online": s.online, "organisation": s.organisation, "place": s.place, "presiding_name": s.presiding_name,
+             "presiding_position": s.presiding_position, "visits": vn_number(s.visit_count),
+             "persons": vn_number(s.person_count or 0)} for s in sessions]
+    with translation.override(language):
+        expected = engines["django"].from_string(_TEMPLATE_SESSION_ROWS).render({"sessions": sessions})
+        written = str(_session_rows_html(rows))
+    assert written == expected
+    assert "<script>" not in written and "&lt;script&gt;" in written and "<img" not in written
+    assert ">1.000.004<" in written and ">4.936<" in written and '<td class="num">0</td>' in written
+    assert ("online" in written) == (language == "en")
+
+
+def test_the_session_list_shows_each_sessions_figures_as_an_officer_reads_them(tree, alice, client_for):
+    session = open_session(alice, tree.board_cb, place="<b>Hội trường</b> & sân", online=True,
+                           presiding_name="Nguyễn Văn A", presiding_position="Phó Chủ tịch")
+    record_visit(alice, session, persons=3)
+    record_visit(alice, session, persons=2)
+    html = client_for(alice).get(reverse("reception:session_list")).content.decode()
+    row = re.search(rf'<tr><td><a href="/tiep-cong-dan/buoi-tiep/{session.pk}/">.*?</tr>', html).group(0)
+    assert '<td>&lt;b&gt;Hội trường&lt;/b&gt; &amp; sân</td>' in row
+    assert '<span class="badge">trực tuyến</span>' in row
+    assert '<td>Nguyễn Văn A<br><span class="muted">Phó Chủ tịch</span></td>' in row
+    assert row.endswith('<td class="num">2</td><td class="num">5</td></tr>')
+    assert "Chưa có buổi tiếp nào phù hợp." not in html
+    empty = client_for(alice).get(reverse("reception:session_list"), {"kind": SessionKind.AD_HOC}).content
+    assert "Chưa có buổi tiếp nào phù hợp." in empty.decode()

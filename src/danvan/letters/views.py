@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.html import conditional_escape
 from django.utils.http import content_disposition_header
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -29,7 +30,7 @@ from danvan.core.concurrency import add_version_field, show_conflict, submitted_
 from danvan.core.exports import StreamedWorkbook
 from danvan.core.formatting import vn_date
 from danvan.core.forms import apply_errors as _apply_errors
-from danvan.core.forms import ascii_int
+from danvan.core.forms import ascii_int, shared_fields_html
 from danvan.core.models import Action
 from danvan.core.scope import scope_root as _scope_root
 from danvan.core.submissions import create_once
@@ -114,7 +115,15 @@ def letter_list(request: HttpRequest) -> HttpResponse:
     labels = _list_labels()
     return render(request, "letters/letter_list.html",
                   {"form": form, "page": page, "rows": rows, "labels": labels.values(),
-                   "rows_html": _list_rows_html(rows, labels)})
+                   "rows_html": _list_rows_html(rows, labels),
+                   "filter_fields": shared_fields_html(form, _filter_fields)})
+
+
+def _filter_fields(form: Form) -> str:
+    """The filter form's fields, as the list's template wrote them (kept when every reader gets the same:
+    `core.forms.shared_fields_html`)."""
+    return "".join(f'<div><label for="{conditional_escape(field.id_for_label)}">{conditional_escape(field.label)}'
+                   f"</label>{field}</div>" for field in form)
 
 
 # The list's columns, in order. Each cell carries its column's name (data-label): the caption of a row's card
