@@ -113,11 +113,19 @@ def main(argv=None) -> int:
     prepare("postgres" if args.database_url.startswith("postgres") else "sqlite", args.scale, args.database_url)
     from django.db import connection
 
-    from bench.load.setup import PASSWORD, ensure_officers
+    from bench.load.setup import PASSWORD, ensure_duplicate_index, ensure_officers
     from bench.machine import SpeedSampler, describe_database, describe_machine
 
     ensure_data(args.scale, 2026, sys.stdout)
     ensure_officers(args.province, args.users)
+    indexed_at = time.perf_counter()
+    fingerprinted = ensure_duplicate_index()
+    if fingerprinted:
+        print(f"Đã lập chỉ mục đơn trùng cho {fingerprinted:,} đơn ({time.perf_counter() - indexed_at:.0f} s), như "
+              "máy chủ sau `danvan reindex_duplicates`.")
+    from danvan.duplicates.models import LetterFingerprint
+
+    indexed = LetterFingerprint.objects.count()
     database = describe_database(connection)
     connection.close()
 
@@ -238,6 +246,7 @@ def main(argv=None) -> int:
         "worker_pss_bytes": workers_pss, "master_pss_bytes": master_pss, "preload": args.preload,
         "shared_cache": args.shared_cache, "machine_speed": speed, "server_cpu_ms_per_request": cpu_per_request,
         "server_cpu_per_request_in_probes": in_probes,
+        "duplicate_index_letters": indexed,
     }, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"Kết quả: {out.relative_to(ROOT)}")
     return 0 if figures["errors"] == 0 else 1

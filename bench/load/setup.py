@@ -29,3 +29,18 @@ def ensure_officers(province_code: str, count: int, password: str = PASSWORD) ->
         user.save()
         names.append(username)
     return names
+
+
+def ensure_duplicate_index() -> int:
+    """Every letter fingerprinted, as on a server where `danvan reindex_duplicates` ran after the data was loaded
+    (the generator writes letters in bulk, without the signals that fingerprint them). Without it each letter
+    page's duplicate panel fingerprints its letter on the spot, a write in a read, and the workers' index holds only
+    the letters opened so far: the panel's cost and the workers' memory would not be a real office's. Returns how
+    many letters were fingerprinted (0 when all already were)."""
+    from danvan.duplicates.index import reindex_all
+    from danvan.duplicates.models import LetterFingerprint
+    from danvan.letters.models import Letter
+
+    if LetterFingerprint.objects.count() == Letter.objects.count():
+        return 0
+    return reindex_all()

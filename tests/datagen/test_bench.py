@@ -124,3 +124,20 @@ def test_a_speed_sampler_that_could_not_start_reports_nothing():
     with SpeedSampler(pin=["/nonexistent/taskset"]) as sampler:
         pass
     assert sampler.summary() is None
+
+
+def test_the_load_test_runs_on_a_duplicate_index_of_every_letter(tree, alice):
+    """Letters written in bulk (the generator) have no fingerprint: the load test makes them, as
+    `danvan reindex_duplicates` does on a server, so that the duplicate panel does not write one in each view."""
+    from bench.load.setup import ensure_duplicate_index
+    from danvan.duplicates.models import LetterFingerprint
+    from danvan.letters.models import Letter
+    from tests.letters.factories import receive
+
+    for n in range(3):
+        receive(alice, alice.organisation, summary=f"Đơn số {n} về đất đai")
+    LetterFingerprint.objects.all().delete()  # derived data, as after a bulk import
+    assert ensure_duplicate_index() == 3
+    assert set(LetterFingerprint.objects.values_list("letter_id", flat=True)) == set(
+        Letter.objects.values_list("pk", flat=True))
+    assert ensure_duplicate_index() == 0  # already complete: nothing recomputed
