@@ -333,7 +333,8 @@ def _shared_key(form: forms.BaseForm) -> tuple[Any, ...] | None:
             values.append(tuple(make_hashable(option) for option, _label in field.choices))
         elif not isinstance(field, forms.BooleanField) and not empty:
             return None
-        values.append((name, make_hashable(value)))
+        # An empty value is drawn alike whatever it is (None unbound, "" or False bound): one key for them.
+        values.append((name, None if empty else make_hashable(value)))
     return (type(form).__module__, type(form).__qualname__, form.prefix, form.auto_id, get_language(),
             get_script_prefix(), tuple(values))
 
