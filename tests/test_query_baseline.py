@@ -33,6 +33,8 @@ PAGES = {
     "letter list": lambda: "/don-thu/",
     "letter page": lambda: f"/don-thu/{Letter.objects.order_by('pk').first().pk}/",
     "letter intake form": lambda: "/don-thu/tiep-nhan/",
+    # The duplicate panel every letter page asks for (htmx), on the letter with the most earlier letters.
+    "duplicate panel": lambda: f"/don-trung/thu/{Letter.objects.order_by('-received_on', '-pk').first().pk}/",
     "reception list": lambda: "/tiep-cong-dan/",
     "report page": lambda: "/bao-cao/?ky=2025",
     "mobilisation index": lambda: "/dan-van/",

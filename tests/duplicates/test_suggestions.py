@@ -353,3 +353,49 @@ def test_an_old_address_is_the_same_place_as_its_new_commune():
     suggestions = services.suggestions_for_draft(officer, text=draft)
     assert suggestions[0].letter == old and suggestions[0].score > suggestions[1].score
     assert "Cùng địa chỉ (theo đơn vị hành chính hiện nay): Xã Hải Châu" in suggestions[0].reasons
+
+
+def test_the_panel_reads_only_what_it_shows_in_queries_that_do_not_grow_with_its_suggestions(tree, alice,
+                                                                                              client_for):
+    """The panel loads its letter and the suggested letters' few columns (views.suggestions_for_letter,
+    services.SUGGESTED_FIELDS): a column it reads but did not load would be fetched letter by letter. Its links are
+    each reversed once and completed with the suggested letter's id: they must be the URLs `reverse()` writes."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    receive(alice, tree.ubnd_quang_lam, name="Nông Văn Dũng", received_on=D(2024, 6, 3),
+            subject_area=tree.quang_lam, **LAND)
+    again = receive(alice, tree.board_cb, name="Nong Van Dung", received_on=D(2024, 8, 19),
+                    subject_area=tree.quang_lam, **LAND_AGAIN)
+    client, url = client_for(alice), f"/don-trung/thu/{again.pk}/"
+
+    def panel():
+        client.get(url, HTTP_HX_REQUEST="true")  # the index synced first
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+        return html, len(queries)
+
+    html, one = panel()
+    for n in range(3):  # three more letters about the same decision: more suggestions
+        receive(alice, tree.ubnd_quang_lam, name=f"Hộ số {n}", received_on=D(2024, 7, 1 + n),
+                subject_area=tree.quang_lam, **{**LAND, "summary": f"{LAND['summary']} (hộ {n})"})
+    html, four = panel()
+    suggested = services.suggestions_for_letter(alice, Letter.objects.get(pk=again.pk))
+    assert len(suggested) == 4 and four == one
+    for s in suggested:
+        assert f'href="{reverse("letters:letter_detail", args=[s.letter.pk])}"' in html
+        assert f'action="{reverse("duplicates:confirm", args=[again.pk, s.letter.pk])}"' in html
+        assert f'hx-post="{reverse("duplicates:reject", args=[again.pk, s.letter.pk])}"' in html
+        assert s.letter.code in html and s.matter.title[:50] in html
+    assert "Cùng địa bàn: Xã Quảng Lâm" in html and "Đang xử lý" in html
+
+    # A letter never fingerprinted (written in bulk) is fingerprinted from the whole letter, read once.
+    LetterFingerprint.objects.filter(letter_id=again.pk).delete()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url, HTTP_HX_REQUEST="true").status_code == 200
+    assert LetterFingerprint.objects.filter(letter_id=again.pk).exists()
+    # The panel's own read of the letter and the whole letter once; a column read field by field would add more.
+    reads = [q["sql"] for q in queries if q["sql"].startswith("SELECT") and 'FROM "letters_letter"' in q["sql"]
+             and f'"letters_letter"."id" = {again.pk}' in q["sql"]]
+    assert len(reads) == 2, reads

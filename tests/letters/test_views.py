@@ -157,6 +157,22 @@ def test_actions_through_the_pages(tree, alice, client_for):
     timeline = html.split('<ol class="timeline">')[1].split("</ol>")[0]
     assert timeline.index("Mới tiếp nhận") < timeline.index("Đã phân loại") < timeline.index(
         "Đã thụ lý") < timeline.index("Đã giải quyết")
+    # Each change names who made it (their full name: the timeline reads only the names of the accounts), and the
+    # page asks no more queries for a longer timeline (a column read but not loaded would cost one a line).
+    assert timeline.count(f", {alice.get_full_name()}") == 4
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from danvan.letters.models import StatusChange
+
+    with CaptureQueriesContext(connection) as four:
+        client.get(reverse("letters:letter_detail", args=[letter.pk]))
+    StatusChange.objects.create(letter=letter, from_status=LetterStatus.RESOLVED, to_status=LetterStatus.RESOLVED,
+                                by=None, reason="Ghi bổ sung")
+    with CaptureQueriesContext(connection) as five:
+        html = client.get(reverse("letters:letter_detail", args=[letter.pk])).content.decode()
+    assert len(five) == len(four)
+    assert "— " in html and ", Hệ thống: Ghi bổ sung</li>" in html
 
 
 def test_the_statistics_page_shows_the_counts_of_the_scope(tree, alice, charlie, client_for):
@@ -539,3 +555,40 @@ def test_the_list_shows_an_anonymous_a_group_and_an_overdue_letter_as_an_officer
     assert '<span class="muted">Nặc danh</span> <span class="badge warn">Đơn đông người</span>' in row
     assert '<span class="badge bad">Quá hạn</span>' in row
     assert '<th scope="col">Người viết đơn</th>' in html
+
+
+def test_the_letter_pages_lists_show_their_rows_in_queries_that_do_not_grow_with_them(tree, alice, client_for):
+    """Attachments, extensions, second complaints and the matter's other letters are read with the columns the page
+    shows (letters.views._detail): a column shown but not loaded would be fetched row by row."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from danvan.letters import services
+
+    first = classify(alice, receive(alice, alice.organisation, kind=ContentKind.DENUNCIATION,
+                                    received_on=D(2026, 3, 2)), complexity="especially_complex")
+    first = services.accept_letter(alice, first, accepted_on=D(2026, 3, 3))
+    client, url = client_for(alice), reverse("letters:letter_detail", args=[first.pk])
+
+    def add_one_of_each(n):
+        services.attach_files(alice, first, [SimpleUploadedFile(f"bien-ban-{n}.pdf", PDF,
+                                                                content_type="application/pdf")])
+        services.grant_extension(alice, Letter.objects.get(pk=first.pk), decision=f"0{n}/QĐ-GH",
+                                 decided_on=D(2026, 3, 30), days=5)
+        receive(alice, alice.organisation, received_on=D(2026, 4, 15 + n), previous_letter=first,
+                matter=first.matter)
+
+    def read():
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(url).content.decode()
+        return html, len(queries)
+
+    add_one_of_each(1)
+    _html, once = read()
+    add_one_of_each(2)
+    html, twice = read()
+    assert twice == once
+    later = Letter.objects.filter(previous_letter=first).order_by("pk")
+    assert all(f'<a href="/don-thu/{other.pk}/">{other.code}</a>' in html for other in later)
+    assert "bien-ban-1.pdf" in html and "bien-ban-2.pdf" in html and "01/QĐ-GH (30/03/2026): 5 ngày" in html

@@ -181,6 +181,12 @@ def _petitioner_display(letter: Letter) -> str:
     return ", ".join(identity.public_label(link.citizen) for link in letter.petitioner_links.all())
 
 
+# What a suggestion shows of a letter (the panel: code, date, summary, matter and its state; the reasons: area and
+# field) and what the identity gate reads (kind, anonymity, handler; the signers are prefetched).
+SUGGESTED_FIELDS = ("received_on", "summary", "content_kind", "anonymous", "handler", "field", "subject_area__name",
+                    "matter__title", "matter__status")
+
+
 def _suggest(user: User, query: Query, query_strong: set[str], *, k: int, received_before: int | None = None,
              exclude_letters: frozenset[int] = frozenset(), exclude_matters: frozenset[int] = frozenset(),
              exclude_pairs: frozenset[int] = frozenset(), scan: ExactScan | None = None) -> list[Suggestion]:
@@ -204,13 +210,14 @@ def _suggest(user: User, query: Query, query_strong: set[str], *, k: int, receiv
         return []
     ids = [h.letter for h in hits]
     # Two queries whatever k: the letters (with their matter, area and stored strong signals, read by a
-    # subquery on the fingerprint's unique letter_id) and their petitioners. The content, the longest
-    # column, is not shown in a suggestion and is left unread.
+    # subquery on the fingerprint's unique letter_id) and their petitioners. Only the columns a suggestion shows
+    # and the identity gate reads (`SUGGESTED_FIELDS`): the letters' forty columns and their matters' and areas'
+    # compiled into SQL were a tenth of the panel's CPU.
     strong = LetterFingerprint.objects.filter(letter_id=OuterRef("pk")).values("strong")[:1]
     letters = {
         letter.pk: letter
         for letter in Letter.objects.restrict(user).active().filter(pk__in=ids)
-        .select_related("matter", "subject_area").defer("content").annotate(duplicate_strong=Subquery(strong))
+        .select_related("matter", "subject_area").only(*SUGGESTED_FIELDS).annotate(duplicate_strong=Subquery(strong))
         .prefetch_related(Prefetch("petitioner_links", LetterPetitioner.objects.select_related("citizen")))
     }
     strong_of = {pk: set((letter.duplicate_strong or "").split()) for pk, letter in letters.items()}
@@ -241,15 +248,24 @@ def _suggest(user: User, query: Query, query_strong: set[str], *, k: int, receiv
     return suggestions
 
 
+# What `suggestions_for_letter` reads of the letter itself, besides its signers: the letter page's panel loads
+# only these.
+LETTER_FIELDS = ("content_kind", "handler", "subject_area", "field", "received_on", "matter")
+
+
 def suggestions_for_letter(user: User, letter: Letter, *, k: int = DEFAULT_SUGGESTIONS) -> list[Suggestion]:
     """Earlier letters (received on or before this one) about possibly the same matter, best first.
 
-    Letters already in the letter's matter, and pairs an officer rejected, are left out.
+    Letters already in the letter's matter, and pairs an officer rejected, are left out. `letter` may hold only
+    `LETTER_FIELDS`.
     """
+    from danvan.letters.models import Letter, LetterPetitioner
+
     fingerprint = LetterFingerprint.objects.filter(letter_id=letter.pk).first()
     if fingerprint is None:
-        fingerprint = dup_index.refresh_fingerprint(letter)
-    from danvan.letters.models import LetterPetitioner
+        # Not yet fingerprinted (written in bulk): from the whole letter, read once, not field by field.
+        fingerprint = dup_index.refresh_fingerprint(
+            Letter.objects.get(pk=letter.pk) if letter.get_deferred_fields() else letter)
 
     if "petitioner_links" not in getattr(letter, "_prefetched_objects_cache", {}):
         # Read once, for the keys below and for the identity gate's `protects_identity` (it read them again).

@@ -471,25 +471,32 @@ def _detail(request: HttpRequest, letter: Letter, *, bound: dict | None = None, 
         "protected": protected,
         "petitioners": queries.petitioner_identities(user, letter, context=context_label),
         "may_see_identity": not protected or letter.may_see_identity(user),
-        "timeline": letter.status_changes.select_related("by"),
+        # Who made each change by name only (`User.__str__`): the accounts' fourteen columns compiled into SQL
+        # were a fortieth of the page's CPU.
+        "timeline": letter.status_changes.select_related("by").only(
+            "letter", "to_status", "at", "reason", "by__first_name", "by__last_name", "by__username"),
         "pauses": pauses,
         "open_pauses": [p for p in pauses if p.end is None] if "pause" in action_names else [],
         "pause_actions": "pause" in action_names,
         "end_pause_form": bound["form"] if bound and bound["name"] == "end_pause" else None,
         "cancel_pause_form": bound["form"] if bound and bound["name"] == "cancel_pause" else None,
-        "attachments": letter.attachments.filter(archived_at__isnull=True),
+        # The related lists below read only the columns the page shows (and the link back to the letter, which
+        # Django sets on each row): their every column compiled into SQL was a tenth of the page's CPU.
+        "attachments": letter.attachments.filter(archived_at__isnull=True).only("letter", "original_name", "size"),
         "deadline_rows": deadline_rows,
         "action_forms": action_forms,
         # The pickers' script and style once (the amend form's commune), whichever forms carry one, opened or not:
         # read from the forms' declared fields.
         "media": sum((field.widget.media for name in offered for field in ACTION_FORMS[name].base_fields.values()),
                      Media()),
-        "later_letters": letter.later_letters.all(),
+        "later_letters": letter.later_letters.only("previous_letter"),  # shown by code (the id)
         "second_window": letter_deadlines.second_complaint_window(letter, calendar, rulebook),
         "limitation": letter_deadlines.limitation(letter, calendar, rulebook),
         "out_of_time": letter_deadlines.out_of_time(letter, calendar, rulebook),
-        "extension_decisions": letter.extension_decisions.filter(archived_at__isnull=True),
-        "matter_letters": letter.matter.letters.restrict(user).active().exclude(pk=letter.pk).order_by("received_on"),
+        "extension_decisions": letter.extension_decisions.filter(archived_at__isnull=True).only(
+            "letter", "decision", "decided_on", "days"),
+        "matter_letters": letter.matter.letters.restrict(user).active().exclude(pk=letter.pk).order_by("received_on")
+        .only("matter"),  # shown by code (the id)
         "today": today,
     }, status=status)
 
