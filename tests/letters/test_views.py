@@ -565,30 +565,37 @@ def test_the_letter_pages_lists_show_their_rows_in_queries_that_do_not_grow_with
 
     from danvan.letters import services
 
-    first = classify(alice, receive(alice, alice.organisation, kind=ContentKind.DENUNCIATION,
-                                    received_on=D(2026, 3, 2)), complexity="especially_complex")
-    first = services.accept_letter(alice, first, accepted_on=D(2026, 3, 3))
-    client, url = client_for(alice), reverse("letters:letter_detail", args=[first.pk])
+    # A denunciation being resolved takes extensions; a decided complaint takes second complaints.
+    denunciation = classify(alice, receive(alice, alice.organisation, kind=ContentKind.DENUNCIATION,
+                                           received_on=D(2026, 3, 2)), complexity="especially_complex")
+    denunciation = services.accept_letter(alice, denunciation, accepted_on=D(2026, 3, 3))
+    complaint = resolved(alice, alice.organisation, received_on=D(2026, 2, 2), accepted_on=D(2026, 2, 3),
+                         resolved_on=D(2026, 3, 10), outcome="c_wrong")
+    client = client_for(alice)
 
     def add_one_of_each(n):
-        services.attach_files(alice, first, [SimpleUploadedFile(f"bien-ban-{n}.pdf", PDF,
-                                                                content_type="application/pdf")])
-        services.grant_extension(alice, Letter.objects.get(pk=first.pk), decision=f"0{n}/QĐ-GH",
+        for letter in (denunciation, complaint):
+            services.attach_files(alice, letter, [SimpleUploadedFile(f"bien-ban-{n}.pdf", PDF,
+                                                                     content_type="application/pdf")])
+        services.grant_extension(alice, Letter.objects.get(pk=denunciation.pk), decision=f"0{n}/QĐ-GH",
                                  decided_on=D(2026, 3, 30), days=5)
-        receive(alice, alice.organisation, received_on=D(2026, 4, 15 + n), previous_letter=first,
-                matter=first.matter)
+        receive(alice, alice.organisation, received_on=D(2026, 4, 15 + n), previous_letter=complaint,
+                matter=complaint.matter)
 
-    def read():
+    def read(letter):
+        url = reverse("letters:letter_detail", args=[letter.pk])
         client.get(url)
         with CaptureQueriesContext(connection) as queries:
             html = client.get(url).content.decode()
         return html, len(queries)
 
     add_one_of_each(1)
-    _html, once = read()
+    counts = [read(denunciation)[1], read(complaint)[1]]
     add_one_of_each(2)
-    html, twice = read()
-    assert twice == once
-    later = Letter.objects.filter(previous_letter=first).order_by("pk")
-    assert all(f'<a href="/don-thu/{other.pk}/">{other.code}</a>' in html for other in later)
-    assert "bien-ban-1.pdf" in html and "bien-ban-2.pdf" in html and "01/QĐ-GH (30/03/2026): 5 ngày" in html
+    (denounced, again), (complained, also) = read(denunciation), read(complaint)
+    assert [again, also] == counts
+    assert "bien-ban-1.pdf" in denounced and "bien-ban-2.pdf" in complained
+    assert "01/QĐ-GH (30/03/2026): 5 ngày" in denounced and "02/QĐ-GH (30/03/2026): 5 ngày" in denounced
+    later = Letter.objects.filter(previous_letter=complaint).order_by("pk")
+    assert len(later) == 2
+    assert all(complained.count(f'<a href="/don-thu/{other.pk}/">{other.code}</a>') == 2 for other in later)
