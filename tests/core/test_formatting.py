@@ -74,3 +74,17 @@ def test_fold_is_idempotent_and_lower_case(text):
 @given(st.integers(min_value=-(10**12), max_value=10**12))
 def test_vn_number_round_trips(value):
     assert int(vn_number(value).replace(".", "")) == value
+
+
+def test_escape_html_is_html_escape_in_one_pass():
+    """The row writers' escaping (core.text.escape_html) is `html.escape`'s, character for character: each special
+    character, all of them together, already escaped text (escaped again, as the template would), Vietnamese."""
+    import html
+    import string
+
+    from danvan.core.text import escape_html
+
+    samples = ["", "Nguyễn Văn A", "&", "<", ">", '"', "'", "&amp;", "<script>alert('x')</script>", "a&b<c>d\"e'f",
+               "Lê & Trần <b>\"Hội trường\"</b> 'x'", string.printable, "đ" * 3 + "&&&" + "ồ\u0301"]
+    for text in samples:
+        assert escape_html(text) == html.escape(text), text

@@ -330,7 +330,8 @@ def _shared_key(form: forms.BaseForm) -> tuple[Any, ...] | None:
         elif isinstance(field, forms.ModelChoiceField):  # its options are the reader's records
             return None
         elif isinstance(field, forms.ChoiceField):  # the options themselves too, should a form set them per reader
-            values.append(tuple(make_hashable(option) for option, _label in field.choices))
+            options: Any = field.choices  # a list once the field is made (Django normalises them)
+            values.append(tuple(make_hashable(option) for option, _label in options))
         elif not isinstance(field, forms.BooleanField) and not empty:
             return None
         # An empty value is drawn alike whatever it is (None unbound, "" or False bound): one key for them.

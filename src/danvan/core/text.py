@@ -28,3 +28,13 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", normalize(text).lower())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.replace("đ", "d")
+
+
+# What `html.escape` replaces (and so Django's `escape`), in one pass.
+_HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+
+
+def escape_html(text: str) -> str:
+    """`html.escape(text)`, character for character, in one `str.translate` instead of five `replace`: the row
+    writers (ADR 0032) escape every cell, thousands a page for a province's register."""
+    return text.translate(_HTML_ESCAPES)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import mimetypes
 from urllib.parse import quote
 
@@ -34,6 +33,7 @@ from danvan.core.forms import ascii_int, shared_fields_html
 from danvan.core.models import Action
 from danvan.core.scope import scope_root as _scope_root
 from danvan.core.submissions import create_once
+from danvan.core.text import escape_html
 from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
 from danvan.legal.services import current_legal
 from danvan.letters import counts, forms, queries, services
@@ -146,8 +146,8 @@ _LIST_ROW = ('<tr><td data-label="{code}"><a href="{url}">{code_text}</a></td>'
 def _list_rows_html(rows: list[dict], labels: dict[str, str]) -> SafeString:
     """The list's rows, written here rather than by the template: fifty rows of eight cells were 1,7 ms of the
     page's 3,9 ms of rendering, and this makes the same markup in 0,3 ms. Every text is escaped, as the
-    template escaped it (`html.escape` is what Django's `escape` calls)."""
-    esc = html.escape
+    template escaped it (`core.text.escape_html`: what Django's `escape` does)."""
+    esc = escape_html
     heads = {name: esc(label) for name, label in labels.items()}
     anonymous = f'<span class="muted">{esc(_("Nặc danh"))}</span>'
     group = f' <span class="badge warn">{esc(_("Đơn đông người"))}</span>'
