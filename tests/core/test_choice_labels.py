@@ -42,7 +42,8 @@ def test_an_unknown_value_is_shown_as_it_is_and_the_table_cannot_be_changed_by_a
 def _danvan_models():
     from django.apps import apps
 
-    return [m for m in apps.get_models() if m.__module__.startswith("danvan.") and not m.__name__.startswith("Historical")]
+    return [m for m in apps.get_models()
+            if m.__module__.startswith("danvan.") and not m.__name__.startswith("Historical")]
 
 
 def test_every_danvan_model_reads_its_labels_through_the_one_table():

@@ -183,3 +183,34 @@ def test_a_model_select_reads_its_options_in_one_plain_query_and_renders_as_djan
         with CaptureQueriesContext(connection) as queries:
             assert [field.as_widget() for field in shown] == markup
         assert len(queries) == 3  # one a select
+
+
+# The template the letters' forms included for each field before `field_block` wrote it (letters/_field.html).
+_FIELD_TEMPLATE = """<div class="field{% if field.errors %} has-error{% endif %}">
+  {% if field.is_hidden %}{{ field }}{% else %}<label for="{{ field.id_for_label }}">{{ field.label }}</label>\
+{{ field }}{% if field.help_text %}<small class="muted helptext" id="{{ field.auto_id }}_helptext">\
+{{ field.help_text }}</small>{% endif %}{% if field.errors %}{{ field.errors }}{% endif %}{% endif %}
+</div>
+"""
+
+
+class _SafeHelp(forms.Form):
+    noted = forms.CharField(label=mark_safe("<b>Đã an toàn</b>"), help_text=mark_safe("<a href='#x'>xem</a>"))
+
+
+@pytest.mark.parametrize("data", [None, {}, {"summary": 'quá dài <b>"x"</b>', "received_on": "31/02/2026",
+                                             "kind": "khác", "outcome": "c", "birth_year": "năm"}])
+@pytest.mark.parametrize("options", [{}, {"auto_id": False}, {"prefix": 'p"<x>'}])
+def test_a_field_block_is_the_markup_of_the_template_it_replaced(data, options):
+    from django.template import engines
+
+    from danvan.core.templatetags.danvan import field_block
+
+    template = engines["django"].from_string(_FIELD_TEMPLATE)
+    compared = 0
+    for form in (_Everything(data, **options), _SafeHelp(data, **options)):
+        for field in form:
+            assert str(field_block(field)) == template.render({"field": field}), field.name
+            compared += 1
+    assert compared == 13
+    assert str(field_block("")) == template.render({"field": ""})  # a name the form does not have

@@ -599,3 +599,29 @@ def test_the_letter_pages_lists_show_their_rows_in_queries_that_do_not_grow_with
     later = Letter.objects.filter(previous_letter=complaint).order_by("pk")
     assert len(later) == 2
     assert all(complained.count(f'<a href="/don-thu/{other.pk}/">{other.code}</a>') == 2 for other in later)
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_every_letter_forms_fields_are_drawn_as_the_template_drew_them(tree, alice, language):
+    """The intake form and every action form, empty and sent back with errors, through `field_block` and through
+    the template each field was included with before (tests/core/test_renderers.py)."""
+    from django.template import engines
+    from django.utils import translation
+
+    from danvan.core.templatetags.danvan import field_block
+    from danvan.letters.forms import LetterIntakeForm as LetterForm
+    from danvan.letters.views import ACTION_FORMS, _make_form
+    from tests.core.test_renderers import _FIELD_TEMPLATE
+
+    template = engines["django"].from_string(_FIELD_TEMPLATE)
+    letter = receive(alice, alice.organisation, received_on=D(2026, 3, 2))
+    compared = 0
+    with translation.override(language):
+        forms = [LetterForm(data, user=alice) for data in (None, {"received_on": "31/02/2026", "summary": "<b>"})]
+        for name in ACTION_FORMS:
+            forms += [_make_form(name, letter, alice), _make_form(name, letter, alice, data={f"{name}-x": "1"})]
+        for form in forms:
+            for field in form:
+                assert str(field_block(field)) == template.render({"field": field}), (type(form), field.name)
+                compared += 1
+    assert compared > 100

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.forms import BoundField
 from django.forms.renderers import DjangoTemplates
 from django.utils.functional import Promise
 from django.utils.html import conditional_escape
@@ -108,6 +109,26 @@ def _field_group(context: dict[str, Any]) -> SafeString:
     end = "</fieldset>" if field.use_fieldset else ""
     # Stripped, as Django's renderer strips every template's output.
     return mark_safe(f"{head}\n{help_text}\n{field.errors}\n{field}{end}".strip())
+
+
+def field_block(field: Any) -> SafeString:
+    """A field in its `<div class="field">`: label, widget, help text and errors, the markup of the template the
+    letters' forms included once per field (`letters/_field.html`, kept in `tests/core/test_renderers.py`). The
+    action form a letter's page opens and the intake form's twenty-two fields went through it. Anything but a form's
+    field (a name the form does not have) is drawn as the template drew it: an empty label."""
+    if not isinstance(field, BoundField):
+        return mark_safe('<div class="field">\n  <label for=""></label>\n</div>\n')
+    errors = field.errors
+    if field.is_hidden:
+        body = str(field)
+    else:
+        body = f'<label for="{conditional_escape(field.id_for_label)}">{conditional_escape(field.label)}</label>{field}'
+        if field.help_text:
+            body += (f'<small class="muted helptext" id="{conditional_escape(field.auto_id)}_helptext">'
+                     f"{conditional_escape(field.help_text)}</small>")
+        if errors:
+            body += str(errors)
+    return mark_safe(f'<div class="field{" has-error" if errors else ""}">\n  {body}\n</div>\n')
 
 
 def _widget(write: Callable[[dict[str, Any]], SafeString | None]) -> Callable[[dict[str, Any]], SafeString | None]:

@@ -2,9 +2,15 @@ from typing import Any
 
 from django import template
 
-from danvan.core import formatting
+from danvan.core import formatting, renderers
 
 register = template.Library()
+
+
+@register.filter
+def field_block(field: Any) -> str:
+    """`{{ form.x|field_block }}`: the field in its `<div class="field">` (`core.renderers.field_block`)."""
+    return renderers.field_block(field)
 
 
 @register.filter
