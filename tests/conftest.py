@@ -23,6 +23,18 @@ REFORM = dt.date(2025, 7, 1)
 PASSWORD = "mat-khau-thu-nghiem-2026"
 
 
+def pytest_collection_modifyitems(items):
+    """Every transactional test (`transaction=True`) also has `serialized_rollback=True`. Without it, its closing
+    flush wipes the rows migrations ship (holiday decisions, the indicator catalogue) for the tests after it, and
+    recreates the content types under new ids, so the next serialized test fails to restore them (UNIQUE
+    constraint failed: django_content_type): the suite passed or failed by the order its files ran in."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(f"{item.nodeid}: a transactional test needs "
+                                    "@pytest.mark.django_db(transaction=True, serialized_rollback=True)")
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """One test database per pytest process, so concurrent runs on one PostgreSQL never collide."""

@@ -24,14 +24,10 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_collection_modifyitems(items):
+    # Each is transactional with serialized_rollback=True, which tests/conftest.py checks for every test.
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-            marker = item.get_closest_marker("django_db")
-            if marker and not marker.kwargs.get("serialized_rollback"):
-                # One test without it flushes the shipped rows and breaks every browser test after it.
-                raise pytest.UsageError(f"{item.nodeid}: browser tests need "
-                                        "@pytest.mark.django_db(transaction=True, serialized_rollback=True)")
 
 
 @pytest.fixture(scope="session")

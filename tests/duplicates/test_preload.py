@@ -11,7 +11,7 @@ from tests.duplicates.test_suggestions import PIGS, fresh_index  # noqa: F401  (
 from tests.letters.factories import receive
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_preload_loads_the_index_and_hands_no_connection_to_the_workers(tree, alice):
     first = receive(alice, tree.ubnd_quang_lam, received_on=dt.date(2024, 6, 3), **PIGS)
     dup_index.preload()
