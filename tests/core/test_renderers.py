@@ -213,4 +213,14 @@ def test_a_field_block_is_the_markup_of_the_template_it_replaced(data, options):
             assert str(field_block(field)) == template.render({"field": field}), field.name
             compared += 1
     assert compared == 13
-    assert str(field_block("")) == template.render({"field": ""})  # a name the form does not have
+
+
+def test_a_name_the_form_does_not_have_fails_loudly_in_a_field_block():
+    """The template drew a misspelt field as an empty label, and nobody noticed; the filter stops the page."""
+    from django.template import engines
+
+    template = engines["django"].from_string("{% load danvan %}{{ form.no_such_field|field_block }}")
+    with pytest.raises(TypeError, match="not a form's field"):
+        template.render({"form": _SafeHelp()})
+    right = engines["django"].from_string("{% load danvan %}{{ form.noted|field_block }}")
+    assert 'for="id_noted"' in right.render({"form": _SafeHelp()})

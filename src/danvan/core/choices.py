@@ -18,8 +18,10 @@ def choice_labels(choices: type[models.Choices] | models.Field[Any, Any]) -> Map
     """The labels of a set of choices (a `Choices` class or a model field with choices) in the active language,
     by value; read them with `.get(value, value)`. Lists and registers show a label on every row: Django's
     `get_FOO_display` translates every choice of the field on each call (the "Dân vận khéo" list asked it 150 times
-    a page, a third of its CPU). The table is made once per process and language; the catalogues do not change
-    while the process runs. A list value (a multiple choice field) is looked up as `make_hashable(value)`."""
+    a page, a third of its CPU). The table is made once per process and language: the catalogues do not change
+    while the process runs, and choices must be fixed in code (every danvan model's are; a field whose choices
+    were set at run time would keep its first ones here). A list value (a multiple choice field) is looked up
+    as `make_hashable(value)`."""
     return _labels_in(choices, get_language())
 
 

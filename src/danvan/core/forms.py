@@ -316,15 +316,13 @@ def _shared_key(form: forms.BaseForm) -> tuple[Any, ...] | None:
     options and the chosen values. None when it may not be: errors to show, a record chosen in a picker or a model
     select (its options and labels are read from the database, within the reader's scope), or text typed in a
     search box (free text would fill the table with one-off entries)."""
-    from danvan.core.pickers import PickerField
-
     if form.is_bound and not form.is_valid():
         return None
     values: list[Any] = []
     for name, field in form.fields.items():
         value = form[name].value()
         empty = value in (None, "", [], False)
-        if isinstance(field, PickerField):  # nothing chosen: the empty option alone, whoever reads
+        if getattr(field, "empty_drawn_alike", False):  # a picker: nothing chosen, the empty option alone
             if not empty:
                 return None
         elif isinstance(field, forms.ModelChoiceField):  # its options are the reader's records

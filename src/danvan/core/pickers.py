@@ -121,6 +121,9 @@ class Picker(PlainSelect):
 class PickerField(forms.ModelChoiceField):
     """A choice among the records `source` lets `user` pick; an id outside them is a Vietnamese field error."""
 
+    # Nothing chosen, a picker is drawn alike for every reader: its options come only with a choice
+    # (core.forms.shared_fields_html reads this, as core.forms cannot import this module).
+    empty_drawn_alike = True
     default_error_messages = {
         "invalid_choice": _("«%(label)s»: lựa chọn không có hoặc nằm ngoài phạm vi của tài khoản; tìm và chọn lại."),
     }

@@ -115,9 +115,10 @@ def field_block(field: Any) -> SafeString:
     """A field in its `<div class="field">`: label, widget, help text and errors, the markup of the template the
     letters' forms included once per field (`letters/_field.html`, kept in `tests/core/test_renderers.py`). The
     action form a letter's page opens and the intake form's twenty-two fields went through it. Anything but a form's
-    field (a name the form does not have) is drawn as the template drew it: an empty label."""
+    field fails: a name the form does not have reaches here as the template engine's empty string, and the template
+    drew it as an empty label, silently."""
     if not isinstance(field, BoundField):
-        return mark_safe('<div class="field">\n  <label for=""></label>\n</div>\n')
+        raise TypeError(f"field_block: {field!r} is not a form's field (a name the form does not have?)")
     errors = field.errors
     if field.is_hidden:
         body = str(field)

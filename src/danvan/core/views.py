@@ -13,6 +13,7 @@ from django.core.paginator import Page, Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -118,6 +119,16 @@ def paginate(request: HttpRequest, queryset: Any, per_page: int = 50, cap: int |
     else:
         paginator = Paginator(queryset, per_page)
     return paginator.get_page(request.GET.get("page"))
+
+
+def url_prefix(name: str, *args: Any) -> str:
+    """The URL of `name` without its last id, reversed once for a page's rows: the row adds `{id}/`. A page of
+    fifty rows with a `reverse()` each spent a tenth of its CPU resolving the same route. The route must end in an
+    id (`.../<int:pk>/`); any other fails here rather than giving rows a wrong link."""
+    url = reverse(name, args=[*args, 0])
+    if not url.endswith("/0/"):
+        raise ValueError(f"url_prefix: {name} does not end in an id ({url})")
+    return url.removesuffix("0/")
 
 
 @require_GET

@@ -6,12 +6,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from danvan.core.models import Action
-from danvan.core.views import scoped_object_or_404
+from danvan.core.views import scoped_object_or_404, url_prefix
 from danvan.duplicates import services
 from danvan.duplicates.forms import DecisionForm, DraftForm
 from danvan.letters.models import Letter
@@ -37,7 +36,7 @@ def suggestions_for_text(request: HttpRequest) -> HttpResponse:
                    "threshold": services.SAME_MATTER_THRESHOLD, "links": _links(None)})
 
 
-# What the panel and the search read of the letter itself (services.LETTER_FIELDS): its forty columns compiled
+# What the panel reads of the letter itself (services.LETTER_FIELDS): its forty columns compiled
 # into SQL were a twentieth of the panel's CPU, and the panel comes with every letter page.
 def suggestions_for_letter(request: HttpRequest, letter_pk: int) -> HttpResponse:
     letter = scoped_object_or_404(Letter.objects.only(*services.LETTER_FIELDS), request.user, pk=letter_pk)
@@ -52,10 +51,10 @@ def _links(letter: Letter | None) -> dict[str, str]:
     """The panel's links without their last id: each reversed once for the panel, and the template adds the
     suggested letter's id (`{{ links.detail }}{{ s.letter.pk }}/`). Five `{% url %}` a suggestion were a
     twentieth of the panel's CPU."""
-    links = {"detail": reverse("letters:letter_detail", args=[0]).removesuffix("0/")}
+    links = {"detail": url_prefix("letters:letter_detail")}
     if letter is not None:
         for name in ("confirm", "reject"):
-            links[name] = reverse(f"duplicates:{name}", args=[letter.pk, 0]).removesuffix("0/")
+            links[name] = url_prefix(f"duplicates:{name}", letter.pk)
     return links
 
 

@@ -13,7 +13,6 @@ from django.db.models import F, Prefetch
 from django.forms import Form, Media
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.html import conditional_escape
@@ -34,7 +33,7 @@ from danvan.core.models import Action
 from danvan.core.scope import scope_root as _scope_root
 from danvan.core.submissions import create_once
 from danvan.core.text import escape_html
-from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
+from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset, url_prefix
 from danvan.legal.services import current_legal
 from danvan.letters import counts, forms, queries, services
 from danvan.letters import deadlines as letter_deadlines
@@ -96,7 +95,7 @@ def letter_list(request: HttpRequest) -> HttpResponse:
     kinds, fields, statuses = (choice_labels(ContentKind), choice_labels(FieldChoice),
                                choice_labels(LetterStatus))
     # One reverse() for the page, not one per row.
-    detail = reverse("letters:letter_detail", args=[0]).removesuffix("0/")
+    detail = url_prefix("letters:letter_detail")
     # The signers' names of the whole page in one query of the columns the gate reads (as the export does): the
     # signers with their citizens' every column cost a quarter of the page's CPU.
     letters = list(page)

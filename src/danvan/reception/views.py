@@ -24,7 +24,7 @@ from danvan.core.forms import ascii_int, shared_fields_html
 from danvan.core.models import Action
 from danvan.core.submissions import create_once
 from danvan.core.text import escape_html
-from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset
+from danvan.core.views import paginate, scoped_object_or_404, scoped_queryset, url_prefix
 from danvan.letters.models import Letter
 from danvan.people.identity import identity_html
 from danvan.people.models import Citizen
@@ -109,7 +109,7 @@ def session_list(request: HttpRequest) -> HttpResponse:
         .values("session_id").annotate(visit_count=Count("pk"), person_count=Sum("persons")).order_by()
     }
     kinds = choice_labels(SessionKind)
-    detail = reverse("reception:session_detail", args=[0]).removesuffix("0/")  # one reverse() for the page
+    detail = url_prefix("reception:session_detail")
     rows = [
         {"url": f"{detail}{session.pk}/", "date": vn_date(session.date),
          "kind": kinds.get(session.kind, session.kind), "online": session.online,
