@@ -157,7 +157,7 @@ class Officer(_LoggedIn):
                 response.failure(f"{response.status_code}")
                 return
         session = SESSION_LINK.search(response.headers["Location"]).group(1)
-        # The browser follows the redirect to the session's page, where the visit form is. (Until 03/12/2026 the
+        # The browser follows the redirect to the session's page, where the visit form is. (Until 02/12/2026 the
         # scenario asked for the visit form's own URL instead, which only redirects to that page: two requests
         # where a browser makes one, and the slowest line of every run.)
         form = self._get(f"/tiep-cong-dan/buoi-tiep/{session}/", "nhập: buổi tiếp vừa mở (trang)")
