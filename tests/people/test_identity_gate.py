@@ -262,6 +262,57 @@ def test_the_one_rendering_of_an_identity(denouncer, alice, hana):
         assert "Phone: " + PHONE in identity.identity_html(shown, contacts=True)
 
 
+def _identity_html_by_format_html(shown, *, brief=False, contacts=False):
+    """`identity_html` as it was written before it escaped in one pass (four `format_html` calls)."""
+    from django.utils.html import format_html
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import gettext
+
+    if shown.masked:
+        return format_html('<span class="masked">{}</span> <span class="badge warn">{}</span>', shown.full_name,
+                           shown.note)
+    parts = [format_html("<strong>{}</strong>", shown.full_name)]
+    if not brief:
+        if shown.birth_year:
+            parts.append(format_html(", {} {}", gettext("sinh năm"), int(shown.birth_year)))
+        if shown.id_number:
+            parts.append(format_html('<br><span class="muted">{}: {}</span>', gettext("CCCD"), shown.id_number))
+        if shown.address:
+            parts.append(format_html('<br><span class="muted">{}</span>', shown.address))
+        if contacts and shown.phone:
+            parts.append(format_html('<br><span class="muted">{}: {}</span>', gettext("Điện thoại"), shown.phone))
+    return mark_safe("".join(parts))
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_one_rendering_writes_what_format_html_wrote(language, denouncer, alice, hana):
+    """The one-pass writer gives the former `format_html` markup character for character: hostile text in every
+    field, quotes of both kinds, text already marked safe, a year of 0 or none, masked and not, in both
+    languages and every form asked for."""
+    from django.utils.safestring import mark_safe
+
+    hostile = "<b>Lê</b> & 'Văn' \"A\" &amp; </td>"
+    people = [
+        identity.show(alice, denouncer, context="t"),
+        identity.show(hana, denouncer, context="t"),
+        identity.ShownIdentity(1, hostile, hostile, 1970, hostile, hostile, "", False, False),
+        identity.ShownIdentity(2, hostile, "", 0, "", hostile, "", False, True),
+        identity.ShownIdentity(3, mark_safe("<em>An</em>"), "079", None, mark_safe("A &amp; B"), "09", "", False,
+                               False),
+        identity.ShownIdentity(4, identity.MASK, "", None, identity.MASK, "", "", True, True),
+        identity.ShownIdentity(5, "", "", None, "", "", "", False, False),
+    ]
+    with translation.override(language):
+        for shown in people:
+            for brief in (False, True):
+                for contacts in (False, True):
+                    written = identity.identity_html(shown, brief=brief, contacts=contacts)
+                    assert written == _identity_html_by_format_html(shown, brief=brief, contacts=contacts)
+                    assert hasattr(written, "__html__")
+    assert "&lt;b&gt;Lê&lt;/b&gt; &amp; &#x27;Văn&#x27; &quot;A&quot; &amp;amp; &lt;/td&gt;" in identity.identity_html(
+        people[2])
+
+
 # --- static check: nothing but the gate reads identity fields for display ----------------------------
 
 SRC = Path(danvan.__file__).parent

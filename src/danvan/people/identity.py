@@ -28,13 +28,13 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.busy import defer_write
 from danvan.core.choices import ContentKind
+from danvan.core.text import escape_html
 from danvan.people.models import Citizen, IdentityReveal
 
 if TYPE_CHECKING:
@@ -225,21 +225,31 @@ def identity_html(shown: ShownIdentity, *, brief: bool = False, contacts: bool =
     """The one rendering of a shown identity on a page (template tag `{% person %}`): the name in bold, then
     (unless `brief`) the year of birth, CCCD and address, and with `contacts` the phone; masked, the mask and
     the note only. Written here, not in a template: the register of a province's month prints it on each of
-    hundreds of rows, and an included template was half of that page's rendering."""
+    hundreds of rows, and an included template was half of that page's rendering. Each value is escaped as
+    `format_html` would (`_escaped`) but in one pass: four `format_html` calls a row were a quarter of the
+    register's CPU."""
     if shown.masked:
-        return format_html('<span class="masked">{}</span> <span class="badge warn">{}</span>', shown.full_name,
-                           shown.note)
-    parts = [format_html("<strong>{}</strong>", shown.full_name)]
+        return mark_safe(f'<span class="masked">{_escaped(shown.full_name)}</span> '
+                         f'<span class="badge warn">{_escaped(shown.note)}</span>')
+    parts = [f"<strong>{_escaped(shown.full_name)}</strong>"]
     if not brief:
         if shown.birth_year:
-            parts.append(format_html(", {} {}", gettext("sinh năm"), int(shown.birth_year)))
+            parts.append(f", {_escaped(gettext('sinh năm'))} {int(shown.birth_year)}")
         if shown.id_number:
-            parts.append(format_html('<br><span class="muted">{}: {}</span>', gettext("CCCD"), shown.id_number))
+            parts.append(f'<br><span class="muted">{_escaped(gettext("CCCD"))}: {_escaped(shown.id_number)}</span>')
         if shown.address:
-            parts.append(format_html('<br><span class="muted">{}</span>', shown.address))
+            parts.append(f'<br><span class="muted">{_escaped(shown.address)}</span>')
         if contacts and shown.phone:
-            parts.append(format_html('<br><span class="muted">{}: {}</span>', gettext("Điện thoại"), shown.phone))
-    return mark_safe("".join(parts))  # each part escaped by format_html
+            parts.append(f'<br><span class="muted">{_escaped(gettext("Điện thoại"))}: {_escaped(shown.phone)}</span>')
+    return mark_safe("".join(parts))  # every value escaped by _escaped
+
+
+def _escaped(value) -> str:
+    """Django's `conditional_escape` (what `format_html` does to each argument) in one `str.translate`: text
+    already marked safe is kept, anything else is escaped as `html.escape` does."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return escape_html(str(value))
 
 
 # ------------------------------------------------------------------------------------ papers and registers
